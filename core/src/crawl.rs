@@ -1,0 +1,172 @@
+//! Crawl vocabulary shared by the crawler (which produces it) and the store (which keeps it):
+//! frontier entries, fetched pages, market states, crawl summaries.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+/// What a page is to the crawler.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PageKind {
+    /// A start URL from the profile or the command line.
+    Start,
+    /// A category, search or pagination page that links to listings.
+    Index,
+    /// A single listing's page.
+    Listing,
+}
+
+impl PageKind {
+    /// Stable name, as stored.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PageKind::Start => "start",
+            PageKind::Index => "index",
+            PageKind::Listing => "listing",
+        }
+    }
+}
+
+impl FromStr for PageKind {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "start" => Ok(PageKind::Start),
+            "index" => Ok(PageKind::Index),
+            "listing" => Ok(PageKind::Listing),
+            _ => Err(format!("unknown page kind {s:?}")),
+        }
+    }
+}
+
+/// A URL waiting in (or done with) a market's frontier.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FrontierEntry {
+    /// Normalised absolute URL.
+    pub url: String,
+    pub kind: PageKind,
+    /// Links followed from a start URL to reach this one.
+    pub depth: u32,
+    /// Fetch attempts so far.
+    pub attempts: u32,
+}
+
+/// Where a frontier entry stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FrontierState {
+    Pending,
+    Done,
+    /// Gave up after retries or a permanent error.
+    Failed,
+    /// Never fetched: our policy refused it (other host, would leave Tor, ...).
+    Refused,
+}
+
+impl FrontierState {
+    /// Stable name, as stored.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FrontierState::Pending => "pending",
+            FrontierState::Done => "done",
+            FrontierState::Failed => "failed",
+            FrontierState::Refused => "refused",
+        }
+    }
+}
+
+/// One fetched document, raw, with how and when it was fetched. This is the evidence record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FetchedPage {
+    pub requested_url: String,
+    /// URL after redirects the crawler followed (equal to `requested_url` when none).
+    pub final_url: String,
+    /// UTC fetch time, unix seconds.
+    pub fetched_at: i64,
+    pub http_status: u16,
+    pub content_type: Option<String>,
+    /// The body as received after transfer decoding (gzip etc.), before any charset decoding.
+    pub body: Vec<u8>,
+    /// How it was fetched: `direct`, `socks5h://127.0.0.1:9050`, `arti`, `file`.
+    pub transport: String,
+    pub kind: PageKind,
+}
+
+/// Whether a market can be crawled right now, as far as the crawler could tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MarketState {
+    /// Pages come back as expected.
+    Ok,
+    /// A login wall: an investigator must paste a logged-in session cookie into the profile.
+    NeedsSession,
+    /// A CAPTCHA or DDoS-protection queue stands in front of the market.
+    Blocked,
+    /// The market says it is down or seized, or no page could be fetched.
+    Down,
+}
+
+impl MarketState {
+    /// Stable name, as stored and printed.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MarketState::Ok => "ok",
+            MarketState::NeedsSession => "needs_session",
+            MarketState::Blocked => "blocked",
+            MarketState::Down => "down",
+        }
+    }
+}
+
+impl fmt::Display for MarketState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for MarketState {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "ok" => Ok(MarketState::Ok),
+            "needs_session" => Ok(MarketState::NeedsSession),
+            "blocked" => Ok(MarketState::Blocked),
+            "down" => Ok(MarketState::Down),
+            _ => Err(format!("unknown market state {s:?}")),
+        }
+    }
+}
+
+/// What storing a batch of listings did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListingWrite {
+    /// Listings seen for the first time.
+    pub new: usize,
+    /// Listings whose content changed (the old content was kept as a version).
+    pub changed: usize,
+    /// Listings seen again unchanged (only `last_seen` moved).
+    pub unchanged: usize,
+    /// Row ids of the new and changed listings: these need a verdict.
+    pub to_classify: Vec<i64>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip() {
+        for k in [PageKind::Start, PageKind::Index, PageKind::Listing] {
+            assert_eq!(k.as_str().parse::<PageKind>(), Ok(k));
+        }
+        for s in [
+            MarketState::Ok,
+            MarketState::NeedsSession,
+            MarketState::Blocked,
+            MarketState::Down,
+        ] {
+            assert_eq!(s.as_str().parse::<MarketState>(), Ok(s));
+        }
+    }
+}
