@@ -1,0 +1,1 @@
+//! Host policy: which URLs a crawl of one market may fetch.
