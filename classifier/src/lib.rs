@@ -1,1 +1,40 @@
-//! placeholder
+//! Labels darknet-market listings as offering a firearm, part, ammunition or design (multi-label),
+//! from the listing's title and description only.
+//!
+//! The model ([`Classifier`]) is one-vs-rest logistic regression over sparse text features (obfuscation-
+//! aware normalisation, words, word pairs, character n-grams, title-marked words), fit with linfa on a
+//! chi²-selected feature space, calibrated with Platt scaling and thresholded per label on a held-out
+//! split. [`ClassifierParams`] are validated and then `fit` into a [`Classifier`]; the model file is
+//! deterministic and checksummed. Prediction is sparse and needs no dense matrices.
+#![cfg_attr(not(test), deny(clippy::unwrap_used))]
+#![deny(clippy::print_stdout)]
+
+pub mod data;
+pub mod error;
+pub mod eval;
+pub mod features;
+pub mod model;
+pub mod text;
+pub mod train;
+
+pub use data::{clear_examples, read_examples, Example, ExampleRow};
+pub use error::ClassifierError;
+pub use eval::{cross_validate, evaluate, EvalReport, LabelMetrics};
+pub use features::FeatureConfig;
+pub use model::{Classifier, LabelModel, TrainingMeta, FORMAT_VERSION, MODEL_ID};
+pub use train::ClassifierParams;
+
+use std::path::Path;
+
+/// Reads JSONL training files (rows marked `unclear` are skipped) and fits a classifier on them.
+pub fn train<P: AsRef<Path>>(
+    paths: &[P],
+    params: &ClassifierParams,
+) -> Result<Classifier, ClassifierError> {
+    let mut examples = Vec::new();
+    for p in paths {
+        examples.extend(clear_examples(&read_examples(p)?));
+    }
+    tracing::info!(rows = examples.len(), "training classifier");
+    params.fit(&examples)
+}

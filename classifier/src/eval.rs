@@ -1,0 +1,244 @@
+//! Scoring a classifier on labeled listings: per-label precision, recall, F1, counts and average
+//! precision (PR-AUC), and the false-positive rate on listings with no label; plus k-fold
+//! cross-validation.
+
+use crate::train::stratified_folds;
+use crate::{Classifier, ClassifierError, ClassifierParams, Example};
+use armswatch_core::{Label, LabelSet};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// One label's scores.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LabelMetrics {
+    pub tp: usize,
+    pub fp: usize,
+    #[serde(rename = "fn")]
+    pub fn_: usize,
+    /// Rows that truly carry the label (tp + fn).
+    pub support: usize,
+    pub precision: f64,
+    pub recall: f64,
+    pub f1: f64,
+    /// Average precision over the score ranking (as scikit-learn's `average_precision_score`).
+    pub average_precision: f64,
+}
+
+/// Scores over a set of listings.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EvalReport {
+    pub rows: usize,
+    /// Rows with no true label.
+    pub rows_without_label: usize,
+    /// Rows with no true label that were given at least one label.
+    pub false_positive_rows: usize,
+    /// `false_positive_rows / rows_without_label`.
+    pub false_positive_rate: f64,
+    pub labels: BTreeMap<Label, LabelMetrics>,
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+/// Average precision: Σ (Rₙ − Rₙ₋₁) Pₙ over the distinct score thresholds, highest first.
+pub fn average_precision(scores: &[f32], truth: &[bool]) -> f64 {
+    let n_pos = truth.iter().filter(|t| **t).count();
+    if n_pos == 0 {
+        return 0.0;
+    }
+    let mut order: Vec<usize> = (0..scores.len()).collect();
+    order.sort_by(|a, b| scores[*b].total_cmp(&scores[*a]));
+    let (mut tp, mut fp, mut ap, mut prev_recall) = (0usize, 0usize, 0.0, 0.0);
+    for (j, &i) in order.iter().enumerate() {
+        if truth[i] {
+            tp += 1;
+        } else {
+            fp += 1;
+        }
+        let last_of_tie = order.get(j + 1).is_none_or(|&k| scores[k] != scores[i]);
+        if last_of_tie {
+            let recall = tp as f64 / n_pos as f64;
+            ap += (recall - prev_recall) * (tp as f64 / (tp + fp) as f64);
+            prev_recall = recall;
+        }
+    }
+    ap
+}
+
+/// Scores per-row predictions: `scores[i]` in [`Label::ALL`] order and `predicted[i]` against
+/// `truth[i]`.
+pub fn report(scores: &[[f32; 4]], predicted: &[LabelSet], truth: &[LabelSet]) -> EvalReport {
+    let mut labels = BTreeMap::new();
+    for label in Label::ALL {
+        let l = label.index();
+        let (mut tp, mut fp, mut fn_) = (0, 0, 0);
+        for (p, t) in predicted.iter().zip(truth) {
+            match (p.contains(label), t.contains(label)) {
+                (true, true) => tp += 1,
+                (true, false) => fp += 1,
+                (false, true) => fn_ += 1,
+                (false, false) => {}
+            }
+        }
+        let precision = ratio(tp, tp + fp);
+        let recall = ratio(tp, tp + fn_);
+        let f1 = if precision + recall > 0.0 {
+            2.0 * precision * recall / (precision + recall)
+        } else {
+            0.0
+        };
+        let s: Vec<f32> = scores.iter().map(|s| s[l]).collect();
+        let y: Vec<bool> = truth.iter().map(|t| t.contains(label)).collect();
+        labels.insert(
+            label,
+            LabelMetrics {
+                tp,
+                fp,
+                fn_,
+                support: tp + fn_,
+                precision,
+                recall,
+                f1,
+                average_precision: average_precision(&s, &y),
+            },
+        );
+    }
+    let rows_without_label = truth.iter().filter(|t| t.is_empty()).count();
+    let false_positive_rows = predicted
+        .iter()
+        .zip(truth)
+        .filter(|(p, t)| t.is_empty() && !p.is_empty())
+        .count();
+    EvalReport {
+        rows: truth.len(),
+        rows_without_label,
+        false_positive_rows,
+        false_positive_rate: ratio(false_positive_rows, rows_without_label),
+        labels,
+    }
+}
+
+/// Classifies every example and scores the verdicts against the true labels.
+pub fn evaluate(model: &Classifier, examples: &[Example]) -> EvalReport {
+    let mut scores = Vec::with_capacity(examples.len());
+    let mut predicted = Vec::with_capacity(examples.len());
+    for e in examples {
+        let s = model.scores(&e.title, &e.description);
+        let mut set = LabelSet::empty();
+        for (m, p) in model.label_models().iter().zip(s) {
+            if p >= m.threshold {
+                set.insert(m.label);
+            }
+        }
+        scores.push(s);
+        predicted.push(set);
+    }
+    let truth: Vec<LabelSet> = examples.iter().map(|e| e.labels).collect();
+    report(&scores, &predicted, &truth)
+}
+
+/// k-fold cross-validation: trains on k−1 label-stratified folds, predicts the held-out fold, and
+/// scores all out-of-fold predictions together.
+pub fn cross_validate(
+    params: &ClassifierParams,
+    examples: &[Example],
+    k: usize,
+) -> Result<EvalReport, ClassifierError> {
+    if k < 2 {
+        return Err(ClassifierError::InvalidParams {
+            name: "folds",
+            message: format!("{k} folds, need at least 2"),
+        });
+    }
+    let truth: Vec<LabelSet> = examples.iter().map(|e| e.labels).collect();
+    let folds = stratified_folds(&truth, k, params.seed ^ 0x5eed);
+    let mut scores = vec![[0.0f32; 4]; examples.len()];
+    let mut predicted = vec![LabelSet::empty(); examples.len()];
+    for (f, held) in folds.iter().enumerate() {
+        let held_set: std::collections::HashSet<usize> = held.iter().copied().collect();
+        let train: Vec<Example> = (0..examples.len())
+            .filter(|i| !held_set.contains(i))
+            .map(|i| examples[i].clone())
+            .collect();
+        let model = params.fit(&train)?;
+        tracing::debug!(fold = f, "cross-validation fold trained");
+        for &i in held {
+            let e = &examples[i];
+            let v = model.predict(&e.title, &e.description);
+            scores[i] = model.scores(&e.title, &e.description);
+            predicted[i] = v.labels.into_iter().collect();
+        }
+    }
+    Ok(report(&scores, &predicted, &truth))
+}
+
+impl fmt::Display for EvalReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "{:<11} {:>5} {:>5} {:>5} {:>7} {:>9} {:>7} {:>7} {:>7}",
+            "label", "tp", "fp", "fn", "support", "precision", "recall", "f1", "pr_auc"
+        )?;
+        for (label, m) in &self.labels {
+            writeln!(
+                f,
+                "{:<11} {:>5} {:>5} {:>5} {:>7} {:>9.3} {:>7.3} {:>7.3} {:>7.3}",
+                label.as_str(),
+                m.tp,
+                m.fp,
+                m.fn_,
+                m.support,
+                m.precision,
+                m.recall,
+                m.f1,
+                m.average_precision
+            )?;
+        }
+        write!(
+            f,
+            "rows {}; rows without a label {}; flagged among them {} (false-positive rate {:.2}%)",
+            self.rows,
+            self.rows_without_label,
+            self.false_positive_rows,
+            100.0 * self.false_positive_rate
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn average_precision_matches_scikit_learn() {
+        // Guards AP against sklearn.metrics.average_precision_score([1,0,1,1,0],[.9,.8,.7,.3,.2]) =
+        // 0.8055555555555556.
+        let ap = average_precision(
+            &[0.9, 0.8, 0.7, 0.3, 0.2],
+            &[true, false, true, true, false],
+        );
+        assert!((ap - 0.805_555_555_555_555_6).abs() < 1e-12, "{ap}");
+    }
+
+    #[test]
+    fn counts_precision_recall_and_false_positive_rate() {
+        // Guards the confusion counts and the no-label false-positive rate.
+        let fire: LabelSet = [Label::Firearm].into_iter().collect();
+        let none = LabelSet::empty();
+        let truth = [fire, fire, none, none];
+        let pred = [fire, none, fire, none];
+        let r = report(&[[0.0; 4]; 4], &pred, &truth);
+        let m = &r.labels[&Label::Firearm];
+        assert_eq!((m.tp, m.fp, m.fn_, m.support), (1, 1, 1, 2));
+        assert!((m.f1 - 0.5).abs() < 1e-12);
+        assert_eq!(r.false_positive_rows, 1);
+        assert!((r.false_positive_rate - 0.5).abs() < 1e-12);
+        assert!(r.to_string().contains("firearm"));
+    }
+}

@@ -1,0 +1,297 @@
+//! Sparse features of a listing: word unigrams and bigrams, character n-grams within words, and
+//! title-marked words, hashed to 64-bit ids; and the [`Vocabulary`] that maps the selected ids to
+//! columns with idf weights and turns a listing into an l2-normalised sparse row.
+//!
+//! Feature names (kept in the model so explanations can show them): `w:glock` (a word anywhere),
+//! `t:glock` (a word in the title), `b:glock 19` (a word pair), `c:<gl` (a 3-5 character n-gram of a
+//! word padded with `<` and `>`). Title occurrences count `title_weight` times.
+
+use crate::text;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// How text becomes features. Stored in the model file so training and prediction agree.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FeatureConfig {
+    /// Word unigrams (`w:`).
+    pub words: bool,
+    /// Title-marked word unigrams (`t:`).
+    pub title_words: bool,
+    /// Word bigrams (`b:`).
+    pub bigrams: bool,
+    /// Smallest character n-gram length (0 disables character n-grams).
+    pub char_min: usize,
+    /// Largest character n-gram length.
+    pub char_max: usize,
+    /// How many times a title occurrence counts.
+    pub title_weight: f32,
+    /// Use `1 + ln(tf)` instead of raw term frequency.
+    pub sublinear_tf: bool,
+}
+
+impl Default for FeatureConfig {
+    fn default() -> Self {
+        FeatureConfig {
+            words: true,
+            title_words: true,
+            bigrams: true,
+            char_min: 3,
+            char_max: 5,
+            title_weight: 2.0,
+            sublinear_tf: true,
+        }
+    }
+}
+
+/// FNV-1a, 64 bits: a fixed, platform-independent hash of a feature name.
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// Calls `emit(name, count)` for every feature occurrence of a listing. `name` is only valid during
+/// the call (one buffer is reused).
+pub fn for_each_feature(
+    cfg: &FeatureConfig,
+    title: &str,
+    description: &str,
+    mut emit: impl FnMut(&str, f32),
+) {
+    let mut buf = String::with_capacity(64);
+    let mut chars: Vec<char> = Vec::with_capacity(32);
+    for (part, weight, is_title) in [(title, cfg.title_weight, true), (description, 1.0, false)] {
+        if part.is_empty() {
+            continue;
+        }
+        let toks = text::tokenize(part);
+        for (i, w) in toks.iter().enumerate() {
+            if cfg.words {
+                buf.clear();
+                buf.push_str("w:");
+                buf.push_str(w);
+                emit(&buf, weight);
+            }
+            if cfg.title_words && is_title {
+                buf.clear();
+                buf.push_str("t:");
+                buf.push_str(w);
+                emit(&buf, 1.0);
+            }
+            if cfg.bigrams {
+                if let Some(next) = toks.get(i + 1) {
+                    buf.clear();
+                    buf.push_str("b:");
+                    buf.push_str(w);
+                    buf.push(' ');
+                    buf.push_str(next);
+                    emit(&buf, weight);
+                }
+            }
+            if cfg.char_min > 0 && cfg.char_max >= cfg.char_min {
+                chars.clear();
+                chars.push('<');
+                chars.extend(w.chars());
+                chars.push('>');
+                for n in cfg.char_min..=cfg.char_max {
+                    if n > chars.len() {
+                        break;
+                    }
+                    for win in chars.windows(n) {
+                        buf.clear();
+                        buf.push_str("c:");
+                        buf.extend(win.iter());
+                        emit(&buf, weight);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The term frequencies of a listing, by feature hash, merged and sorted by hash.
+pub fn hashed_counts(cfg: &FeatureConfig, title: &str, description: &str) -> Vec<(u64, f32)> {
+    let mut v: Vec<(u64, f32)> = Vec::with_capacity(256);
+    for_each_feature(cfg, title, description, |name, c| {
+        v.push((fnv1a(name.as_bytes()), c))
+    });
+    merge_sorted(v)
+}
+
+fn merge_sorted<K: Ord + Copy>(mut v: Vec<(K, f32)>) -> Vec<(K, f32)> {
+    v.sort_unstable_by_key(|p| p.0);
+    let mut out: Vec<(K, f32)> = Vec::with_capacity(v.len());
+    for (k, c) in v {
+        match out.last_mut() {
+            Some(last) if last.0 == k => last.1 += c,
+            _ => out.push((k, c)),
+        }
+    }
+    out
+}
+
+/// The selected features: names (for explanations and the model file), idf, and the hash → column map.
+#[derive(Debug, Clone)]
+pub struct Vocabulary {
+    cfg: FeatureConfig,
+    terms: Vec<String>,
+    idf: Vec<f32>,
+    index: HashMap<u64, u32>,
+}
+
+impl Vocabulary {
+    /// Builds a vocabulary from feature names and their idf values (same length, same order).
+    pub fn new(cfg: FeatureConfig, terms: Vec<String>, idf: Vec<f32>) -> Vocabulary {
+        let index = terms
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (fnv1a(t.as_bytes()), i as u32))
+            .collect();
+        Vocabulary {
+            cfg,
+            terms,
+            idf,
+            index,
+        }
+    }
+
+    /// The feature configuration.
+    pub fn config(&self) -> &FeatureConfig {
+        &self.cfg
+    }
+
+    /// Feature names by column.
+    pub fn terms(&self) -> &[String] {
+        &self.terms
+    }
+
+    /// idf by column.
+    pub fn idf(&self) -> &[f32] {
+        &self.idf
+    }
+
+    /// Number of columns.
+    pub fn len(&self) -> usize {
+        self.terms.len()
+    }
+
+    /// Whether the vocabulary has no columns.
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// Whether two different names share a hash (the vocabulary would then be ambiguous).
+    pub fn has_collision(&self) -> bool {
+        self.index.len() != self.terms.len()
+    }
+
+    /// The listing as an l2-normalised tf-idf row over the vocabulary's columns, sorted by column.
+    pub fn vectorize(&self, title: &str, description: &str) -> Vec<(u32, f32)> {
+        let mut v: Vec<(u32, f32)> = Vec::with_capacity(128);
+        for_each_feature(&self.cfg, title, description, |name, c| {
+            if let Some(col) = self.index.get(&fnv1a(name.as_bytes())) {
+                v.push((*col, c));
+            }
+        });
+        let mut row = merge_sorted(v);
+        self.weight_row(&mut row);
+        row
+    }
+
+    /// Turns merged term counts into tf-idf and l2-normalises them.
+    fn weight_row(&self, row: &mut [(u32, f32)]) {
+        let mut norm = 0.0f32;
+        for (col, x) in row.iter_mut() {
+            let tf = if self.cfg.sublinear_tf {
+                1.0 + x.ln()
+            } else {
+                *x
+            };
+            *x = tf * self.idf[*col as usize];
+            norm += *x * *x;
+        }
+        if norm > 0.0 {
+            let inv = 1.0 / norm.sqrt();
+            for (_, x) in row.iter_mut() {
+                *x *= inv;
+            }
+        }
+    }
+
+    /// Maps hashed counts (from [`hashed_counts`]) to a weighted row, as [`Vocabulary::vectorize`].
+    pub fn row_from_counts(&self, counts: &[(u64, f32)]) -> Vec<(u32, f32)> {
+        let mut row: Vec<(u32, f32)> = counts
+            .iter()
+            .filter_map(|(h, c)| self.index.get(h).map(|col| (*col, *c)))
+            .collect();
+        row.sort_unstable_by_key(|p| p.0);
+        self.weight_row(&mut row);
+        row
+    }
+}
+
+/// Smoothed idf as scikit-learn computes it: `ln((1 + n) / (1 + df)) + 1`.
+pub fn smooth_idf(n_docs: usize, df: u32) -> f32 {
+    (((1 + n_docs) as f64 / (1 + df as u64) as f64).ln() + 1.0) as f32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(title: &str, desc: &str) -> Vec<(String, f32)> {
+        let mut v = Vec::new();
+        for_each_feature(&FeatureConfig::default(), title, desc, |n, c| {
+            v.push((n.to_string(), c))
+        });
+        v
+    }
+
+    #[test]
+    fn title_words_are_marked_and_weighted() {
+        // Guards that title words get a `t:` feature and count double as `w:`.
+        let f = names("Glock", "glock");
+        assert!(f.contains(&("t:glock".to_string(), 1.0)));
+        assert!(f.contains(&("w:glock".to_string(), 2.0)));
+        assert!(f.contains(&("w:glock".to_string(), 1.0)));
+        assert_eq!(f.iter().filter(|(n, _)| n == "t:glock").count(), 1);
+    }
+
+    #[test]
+    fn bigrams_and_char_ngrams_are_emitted() {
+        // Guards the bigram and padded character n-gram features.
+        let f = names("", "glock 19");
+        assert!(f.iter().any(|(n, _)| n == "b:glock 19"));
+        assert!(f.iter().any(|(n, _)| n == "c:<gl"));
+        assert!(f.iter().any(|(n, _)| n == "c:ock>"));
+        assert!(!f.iter().any(|(n, _)| n.starts_with("t:")));
+    }
+
+    #[test]
+    fn rows_are_l2_normalised_and_sorted() {
+        // Guards the row contract the linear model relies on.
+        let terms = vec![
+            "w:glock".to_string(),
+            "w:19".to_string(),
+            "t:glock".to_string(),
+        ];
+        let v = Vocabulary::new(FeatureConfig::default(), terms, vec![1.0, 2.0, 1.5]);
+        let row = v.vectorize("Glock 19", "");
+        let norm: f32 = row.iter().map(|(_, x)| x * x).sum();
+        assert!((norm - 1.0).abs() < 1e-5);
+        assert!(row.windows(2).all(|w| w[0].0 < w[1].0));
+        assert_eq!(row.len(), 3);
+        let counts = hashed_counts(v.config(), "Glock 19", "");
+        assert_eq!(v.row_from_counts(&counts), row);
+    }
+
+    #[test]
+    fn fnv_is_stable() {
+        // Guards the hash function: model files depend on it never changing.
+        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+    }
+}

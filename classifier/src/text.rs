@@ -1,0 +1,282 @@
+//! Text normalisation and word tokenisation for listing titles and descriptions.
+//!
+//! Vendors disguise gun words to slip past market filters and naive keyword searches: `GL0CK`,
+//! `g l o c k`, `g.l.o.c.k`, `@mmo`, full-width letters, Cyrillic look-alikes. [`normalise`] folds these
+//! to plain lower-case ASCII where it can, and [`words`] splits the result into word tokens while keeping
+//! calibres and model numbers whole (`9mm`, `7.62x39`, `5.56`, `.45`, `ak-47` → `ak47`).
+
+/// Folds one character into `out`: lower-case, full-width forms to ASCII, common accents and
+/// Cyrillic/Greek look-alikes to Latin letters; zero-width characters and soft hyphens are dropped.
+fn fold_char(c: char, out: &mut String) {
+    match c {
+        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => {}
+        // Full-width ASCII forms (NFKC maps these to ASCII).
+        '\u{FF01}'..='\u{FF5E}' => {
+            let a = char::from_u32(c as u32 - 0xFF01 + 0x21).unwrap_or(' ');
+            out.push(a.to_ascii_lowercase());
+        }
+        // Typographic punctuation and spaces.
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{2032}' => out.push('\''),
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{2033}' => out.push('"'),
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{3000}' => out.push(' '),
+        '\u{2024}' => out.push('.'),
+        'ß' => out.push_str("ss"),
+        'æ' | 'Æ' => out.push_str("ae"),
+        'œ' | 'Œ' => out.push_str("oe"),
+        '×' => out.push('x'),
+        _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+        _ => {
+            let lower = c.to_lowercase().next().unwrap_or(c);
+            out.push(fold_latin(lower).unwrap_or(lower));
+        }
+    }
+}
+
+/// Maps an accented Latin letter or a look-alike letter from another script to its plain ASCII form.
+fn fold_latin(c: char) -> Option<char> {
+    let m = match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ą' | 'а' | 'α' => 'a',
+        'ç' | 'ć' | 'č' | 'с' => 'c',
+        'ď' | 'đ' => 'd',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' | 'е' | 'ё' | 'ε' => 'e',
+        'ì' | 'í' | 'î' | 'ï' | 'ı' | 'і' | 'ι' => 'i',
+        'ñ' | 'ń' | 'ň' | 'η' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'о' | 'ο' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'υ' => 'u',
+        'ý' | 'ÿ' | 'у' => 'y',
+        'ś' | 'š' | 'ѕ' => 's',
+        'ź' | 'ż' | 'ž' => 'z',
+        'ł' => 'l',
+        'ř' => 'r',
+        'ť' | 'т' | 'τ' => 't',
+        'р' | 'ρ' => 'p',
+        'х' | 'χ' => 'x',
+        'к' | 'κ' => 'k',
+        'м' => 'm',
+        'в' | 'β' => 'b',
+        'н' => 'h',
+        'ј' => 'j',
+        'ԛ' => 'q',
+        'ɡ' => 'g',
+        _ => return None,
+    };
+    Some(m)
+}
+
+/// Lower-cases and folds `text` (see the module docs), then joins letters spelled out one at a time
+/// (`g l o c k`, `g.l.o.c.k`, `g-l-o-c-k` → `glock`).
+pub fn normalise(text: &str) -> String {
+    let mut folded = String::with_capacity(text.len());
+    for c in text.chars() {
+        fold_char(c, &mut folded);
+    }
+    collapse_spelled(&folded)
+}
+
+/// Joins runs of three or more single alphanumeric characters separated by one space, dot, dash,
+/// underscore or asterisk.
+fn collapse_spelled(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let is_sep = |c: char| matches!(c, ' ' | '.' | '-' | '_' | '*');
+    let is_single = |i: usize| {
+        chars[i].is_alphanumeric()
+            && (i == 0 || !chars[i - 1].is_alphanumeric())
+            && (i + 1 >= chars.len() || !chars[i + 1].is_alphanumeric())
+    };
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if is_single(i) {
+            // Walk a run: single char, separator, single char, ...
+            let mut run = vec![i];
+            let mut j = i;
+            while j + 2 < chars.len() && is_sep(chars[j + 1]) && is_single(j + 2) {
+                // A dot between two digits is a decimal point ("5.5"), not spelling.
+                if chars[j + 1] == '.' && chars[j].is_ascii_digit() && chars[j + 2].is_ascii_digit()
+                {
+                    break;
+                }
+                j += 2;
+                run.push(j);
+            }
+            if run.len() >= 3 && run.iter().any(|&k| chars[k].is_alphabetic()) {
+                out.extend(run.iter().map(|&k| chars[k]));
+                i = j + 1;
+                continue;
+            }
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out
+}
+
+/// Maps a leetspeak character to the letter it stands for.
+fn leet(c: char) -> Option<char> {
+    Some(match c {
+        '0' => 'o',
+        '1' => 'i',
+        '3' => 'e',
+        '4' => 'a',
+        '5' => 's',
+        '7' => 't',
+        '@' => 'a',
+        '$' => 's',
+        _ => return None,
+    })
+}
+
+/// Decodes leetspeak inside one raw token (`gl0ck`, `r1fle`, `@mmo`, `b3r3tt4`), leaving model numbers
+/// and calibres (`m4a1`, `ak47`, `9mm`, `g19`) alone: a digit is decoded only when it sits between
+/// letters and the token has at least four letters; `@` and `$` are decoded when next to a letter.
+fn deleet(tok: &str) -> String {
+    let chars: Vec<char> = tok.chars().collect();
+    let letters = chars.iter().filter(|c| c.is_alphabetic()).count();
+    let is_letter = |i: usize| chars.get(i).is_some_and(|c| c.is_alphabetic());
+    let mut out: Vec<char> = chars.clone();
+    let mut decoded_digit = false;
+    for i in 0..chars.len() {
+        let c = chars[i];
+        if c == '@' || c == '$' {
+            let next_letter = is_letter(i + 1);
+            let prev_letter = i > 0 && is_letter(i - 1);
+            if next_letter || (prev_letter && c == '$') {
+                out[i] = leet(c).unwrap_or(c);
+            }
+        } else if c.is_ascii_digit() && letters >= 4 && i > 0 && is_letter(i - 1) {
+            // Allow a run of leet digits ("b00k") between letters.
+            let mut j = i;
+            while j < chars.len() && chars[j].is_ascii_digit() {
+                j += 1;
+            }
+            if is_letter(j) && chars[i..j].iter().all(|d| leet(*d).is_some()) {
+                out[i] = leet(c).unwrap_or(c);
+                decoded_digit = true;
+            }
+        }
+    }
+    if decoded_digit {
+        // A word already shown to be leet: decode a trailing leet digit too ("b3r3tt4").
+        if let Some(last) = chars.len().checked_sub(1) {
+            if last > 0 && is_letter(last - 1) && chars[last].is_ascii_digit() {
+                out[last] = leet(chars[last]).unwrap_or(chars[last]);
+            }
+        }
+    }
+    out.into_iter().collect()
+}
+
+/// Splits normalised text into word tokens.
+///
+/// A token is a run of letters and digits; `.` is kept between digits (`7.62x39`, `5.56`) and before a
+/// leading digit (`.45`); `@` and `$` are kept inside words for leetspeak decoding; a dash joining
+/// letters to digits is dropped (`ak-47` → `ak47`, `ar-15` → `ar15`).
+pub fn words(norm: &str) -> Vec<String> {
+    let chars: Vec<char> = norm.chars().collect();
+    let n = chars.len();
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let flush = |cur: &mut String, out: &mut Vec<String>| {
+        if !cur.is_empty() {
+            let t = deleet(cur);
+            let t: String = t.chars().filter(|c| *c != '@' && *c != '$').collect();
+            if !t.is_empty() {
+                out.push(t);
+            }
+            cur.clear();
+        }
+    };
+    for i in 0..n {
+        let c = chars[i];
+        let prev = if i > 0 { chars[i - 1] } else { ' ' };
+        let next = if i + 1 < n { chars[i + 1] } else { ' ' };
+        let keep = if c.is_alphanumeric() {
+            true
+        } else if c == '.' {
+            next.is_ascii_digit() && (prev.is_ascii_digit() || cur.is_empty())
+        } else if c == '@' || c == '$' {
+            next.is_alphabetic() || (prev.is_alphabetic() && !cur.is_empty())
+        } else if c == '-' {
+            // Skip the dash but stay in the same token for letter-digit joins.
+            let joins = (prev.is_alphabetic() && next.is_ascii_digit())
+                || (prev.is_ascii_digit() && next.is_alphabetic() && !cur.is_empty());
+            if joins {
+                continue;
+            }
+            false
+        } else {
+            false
+        };
+        if keep {
+            cur.push(c);
+        } else {
+            flush(&mut cur, &mut out);
+        }
+    }
+    flush(&mut cur, &mut out);
+    out
+}
+
+/// Normalises and tokenises in one step.
+pub fn tokenize(text: &str) -> Vec<String> {
+    words(&normalise(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<String> {
+        tokenize(s)
+    }
+
+    #[test]
+    fn lowercases_and_splits_on_punctuation() {
+        // Guards the basic contract: lower-case word tokens, punctuation dropped.
+        assert_eq!(toks("Glock 19, Gen5!"), vec!["glock", "19", "gen5"]);
+    }
+
+    #[test]
+    fn leetspeak_is_decoded_in_words() {
+        // Guards decoding of digit and symbol substitutions inside gun words.
+        assert_eq!(toks("GL0CK pist0l r1fle"), vec!["glock", "pistol", "rifle"]);
+        assert_eq!(toks("@mmo for $ale"), vec!["ammo", "for", "sale"]);
+        assert_eq!(toks("b3r3tt4"), vec!["beretta"]);
+    }
+
+    #[test]
+    fn model_numbers_and_calibres_survive() {
+        // Guards against leet decoding or splitting mangling calibres and model numbers.
+        assert_eq!(toks("M4A1 AK-47 AR-15"), vec!["m4a1", "ak47", "ar15"]);
+        assert_eq!(
+            toks("9mm 7.62x39 5.56 .45 ACP"),
+            vec!["9mm", "7.62x39", "5.56", ".45", "acp"]
+        );
+        assert_eq!(toks("g19 12ga"), vec!["g19", "12ga"]);
+    }
+
+    #[test]
+    fn spelled_out_letters_are_joined() {
+        // Guards the "g l o c k" / "g.l.o.c.k" obfuscation.
+        assert_eq!(toks("g l o c k 17"), vec!["glock", "17"]);
+        assert_eq!(toks("G.L.O.C.K"), vec!["glock"]);
+        assert_eq!(toks("a-m-m-o box"), vec!["ammo", "box"]);
+        // Decimal numbers are not spelling.
+        assert_eq!(toks("5.5 g"), vec!["5.5", "g"]);
+    }
+
+    #[test]
+    fn unicode_lookalikes_fold_to_ascii() {
+        // Guards full-width, accented and Cyrillic look-alike letters.
+        assert_eq!(toks("ＧＬＯＣＫ"), vec!["glock"]);
+        assert_eq!(toks("Сolt Рistol"), vec!["colt", "pistol"]);
+        assert_eq!(toks("réplica\u{200B}"), vec!["replica"]);
+    }
+
+    #[test]
+    fn prices_do_not_become_letters() {
+        // Guards that "$500" stays a number rather than turning into "s500".
+        assert_eq!(toks("$500 each"), vec!["500", "each"]);
+    }
+}

@@ -1,0 +1,567 @@
+//! Training: [`ClassifierParams`] (validated hyper-parameters) `fit` into a [`Classifier`].
+//!
+//! Steps: a seeded, label-stratified train/validation split; hashed features of every listing;
+//! per-label feature selection by chi² among features in at least `min_df` training listings (the
+//! union of the per-label selections is the vocabulary); tf-idf rows; one L2-regularised logistic
+//! regression per label fit with linfa-logistic (L-BFGS) on that label's selected columns, as a dense
+//! matrix of the training rows only; Platt calibration on the validation split; and a per-label
+//! threshold chosen on the validation split for the best precision at recall ≥ `target_recall`.
+
+use crate::features::{self, FeatureConfig, Vocabulary};
+use crate::model::{Classifier, LabelModel, TrainingMeta};
+use crate::{ClassifierError, Example};
+use armswatch_core::{Label, LabelSet};
+use linfa::prelude::*;
+use linfa_logistic::LogisticRegression;
+use ndarray::{Array1, Array2};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// Hyper-parameters of the classifier; `fit` validates them first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClassifierParams {
+    pub(crate) seed: u64,
+    pub(crate) features: FeatureConfig,
+    pub(crate) min_df: u32,
+    pub(crate) features_per_label: usize,
+    pub(crate) alpha: f64,
+    pub(crate) max_iterations: u64,
+    pub(crate) validation_fraction: f64,
+    pub(crate) target_recall: f64,
+}
+
+impl Default for ClassifierParams {
+    fn default() -> Self {
+        ClassifierParams {
+            seed: 42,
+            features: FeatureConfig::default(),
+            min_df: 2,
+            features_per_label: 3000,
+            alpha: 0.1,
+            max_iterations: 300,
+            validation_fraction: 0.2,
+            target_recall: 0.95,
+        }
+    }
+}
+
+impl ClassifierParams {
+    /// Seed of the train/validation split.
+    pub fn seed(mut self, seed: u64) -> Self {
+        self.seed = seed;
+        self
+    }
+    /// How text becomes features.
+    pub fn features(mut self, features: FeatureConfig) -> Self {
+        self.features = features;
+        self
+    }
+    /// A feature must occur in at least this many training listings to be selected.
+    pub fn min_df(mut self, min_df: u32) -> Self {
+        self.min_df = min_df;
+        self
+    }
+    /// How many features chi² selects for each label.
+    pub fn features_per_label(mut self, n: usize) -> Self {
+        self.features_per_label = n;
+        self
+    }
+    /// L2 regularisation strength (linfa-logistic `alpha`; scikit-learn's `C` is `1 / alpha`).
+    pub fn alpha(mut self, alpha: f64) -> Self {
+        self.alpha = alpha;
+        self
+    }
+    /// L-BFGS iteration limit per label.
+    pub fn max_iterations(mut self, n: u64) -> Self {
+        self.max_iterations = n;
+        self
+    }
+    /// Share of the rows held out for calibration and thresholds.
+    pub fn validation_fraction(mut self, f: f64) -> Self {
+        self.validation_fraction = f;
+        self
+    }
+    /// The validation recall each label's threshold must keep.
+    pub fn target_recall(mut self, r: f64) -> Self {
+        self.target_recall = r;
+        self
+    }
+
+    /// Checks every hyper-parameter is in range.
+    pub fn check(&self) -> Result<&Self, ClassifierError> {
+        let bad = |name: &'static str, message: String| {
+            Err(ClassifierError::InvalidParams { name, message })
+        };
+        let f = &self.features;
+        if f.char_min > 0 && (f.char_min > f.char_max || f.char_max > 10) {
+            return bad(
+                "features.char_min/char_max",
+                "need 0 < min <= max <= 10".into(),
+            );
+        }
+        if !(f.title_weight.is_finite() && f.title_weight >= 1.0) {
+            return bad("features.title_weight", format!("{} < 1", f.title_weight));
+        }
+        if !(f.words || f.bigrams || f.char_min > 0) {
+            return bad("features", "no feature kind enabled".into());
+        }
+        if self.features_per_label == 0 {
+            return bad("features_per_label", "must be positive".into());
+        }
+        if !(self.alpha.is_finite() && self.alpha > 0.0) {
+            return bad("alpha", format!("{} is not a positive number", self.alpha));
+        }
+        if self.max_iterations == 0 {
+            return bad("max_iterations", "must be positive".into());
+        }
+        if !(self.validation_fraction > 0.05 && self.validation_fraction < 0.5) {
+            return bad(
+                "validation_fraction",
+                format!("{} not in (0.05, 0.5)", self.validation_fraction),
+            );
+        }
+        if !(self.target_recall > 0.0 && self.target_recall <= 1.0) {
+            return bad(
+                "target_recall",
+                format!("{} not in (0, 1]", self.target_recall),
+            );
+        }
+        Ok(self)
+    }
+
+    /// Validates the parameters and fits a classifier on `examples`.
+    pub fn fit(&self, examples: &[Example]) -> Result<Classifier, ClassifierError> {
+        self.check()?;
+        fit(self, examples)
+    }
+}
+
+impl ParamGuard for ClassifierParams {
+    type Checked = ClassifierParams;
+    type Error = ClassifierError;
+    fn check_ref(&self) -> Result<&Self::Checked, Self::Error> {
+        self.check()
+    }
+    fn check(self) -> Result<Self::Checked, Self::Error> {
+        ClassifierParams::check(&self)?;
+        Ok(self)
+    }
+}
+
+/// SplitMix64: a tiny deterministic generator for shuffles (no platform or crate-version drift).
+pub(crate) struct SplitMix(pub u64);
+
+impl SplitMix {
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+    pub fn shuffle<T>(&mut self, v: &mut [T]) {
+        for i in (1..v.len()).rev() {
+            let j = (self.next_u64() % (i as u64 + 1)) as usize;
+            v.swap(i, j);
+        }
+    }
+}
+
+/// Splits indices `0..labels.len()` into `k` label-stratified parts (same label combination spread
+/// evenly), deterministically from `seed`.
+pub(crate) fn stratified_folds(labels: &[LabelSet], k: usize, seed: u64) -> Vec<Vec<usize>> {
+    let mut groups: BTreeMap<Vec<Label>, Vec<usize>> = BTreeMap::new();
+    for (i, l) in labels.iter().enumerate() {
+        groups.entry(l.to_vec()).or_default().push(i);
+    }
+    let mut rng = SplitMix(seed);
+    let mut folds = vec![Vec::new(); k];
+    let mut next = 0usize;
+    for (_, mut idx) in groups {
+        rng.shuffle(&mut idx);
+        for i in idx {
+            folds[next % k].push(i);
+            next += 1;
+        }
+    }
+    for f in &mut folds {
+        f.sort_unstable();
+    }
+    folds
+}
+
+/// Chi² of a binary feature against a binary label, from document counts.
+fn chi2(a: f64, b: f64, c: f64, d: f64) -> f64 {
+    let n = a + b + c + d;
+    let den = (a + b) * (c + d) * (a + c) * (b + d);
+    if den == 0.0 {
+        0.0
+    } else {
+        n * (a * d - b * c).powi(2) / den
+    }
+}
+
+fn fit(p: &ClassifierParams, examples: &[Example]) -> Result<Classifier, ClassifierError> {
+    let labels: Vec<LabelSet> = examples.iter().map(|e| e.labels).collect();
+    for l in Label::ALL {
+        let n = labels.iter().filter(|s| s.contains(l)).count();
+        if n < 4 {
+            return Err(ClassifierError::TrainingData {
+                message: format!("label {l} has {n} positive rows, need at least 4"),
+            });
+        }
+    }
+    if examples.len() < 20 {
+        return Err(ClassifierError::TrainingData {
+            message: format!("{} rows, need at least 20", examples.len()),
+        });
+    }
+    // Validation split: one of k stratified folds, k ≈ 1 / validation_fraction.
+    let k = (1.0 / p.validation_fraction).round().max(2.0) as usize;
+    let folds = stratified_folds(&labels, k, p.seed);
+    let val_set: HashSet<usize> = folds[0].iter().copied().collect();
+    let train_idx: Vec<usize> = (0..examples.len())
+        .filter(|i| !val_set.contains(i))
+        .collect();
+    let val_idx = folds[0].clone();
+
+    let counts: Vec<Vec<(u64, f32)>> = examples
+        .iter()
+        .map(|e| features::hashed_counts(&p.features, &e.title, &e.description))
+        .collect();
+    let (terms, idf, per_label) = select_features(p, examples, &counts, &train_idx)?;
+    let vocab = Vocabulary::new(p.features.clone(), terms.clone(), idf.clone());
+    let rows: Vec<Vec<(u32, f32)>> = counts.iter().map(|c| vocab.row_from_counts(c)).collect();
+    tracing::debug!(vocabulary = terms.len(), "features selected");
+
+    let mut models = Vec::new();
+    let mut meta_train = BTreeMap::new();
+    let mut meta_val = BTreeMap::new();
+    for label in Label::ALL {
+        let cols = &per_label[label.index()];
+        let (intercept, weights) = fit_label(p, label, cols, &rows, &labels, &train_idx)?;
+        let margin = |i: usize| -> f32 {
+            let mut z = intercept;
+            let mut wi = 0;
+            // Both sorted by column: merge.
+            for (col, x) in &rows[i] {
+                while wi < weights.len() && weights[wi].0 < *col {
+                    wi += 1;
+                }
+                if wi < weights.len() && weights[wi].0 == *col {
+                    z += weights[wi].1 * x;
+                }
+            }
+            z
+        };
+        let val_z: Vec<f32> = val_idx.iter().map(|&i| margin(i)).collect();
+        let val_y: Vec<bool> = val_idx.iter().map(|&i| labels[i].contains(label)).collect();
+        let (a, b) = platt(&val_z, &val_y);
+        let probs: Vec<f32> = val_z.iter().map(|z| sigmoid(a * z + b)).collect();
+        let threshold = choose_threshold(&probs, &val_y, p.target_recall);
+        meta_train.insert(
+            label,
+            train_idx
+                .iter()
+                .filter(|&&i| labels[i].contains(label))
+                .count(),
+        );
+        meta_val.insert(label, val_y.iter().filter(|y| **y).count());
+        tracing::debug!(%label, a, b, threshold, "label fitted");
+        models.push(LabelModel {
+            label,
+            intercept,
+            weights,
+            platt_a: a,
+            platt_b: b,
+            threshold,
+        });
+    }
+    let meta = TrainingMeta {
+        seed: p.seed,
+        n_train: train_idx.len(),
+        n_validation: val_idx.len(),
+        train_positives: meta_train,
+        validation_positives: meta_val,
+        target_recall: p.target_recall,
+        alpha: p.alpha,
+        features_per_label: p.features_per_label,
+        min_df: p.min_df,
+        max_iterations: p.max_iterations,
+    };
+    Classifier::from_parts(p.features.clone(), terms, idf, models, meta)
+        .map_err(|message| ClassifierError::TrainingData { message })
+}
+
+type Selection = (Vec<String>, Vec<f32>, Vec<Vec<u32>>);
+
+/// Chooses each label's features by chi² over the training rows; returns the vocabulary (terms
+/// sorted by name, with idf) and each label's columns.
+fn select_features(
+    p: &ClassifierParams,
+    examples: &[Example],
+    counts: &[Vec<(u64, f32)>],
+    train_idx: &[usize],
+) -> Result<Selection, ClassifierError> {
+    // Document frequency overall and among each label's positives.
+    let mut df: HashMap<u64, (u32, [u32; 4])> = HashMap::new();
+    let mut n_pos = [0u32; 4];
+    for &i in train_idx {
+        let ls = examples[i].labels;
+        for l in ls.iter() {
+            n_pos[l.index()] += 1;
+        }
+        for (h, _) in &counts[i] {
+            let e = df.entry(*h).or_insert((0, [0; 4]));
+            e.0 += 1;
+            for l in ls.iter() {
+                e.1[l.index()] += 1;
+            }
+        }
+    }
+    let n = train_idx.len() as f64;
+    let mut chosen: Vec<HashSet<u64>> = Vec::new();
+    for l in 0..4 {
+        let pos = f64::from(n_pos[l]);
+        let mut scored: Vec<(f64, u64)> = df
+            .iter()
+            .filter(|(_, (d, _))| *d >= p.min_df)
+            .map(|(h, (d, per))| {
+                let a = f64::from(per[l]);
+                let b = f64::from(*d) - a;
+                (chi2(a, b, pos - a, n - pos - b), *h)
+            })
+            .collect();
+        scored.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+        chosen.push(
+            scored
+                .into_iter()
+                .take(p.features_per_label)
+                .map(|s| s.1)
+                .collect(),
+        );
+    }
+    let union: HashSet<u64> = chosen.iter().flatten().copied().collect();
+    // Recover the names of the chosen hashes.
+    let mut names: HashMap<u64, String> = HashMap::new();
+    for &i in train_idx {
+        if names.len() == union.len() {
+            break;
+        }
+        let e = &examples[i];
+        features::for_each_feature(&p.features, &e.title, &e.description, |name, _| {
+            let h = features::fnv1a(name.as_bytes());
+            if union.contains(&h) && !names.contains_key(&h) {
+                names.insert(h, name.to_string());
+            }
+        });
+    }
+    let mut terms: Vec<(String, u64)> = names.into_iter().map(|(h, s)| (s, h)).collect();
+    terms.sort();
+    let col_of: HashMap<u64, u32> = terms
+        .iter()
+        .enumerate()
+        .map(|(c, (_, h))| (*h, c as u32))
+        .collect();
+    let idf = terms
+        .iter()
+        .map(|(_, h)| features::smooth_idf(train_idx.len(), df.get(h).map_or(0, |d| d.0)))
+        .collect();
+    let per_label = chosen
+        .iter()
+        .map(|set| {
+            let mut cols: Vec<u32> = set.iter().filter_map(|h| col_of.get(h).copied()).collect();
+            cols.sort_unstable();
+            cols
+        })
+        .collect();
+    Ok((terms.into_iter().map(|t| t.0).collect(), idf, per_label))
+}
+
+/// Fits one label's logistic regression with linfa on a dense matrix of the label's columns.
+fn fit_label(
+    p: &ClassifierParams,
+    label: Label,
+    cols: &[u32],
+    rows: &[Vec<(u32, f32)>],
+    labels: &[LabelSet],
+    train_idx: &[usize],
+) -> Result<(f32, Vec<(u32, f32)>), ClassifierError> {
+    let local: HashMap<u32, usize> = cols.iter().enumerate().map(|(j, c)| (*c, j)).collect();
+    let mut x = Array2::<f64>::zeros((train_idx.len(), cols.len()));
+    for (r, &i) in train_idx.iter().enumerate() {
+        for (col, v) in &rows[i] {
+            if let Some(j) = local.get(col) {
+                x[[r, *j]] = f64::from(*v);
+            }
+        }
+    }
+    let y: Array1<usize> = train_idx
+        .iter()
+        .map(|&i| usize::from(labels[i].contains(label)))
+        .collect();
+    let dataset = Dataset::new(x, y);
+    let fitted = LogisticRegression::default()
+        .alpha(p.alpha)
+        .max_iterations(p.max_iterations)
+        .gradient_tolerance(1e-5)
+        .fit(&dataset)
+        .map_err(|e| ClassifierError::Fit {
+            label,
+            message: e.to_string(),
+        })?;
+    // linfa maps the larger class (1 = has the label) to the positive side.
+    let weights = cols
+        .iter()
+        .zip(fitted.params().iter())
+        .filter(|(_, w)| **w != 0.0)
+        .map(|(c, w)| (*c, *w as f32))
+        .collect();
+    Ok((fitted.intercept() as f32, weights))
+}
+
+fn sigmoid(x: f32) -> f32 {
+    1.0 / (1.0 + (-x).exp())
+}
+
+/// Platt scaling: fits `p = sigmoid(a * z + b)` to held-out margins by Newton's method on the
+/// log-loss with Platt's smoothed targets.
+pub(crate) fn platt(z: &[f32], y: &[bool]) -> (f32, f32) {
+    let n_pos = y.iter().filter(|v| **v).count() as f64;
+    let n_neg = y.len() as f64 - n_pos;
+    let t_pos = (n_pos + 1.0) / (n_pos + 2.0);
+    let t_neg = 1.0 / (n_neg + 2.0);
+    let (mut a, mut b) = (1.0f64, 0.0f64);
+    for _ in 0..100 {
+        let (mut ga, mut gb, mut haa, mut hab, mut hbb) = (0.0, 0.0, 1e-9, 0.0, 1e-9);
+        for (zi, yi) in z.iter().zip(y) {
+            let zi = f64::from(*zi);
+            let t = if *yi { t_pos } else { t_neg };
+            let pi = 1.0 / (1.0 + (-(a * zi + b)).exp());
+            let d = pi - t;
+            let w = pi * (1.0 - pi);
+            ga += d * zi;
+            gb += d;
+            haa += w * zi * zi;
+            hab += w * zi;
+            hbb += w;
+        }
+        let det = haa * hbb - hab * hab;
+        if det.abs() < 1e-18 {
+            break;
+        }
+        let da = (hbb * ga - hab * gb) / det;
+        let db = (haa * gb - hab * ga) / det;
+        a -= da;
+        b -= db;
+        if da.abs() + db.abs() < 1e-9 {
+            break;
+        }
+    }
+    if !(a.is_finite() && b.is_finite()) || a <= 0.0 {
+        return (1.0, 0.0);
+    }
+    (a as f32, b as f32)
+}
+
+/// The threshold with the best validation precision among those keeping recall ≥ `target`; when a
+/// range of cut points ties, the midpoint of that range (a margin on both sides).
+pub(crate) fn choose_threshold(probs: &[f32], y: &[bool], target: f64) -> f32 {
+    let mut order: Vec<usize> = (0..probs.len()).collect();
+    order.sort_by(|a, b| probs[*b].total_cmp(&probs[*a]).then(a.cmp(b)));
+    let n_pos = y.iter().filter(|v| **v).count();
+    if n_pos == 0 {
+        return 0.5;
+    }
+    let need = ((target * n_pos as f64) - 1e-9).ceil().max(1.0) as usize;
+    // Cut after position j (top j+1 flagged); only cut where the next score is strictly lower.
+    let (mut tp, mut fp) = (0usize, 0usize);
+    let mut best: Option<(f64, usize, usize)> = None; // (precision, first j, last j)
+    for (j, &i) in order.iter().enumerate() {
+        if y[i] {
+            tp += 1;
+        } else {
+            fp += 1;
+        }
+        let next_lower = order.get(j + 1).is_none_or(|&k| probs[k] < probs[i]);
+        if !next_lower || tp < need {
+            continue;
+        }
+        let prec = tp as f64 / (tp + fp) as f64;
+        match best {
+            Some((bp, first, _)) if (prec - bp).abs() < 1e-12 => best = Some((bp, first, j)),
+            Some((bp, _, _)) if prec <= bp => {}
+            _ => best = Some((prec, j, j)),
+        }
+    }
+    let Some((_, first, last)) = best else {
+        return 0.5;
+    };
+    let upper = probs[order[first]];
+    let lower = order.get(last + 1).map_or(0.0, |&k| probs[k]);
+    let t = 0.5 * (upper + lower);
+    // Never above the lowest score we meant to flag.
+    t.min(upper)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn threshold_sits_in_the_gap() {
+        // Guards the midpoint rule when validation classes are separated.
+        let probs = [0.95, 0.9, 0.8, 0.2, 0.1];
+        let y = [true, true, true, false, false];
+        let t = choose_threshold(&probs, &y, 0.95);
+        assert!((t - 0.5).abs() < 1e-6, "{t}");
+    }
+
+    #[test]
+    fn threshold_keeps_target_recall() {
+        // Guards that recall ≥ target is met even when classes overlap.
+        let probs = [0.9, 0.8, 0.7, 0.6, 0.5, 0.4];
+        let y = [true, false, true, false, true, false];
+        let t = choose_threshold(&probs, &y, 1.0);
+        assert!(t <= 0.5 && t > 0.4, "{t}");
+    }
+
+    #[test]
+    fn platt_orders_and_calibrates() {
+        // Guards that Platt scaling keeps the order and maps the boundary near the data's.
+        let z = [-3.0, -2.0, -1.5, 1.0, 2.0, 3.0, -0.5, 0.5];
+        let y = [false, false, false, true, true, true, false, true];
+        let (a, b) = platt(&z, &y);
+        assert!(a > 0.0);
+        assert!(sigmoid(a * 3.0 + b) > 0.8 && sigmoid(a * -3.0 + b) < 0.2);
+    }
+
+    #[test]
+    fn folds_are_stratified_and_deterministic() {
+        // Guards fold balance and that the same seed gives the same split.
+        let mut ls = vec![LabelSet::empty(); 90];
+        for l in ls.iter_mut().take(10) {
+            l.insert(Label::Firearm);
+        }
+        let f = stratified_folds(&ls, 5, 7);
+        assert_eq!(f, stratified_folds(&ls, 5, 7));
+        for fold in &f {
+            assert_eq!(fold.len(), 18);
+            assert_eq!(fold.iter().filter(|&&i| i < 10).count(), 2);
+        }
+    }
+
+    #[test]
+    fn bad_params_are_rejected() {
+        // Guards parameter validation before any work is done.
+        assert!(ClassifierParams::default().alpha(-1.0).check().is_err());
+        assert!(ClassifierParams::default()
+            .validation_fraction(0.9)
+            .check()
+            .is_err());
+        assert!(ClassifierParams::default()
+            .features_per_label(0)
+            .check()
+            .is_err());
+        assert!(ClassifierParams::default().check().is_ok());
+    }
+}
