@@ -1,1 +1,423 @@
-//! placeholder
+//! The SQLite store of armswatch: markets, crawl runs, the crawl frontier, raw pages (the evidence),
+//! refused URLs, listings with their history, and verdicts.
+//!
+//! One [`Store`] wraps one connection behind a mutex, so it is `Send + Sync` and every method takes
+//! `&self`; the async binary calls it from `spawn_blocking`. Opening applies the numbered, append-only
+//! migrations in `store/migrations/` (WAL mode, foreign keys on). Every write runs in one transaction;
+//! batch writes take slices. Times are unix seconds, UTC; [`rfc3339`] formats them.
+#![cfg_attr(not(test), deny(clippy::unwrap_used))]
+#![deny(clippy::print_stdout)]
+
+mod error;
+mod frontier;
+mod listings;
+mod markets;
+mod pages;
+mod verdicts;
+
+pub use error::{Result, StoreError};
+pub use listings::{content_sha256, ListingVersion, StoredListing};
+pub use markets::{MarketSummary, RunCounts, RunRecord, RUN_STATUSES};
+pub use pages::{Refusal, StoredPage};
+pub use verdicts::{FlaggedQuery, FlaggedRow, MarketLabelCount, StoreCounts};
+
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use rusqlite_migration::{Migrations, M};
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+use std::time::Duration;
+
+/// The schema migrations, oldest first. Append only: a released file is never edited.
+const MIGRATION_LIST: &[M<'static>] = &[M::up(include_str!("../migrations/0001_init.sql"))];
+
+/// `PRAGMA application_id` of an armswatch database ('ARMS'), set by the first migration.
+const APPLICATION_ID: i64 = 0x4152_4D53;
+
+/// How long a write waits for another connection's lock before failing.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The path reported for in-memory databases.
+const MEMORY_PATH: &str = ":memory:";
+
+fn migrations() -> Migrations<'static> {
+    Migrations::from_slice(MIGRATION_LIST)
+}
+
+/// The number of schema migrations this build knows: the newest schema version it can open.
+pub fn schema_version() -> usize {
+    MIGRATION_LIST.len()
+}
+
+/// Formats unix seconds as RFC 3339 in UTC (`2024-05-01T12:00:00Z`); out-of-range values come back
+/// as `@<seconds>`.
+pub fn rfc3339(unix_secs: i64) -> String {
+    time::OffsetDateTime::from_unix_timestamp(unix_secs)
+        .ok()
+        .and_then(|t| {
+            t.format(&time::format_description::well_known::Rfc3339)
+                .ok()
+        })
+        .unwrap_or_else(|| format!("@{unix_secs}"))
+}
+
+/// The current time, unix seconds UTC.
+pub(crate) fn now() -> i64 {
+    time::OffsetDateTime::now_utc().unix_timestamp()
+}
+
+/// The armswatch database: open it once and share it (`Arc<Store>`).
+#[derive(Debug)]
+pub struct Store {
+    conn: Mutex<Connection>,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path`, creating its directory, and brings its
+    /// schema up to date. Fails with a clear error when the file is not a SQLite database, is
+    /// another program's database, or was written by a newer armswatch.
+    #[tracing::instrument(level = "debug", skip_all, fields(path = %path.display()))]
+    pub fn open(path: &Path) -> Result<Store> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir {
+                path: path.to_path_buf(),
+                source,
+            })?;
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX
+                | OpenFlags::SQLITE_OPEN_URI,
+        )
+        .map_err(|source| StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Store::setup(conn, path.to_path_buf())
+    }
+
+    /// Opens a fresh in-memory database with the full schema, for tests and dry runs.
+    pub fn open_in_memory() -> Result<Store> {
+        let conn = Connection::open_in_memory().map_err(|source| StoreError::Open {
+            path: PathBuf::from(MEMORY_PATH),
+            source,
+        })?;
+        Store::setup(conn, PathBuf::from(MEMORY_PATH))
+    }
+
+    /// The database file's path (`:memory:` for an in-memory store).
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn setup(mut conn: Connection, path: PathBuf) -> Result<Store> {
+        let fail = |op: &'static str, source: rusqlite::Error| {
+            if StoreError::is_corruption(&source) {
+                StoreError::Corrupt {
+                    path: path.clone(),
+                    op,
+                    source,
+                }
+            } else {
+                StoreError::Open {
+                    path: path.clone(),
+                    source,
+                }
+            }
+        };
+        conn.busy_timeout(BUSY_TIMEOUT)
+            .map_err(|e| fail("set busy timeout", e))?;
+        // The first statement reads the file header: a garbage file fails here.
+        let _mode: String = conn
+            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+            .map_err(|e| fail("set WAL mode", e))?;
+        conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")
+            .map_err(|e| fail("set pragmas", e))?;
+
+        let user_version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| fail("read schema version", e))?;
+        let app_id: i64 = conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .map_err(|e| fail("read application id", e))?;
+        let tables: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(|e| fail("read schema", e))?;
+        if user_version == 0 && tables > 0 {
+            return Err(StoreError::NotArmswatch {
+                path,
+                detail: format!("it already holds {tables} tables or indexes"),
+            });
+        }
+        if user_version > 0 && app_id != APPLICATION_ID {
+            return Err(StoreError::NotArmswatch {
+                path,
+                detail: format!("application id {app_id:#x}"),
+            });
+        }
+        let supported = schema_version();
+        if user_version > supported as i64 {
+            return Err(StoreError::TooNew {
+                path,
+                db_version: user_version,
+                supported,
+            });
+        }
+        if user_version < supported as i64 {
+            tracing::info!(
+                from = user_version,
+                to = supported,
+                "migrating database schema"
+            );
+        }
+        migrations()
+            .to_latest(&mut conn)
+            .map_err(|source| StoreError::Migrate {
+                path: path.clone(),
+                target: supported,
+                source,
+            })?;
+        Ok(Store {
+            conn: Mutex::new(conn),
+            path,
+        })
+    }
+
+    /// The connection. A panic while holding it cannot leave a transaction half-done (rusqlite
+    /// rolls back on drop), so a poisoned lock is safe to take over.
+    fn conn(&self) -> MutexGuard<'_, Connection> {
+        self.conn.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Maps a SQLite error of operation `op` to a [`StoreError::Query`].
+    fn q(&self, op: &'static str) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
+        move |source| StoreError::Query {
+            path: self.path.clone(),
+            op,
+            source,
+        }
+    }
+
+    /// A [`StoreError::BadValue`] for `column`.
+    fn bad(&self, column: &'static str, detail: impl Into<String>) -> StoreError {
+        StoreError::BadValue {
+            path: self.path.clone(),
+            column,
+            detail: detail.into(),
+        }
+    }
+
+    /// A [`StoreError::Misuse`].
+    fn misuse(&self, what: impl Into<String>) -> StoreError {
+        StoreError::Misuse {
+            path: self.path.clone(),
+            what: what.into(),
+        }
+    }
+
+    /// Runs `f` in one immediate (write-locking) transaction and commits it.
+    fn write<T>(
+        &self,
+        op: &'static str,
+        f: impl FnOnce(&Transaction<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let mut conn = self.conn();
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(self.q(op))?;
+        let out = f(&tx)?;
+        tx.commit().map_err(self.q(op))?;
+        Ok(out)
+    }
+
+    /// Runs `f` on the connection (reads).
+    fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        let conn = self.conn();
+        f(&conn)
+    }
+}
+
+/// Converts a count column to `usize` (counts are never negative).
+pub(crate) fn to_usize(n: i64) -> usize {
+    usize::try_from(n).unwrap_or(0)
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    //! Fixtures shared by the unit tests: a store with a market and a run, pages and listings.
+    use super::*;
+    use armswatch_core::crawl::{FetchedPage, PageKind};
+    use armswatch_core::{Label, Listing, MarketId, Verdict};
+
+    pub fn market() -> MarketId {
+        MarketId("demo".into())
+    }
+
+    /// An in-memory store with market `demo` and one running crawl.
+    pub fn store_with_run() -> (Store, i64) {
+        let s = Store::open_in_memory().unwrap();
+        s.upsert_market(&market(), Some("Demo"), Some("http://demo.onion/"))
+            .unwrap();
+        let run = s.start_run(&market(), "direct", "{}").unwrap();
+        (s, run)
+    }
+
+    pub fn page(url: &str, body: &[u8]) -> FetchedPage {
+        FetchedPage {
+            requested_url: url.into(),
+            final_url: url.into(),
+            fetched_at: 1_700_000_000,
+            http_status: 200,
+            content_type: Some("text/html; charset=utf-8".into()),
+            body: body.to_vec(),
+            transport: "direct".into(),
+            kind: PageKind::Listing,
+        }
+    }
+
+    /// A verdict from model version `model_version` with scores in `Label::ALL` order; labels are
+    /// the scores of at least 0.5.
+    pub fn verdict(model_version: &str, scores: &[f32; 4]) -> Verdict {
+        let scores: std::collections::BTreeMap<Label, f32> =
+            Label::ALL.into_iter().zip(scores.iter().copied()).collect();
+        let labels = scores
+            .iter()
+            .filter(|(_, s)| **s >= 0.5)
+            .map(|(l, _)| *l)
+            .collect();
+        Verdict {
+            model_id: "test-model".into(),
+            model_version: model_version.into(),
+            scores,
+            labels,
+            explain: Default::default(),
+        }
+    }
+
+    pub fn listing(url: &str, title: &str) -> Listing {
+        let mut l = Listing {
+            url: url.into(),
+            title: title.into(),
+            description: Some(format!("{title}, described")),
+            vendor: Some("acme".into()),
+            ..Listing::default()
+        };
+        l.set_price("USD 650.00");
+        l
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use armswatch_core::HasKind;
+
+    #[test]
+    fn migrations_are_valid() {
+        // Guards: the embedded migration list is well-formed SQL that applies cleanly.
+        migrations().validate().unwrap();
+        assert_eq!(schema_version(), 1);
+    }
+
+    #[test]
+    fn in_memory_store_has_schema_and_is_empty() {
+        // Guards: open_in_memory applies the migrations and starts with nothing stored.
+        let s = Store::open_in_memory().unwrap();
+        assert_eq!(s.path(), Path::new(":memory:"));
+        assert_eq!(s.counts().unwrap(), StoreCounts::default());
+    }
+
+    #[test]
+    fn reopen_is_idempotent_and_keeps_data() {
+        // Guards: opening an up-to-date file again neither re-migrates nor loses rows; WAL is on.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub/armswatch.db");
+        {
+            let s = Store::open(&path).unwrap();
+            s.upsert_market(&test_support::market(), Some("Demo"), None)
+                .unwrap();
+        }
+        let s = Store::open(&path).unwrap();
+        assert_eq!(s.path(), path);
+        assert_eq!(s.counts().unwrap().markets, 1);
+        let (mode, fk, version): (String, i64, i64) = s
+            .read(|c| {
+                Ok(c.query_row(
+                    "SELECT (SELECT journal_mode FROM pragma_journal_mode),
+                            (SELECT foreign_keys FROM pragma_foreign_keys),
+                            (SELECT user_version FROM pragma_user_version)",
+                    [],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )
+                .unwrap())
+            })
+            .unwrap();
+        assert_eq!(mode, "wal");
+        assert_eq!(fk, 1);
+        assert_eq!(version, schema_version() as i64);
+    }
+
+    #[test]
+    fn too_new_database_is_refused_clearly() {
+        // Guards: a database from a newer armswatch is not touched and the error says so.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new.db");
+        drop(Store::open(&path).unwrap());
+        let c = Connection::open(&path).unwrap();
+        c.execute_batch("PRAGMA user_version = 99").unwrap();
+        drop(c);
+        let err = Store::open(&path).unwrap_err();
+        assert!(
+            matches!(err, StoreError::TooNew { db_version: 99, .. }),
+            "{err:?}"
+        );
+        assert_eq!(err.kind(), armswatch_core::ErrorKind::Input);
+        let msg = err.to_string();
+        assert!(msg.contains("new.db") && msg.contains("99"), "{msg}");
+    }
+
+    #[test]
+    fn garbage_file_is_refused_clearly() {
+        // Guards: a file that is not SQLite gives a Corrupt error naming the file, kind Input.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("garbage.db");
+        std::fs::write(&path, vec![0x5a_u8; 8192]).unwrap();
+        let err = Store::open(&path).unwrap_err();
+        assert!(matches!(err, StoreError::Corrupt { .. }), "{err:?}");
+        assert_eq!(err.kind(), armswatch_core::ErrorKind::Input);
+        assert!(err.to_string().contains("garbage.db"), "{err}");
+    }
+
+    #[test]
+    fn foreign_database_is_refused() {
+        // Guards: another program's SQLite file is not migrated into an armswatch database.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("other.db");
+        let c = Connection::open(&path).unwrap();
+        c.execute_batch("CREATE TABLE notes (body TEXT)").unwrap();
+        drop(c);
+        let err = Store::open(&path).unwrap_err();
+        assert!(matches!(err, StoreError::NotArmswatch { .. }), "{err:?}");
+        assert_eq!(err.kind(), armswatch_core::ErrorKind::Input);
+    }
+
+    #[test]
+    fn rfc3339_formats_utc() {
+        // Guards: stored unix seconds read back as RFC 3339 UTC.
+        assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
+        assert_eq!(rfc3339(1_700_000_000), "2023-11-14T22:13:20Z");
+    }
+
+    #[test]
+    fn store_is_send_and_sync() {
+        // Guards: the binary can share one Store across threads.
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Store>();
+    }
+}

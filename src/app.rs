@@ -1,0 +1,87 @@
+//! Wiring shared by the subcommands: logging, the data directory, the model, dispatch.
+
+use crate::cli::{Cli, Command, GlobalArgs};
+use anyhow::{Context, Result};
+use armswatch_classifier::Classifier;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// The model shipped with armswatch, built into the binary so it works from any directory.
+const SHIPPED_MODEL: &[u8] = include_bytes!("../models/armswatch-linear.json");
+
+/// Logs go to stderr through `tracing`; results go to stdout.
+pub fn init_logging(g: &GlobalArgs) {
+    let default = if g.quiet {
+        "error"
+    } else {
+        match g.verbose {
+            0 => "info,arti_client=warn,tor_guardmgr=warn,tor_chanmgr=warn,tor_circmgr=warn,tor_dirmgr=warn,tor_hsclient=warn,tor_proto=warn,tor_netdir=warn",
+            1 => "debug,hyper=info,reqwest=info,html5ever=info,selectors=info",
+            _ => "trace",
+        }
+    };
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_target(false)
+        .try_init();
+}
+
+/// Runs one subcommand.
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    let g = cli.global;
+    match cli.command {
+        Command::Demo(a) => crate::cmd::demo::run(&g, a),
+        Command::Crawl(a) => crate::cmd::crawl::run(&g, a),
+        Command::Classify(a) => crate::cmd::classify::run(&g, a),
+        Command::Flagged(a) => crate::cmd::flagged::run(a),
+        Command::Status(a) => crate::cmd::status::run(a),
+        Command::Extract(a) => crate::cmd::extract::run(a),
+        Command::Train(a) => crate::cmd::train::run(a),
+        Command::Eval(a) => crate::cmd::eval::run(&g, a),
+    }
+}
+
+/// A multi-threaded tokio runtime for the network commands.
+pub fn runtime() -> Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("starting the async runtime")
+}
+
+/// armswatch's data directory (created if missing).
+pub fn data_dir(g: &GlobalArgs) -> Result<PathBuf> {
+    let dir = if let Some(d) = &g.data_dir {
+        d.clone()
+    } else if let Some(d) = std::env::var_os("ARMSWATCH_HOME") {
+        PathBuf::from(d)
+    } else if let Some(d) = std::env::var_os("XDG_DATA_HOME") {
+        PathBuf::from(d).join("armswatch")
+    } else if let Some(h) = std::env::var_os("HOME") {
+        PathBuf::from(h).join(".local/share/armswatch")
+    } else {
+        PathBuf::from(".armswatch")
+    };
+    std::fs::create_dir_all(&dir)
+        .with_context(|| format!("creating the data directory {}", dir.display()))?;
+    Ok(dir)
+}
+
+/// The model to classify with: `--model FILE`, else the shipped one.
+pub fn load_model(g: &GlobalArgs) -> Result<Classifier> {
+    match &g.model {
+        Some(p) => Classifier::load(p).with_context(|| format!("loading model {}", p.display())),
+        None => Classifier::from_bytes(SHIPPED_MODEL).context("loading the shipped model"),
+    }
+}
+
+/// Whether an error is a closed stdout (`armswatch flagged | head`): not a failure.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

@@ -1,0 +1,242 @@
+//! The crawl frontier: every URL a market's crawl has found, with its state, so a killed crawl
+//! resumes where it stopped. Pending entries come back shallowest first, then in insertion order.
+
+use crate::{now, to_usize, Result, Store};
+use armswatch_core::crawl::{FrontierEntry, FrontierState, PageKind};
+use armswatch_core::MarketId;
+use rusqlite::params;
+use std::collections::BTreeMap;
+
+impl Store {
+    /// Forgets a market's whole frontier (a fresh crawl).
+    #[tracing::instrument(level = "debug", skip_all, fields(market = %market))]
+    pub fn frontier_reset(&self, market: &MarketId) -> Result<usize> {
+        self.write("reset frontier", |tx| {
+            tx.execute(
+                "DELETE FROM frontier WHERE market_id = ?1",
+                [market.as_str()],
+            )
+            .map_err(self.q("reset frontier"))
+        })
+    }
+
+    /// Adds entries as `pending`; URLs already in the frontier (in any state) are left alone.
+    /// Returns how many were new.
+    #[tracing::instrument(level = "debug", skip_all, fields(market = %market, run_id, n = entries.len()))]
+    pub fn frontier_add(
+        &self,
+        market: &MarketId,
+        run_id: i64,
+        entries: &[FrontierEntry],
+    ) -> Result<usize> {
+        let at = now();
+        self.write("add to frontier", |tx| {
+            let q = self.q("add to frontier");
+            let mut st = tx
+                .prepare_cached(
+                    "INSERT OR IGNORE INTO frontier
+                         (market_id, url, kind, depth, state, attempts, run_id, updated_at)
+                     VALUES (?1, ?2, ?3, ?4, 'pending', ?5, ?6, ?7)",
+                )
+                .map_err(&q)?;
+            let mut added = 0;
+            for e in entries {
+                added += st
+                    .execute(params![
+                        market.as_str(),
+                        e.url,
+                        e.kind.as_str(),
+                        e.depth,
+                        e.attempts,
+                        run_id,
+                        at
+                    ])
+                    .map_err(&q)?;
+            }
+            Ok(added)
+        })
+    }
+
+    /// Up to `limit` pending entries, shallowest first, then in the order they were added.
+    pub fn frontier_pending(&self, market: &MarketId, limit: usize) -> Result<Vec<FrontierEntry>> {
+        let q = self.q("read frontier");
+        let rows = self.read(|c| {
+            let mut st = c
+                .prepare_cached(
+                    "SELECT url, kind, depth, attempts FROM frontier
+                     WHERE market_id = ?1 AND state = 'pending'
+                     ORDER BY depth, rowid LIMIT ?2",
+                )
+                .map_err(&q)?;
+            let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+            let rows = st
+                .query_map(params![market.as_str(), limit], |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, u32>(2)?,
+                        r.get::<_, u32>(3)?,
+                    ))
+                })
+                .map_err(&q)?
+                .collect::<rusqlite::Result<Vec<_>>>()
+                .map_err(&q)?;
+            Ok(rows)
+        })?;
+        rows.into_iter()
+            .map(|(url, kind, depth, attempts)| {
+                let kind = kind
+                    .parse::<PageKind>()
+                    .map_err(|e| self.bad("frontier.kind", e))?;
+                Ok(FrontierEntry {
+                    url,
+                    kind,
+                    depth,
+                    attempts,
+                })
+            })
+            .collect()
+    }
+
+    /// Sets an entry's state, attempts and last error. Returns false when the URL is not in the
+    /// market's frontier (nothing is changed then).
+    #[tracing::instrument(level = "trace", skip_all, fields(market = %market, state = state.as_str()))]
+    pub fn frontier_set(
+        &self,
+        market: &MarketId,
+        url: &str,
+        state: FrontierState,
+        attempts: u32,
+        error: Option<&str>,
+    ) -> Result<bool> {
+        self.write("update frontier", |tx| {
+            let n = tx
+                .execute(
+                    "UPDATE frontier SET state = ?3, attempts = ?4, last_error = ?5, updated_at = ?6
+                     WHERE market_id = ?1 AND url = ?2",
+                    params![market.as_str(), url, state.as_str(), attempts, error, now()],
+                )
+                .map_err(self.q("update frontier"))?;
+            Ok(n > 0)
+        })
+    }
+
+    /// How many entries of the market's frontier are in each state (`pending`, `done`, ...); states
+    /// with no entries are absent.
+    pub fn frontier_counts(&self, market: &MarketId) -> Result<BTreeMap<String, usize>> {
+        let q = self.q("count frontier");
+        self.read(|c| {
+            let mut st = c
+                .prepare_cached(
+                    "SELECT state, count(*) FROM frontier WHERE market_id = ?1 GROUP BY state",
+                )
+                .map_err(&q)?;
+            let rows = st
+                .query_map([market.as_str()], |r| {
+                    Ok((r.get::<_, String>(0)?, to_usize(r.get(1)?)))
+                })
+                .map_err(&q)?
+                .collect::<rusqlite::Result<BTreeMap<_, _>>>()
+                .map_err(&q)?;
+            Ok(rows)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::*;
+    use armswatch_core::crawl::{FrontierEntry, FrontierState, PageKind};
+    use armswatch_core::MarketId;
+
+    fn entry(url: &str, depth: u32) -> FrontierEntry {
+        FrontierEntry {
+            url: url.into(),
+            kind: if depth == 0 {
+                PageKind::Start
+            } else {
+                PageKind::Index
+            },
+            depth,
+            attempts: 0,
+        }
+    }
+
+    #[test]
+    fn add_pending_set_and_reset() {
+        // Guards: add ignores known URLs, pending is depth-then-insertion order, set and reset work.
+        let (s, run) = store_with_run();
+        let m = market();
+        let added = s
+            .frontier_add(
+                &m,
+                run,
+                &[
+                    entry("http://d/b", 1),
+                    entry("http://d/", 0),
+                    entry("http://d/a", 1),
+                ],
+            )
+            .unwrap();
+        assert_eq!(added, 3);
+        assert_eq!(
+            s.frontier_add(&m, run, &[entry("http://d/a", 1), entry("http://d/c", 2)])
+                .unwrap(),
+            1
+        );
+
+        let urls: Vec<String> = s
+            .frontier_pending(&m, 10)
+            .unwrap()
+            .into_iter()
+            .map(|e| e.url)
+            .collect();
+        assert_eq!(
+            urls,
+            ["http://d/", "http://d/b", "http://d/a", "http://d/c"]
+        );
+        assert_eq!(s.frontier_pending(&m, 2).unwrap().len(), 2);
+        assert_eq!(s.frontier_pending(&m, 10).unwrap()[0].kind, PageKind::Start);
+
+        assert!(s
+            .frontier_set(&m, "http://d/", FrontierState::Done, 1, None)
+            .unwrap());
+        assert!(s
+            .frontier_set(&m, "http://d/b", FrontierState::Pending, 2, Some("timeout"))
+            .unwrap());
+        assert!(s
+            .frontier_set(
+                &m,
+                "http://d/c",
+                FrontierState::Refused,
+                0,
+                Some("clearnet")
+            )
+            .unwrap());
+        assert!(!s
+            .frontier_set(&m, "http://d/zzz", FrontierState::Done, 1, None)
+            .unwrap());
+
+        let pending = s.frontier_pending(&m, 10).unwrap();
+        assert_eq!(pending.len(), 2);
+        assert_eq!(
+            (pending[0].url.as_str(), pending[0].attempts),
+            ("http://d/b", 2)
+        );
+        let counts = s.frontier_counts(&m).unwrap();
+        assert_eq!(counts.get("pending"), Some(&2));
+        assert_eq!(counts.get("done"), Some(&1));
+        assert_eq!(counts.get("refused"), Some(&1));
+
+        // Another market's frontier is separate.
+        let other = MarketId("other".into());
+        let run2 = s.start_run(&other, "direct", "{}").unwrap();
+        s.frontier_add(&other, run2, &[entry("http://d/", 0)])
+            .unwrap();
+
+        assert_eq!(s.frontier_reset(&m).unwrap(), 4);
+        assert!(s.frontier_pending(&m, 10).unwrap().is_empty());
+        assert!(s.frontier_counts(&m).unwrap().is_empty());
+        assert_eq!(s.frontier_pending(&other, 10).unwrap().len(), 1);
+    }
+}

@@ -1,0 +1,505 @@
+//! Listings and their history. A listing is keyed by (market, canonical URL); seeing it again with
+//! the same content only moves `last_seen`, while changed content keeps the old content as a row of
+//! `listing_versions` and bumps the version, so the change is tracked and the listing re-classified.
+
+use crate::{Result, Store};
+use armswatch_core::crawl::ListingWrite;
+use armswatch_core::{Listing, MarketId};
+use rusqlite::{params, OptionalExtension, Row};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+/// A listing as stored: its current content and when it was seen.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoredListing {
+    pub id: i64,
+    pub market: MarketId,
+    /// The current content; `listing.url` is the canonical URL.
+    pub listing: Listing,
+    /// Hash of the content fields (see [`content_sha256`]).
+    pub content_sha256: String,
+    /// 1 for the first content, +1 on every change.
+    pub version: u32,
+    /// Unix seconds, UTC.
+    pub first_seen: i64,
+    pub last_seen: i64,
+    /// When the current version's content was first seen.
+    pub version_first_seen: i64,
+    /// The pages the listing was parsed from, oldest first.
+    pub page_ids: Vec<i64>,
+}
+
+/// An earlier content of a listing.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ListingVersion {
+    pub listing_id: i64,
+    pub version: u32,
+    pub listing: Listing,
+    pub content_sha256: String,
+    /// When this content was first and last seen, unix seconds.
+    pub first_seen: i64,
+    pub last_seen: i64,
+}
+
+/// The content columns, in the order [`listing_from_row`] reads them.
+const CONTENT_COLS: &str = "market_listing_id, title, description, vendor, price_text, \
+                            price_amount, currency, category, ships_from, ships_to";
+
+/// Reads the ten content columns starting at column `at`.
+fn listing_from_row(r: &Row<'_>, at: usize, url: String) -> rusqlite::Result<Listing> {
+    Ok(Listing {
+        url,
+        market_listing_id: r.get(at)?,
+        title: r.get(at + 1)?,
+        description: r.get(at + 2)?,
+        vendor: r.get(at + 3)?,
+        price_text: r.get(at + 4)?,
+        price_amount: r.get(at + 5)?,
+        currency: r.get(at + 6)?,
+        category: r.get(at + 7)?,
+        ships_from: r.get(at + 8)?,
+        ships_to: r.get(at + 9)?,
+    })
+}
+
+/// Hex SHA-256 over a listing's content fields (everything but the URL), each length-prefixed with
+/// a presence byte, so that no two different contents share a hash.
+pub fn content_sha256(l: &Listing) -> String {
+    fn text(buf: &mut Vec<u8>, s: Option<&str>) {
+        match s {
+            None => buf.push(0),
+            Some(s) => {
+                buf.push(1);
+                buf.extend_from_slice(&(s.len() as u64).to_le_bytes());
+                buf.extend_from_slice(s.as_bytes());
+            }
+        }
+    }
+    let mut buf = b"armswatch-listing-content-v1\0".to_vec();
+    text(&mut buf, l.market_listing_id.as_deref());
+    text(&mut buf, Some(&l.title));
+    text(&mut buf, l.description.as_deref());
+    text(&mut buf, l.vendor.as_deref());
+    text(&mut buf, l.price_text.as_deref());
+    match l.price_amount {
+        None => buf.push(0),
+        Some(a) => {
+            buf.push(1);
+            buf.extend_from_slice(&a.to_bits().to_le_bytes());
+        }
+    }
+    text(&mut buf, l.currency.as_deref());
+    text(&mut buf, l.category.as_deref());
+    text(&mut buf, l.ships_from.as_deref());
+    text(&mut buf, l.ships_to.as_deref());
+    hex::encode(Sha256::digest(&buf))
+}
+
+impl Store {
+    /// Stores listings parsed from page `page_id` at time `now` (unix seconds), in one transaction.
+    /// New listings are inserted as version 1; unchanged ones only get `last_seen` and the page
+    /// link; changed ones keep their old content in `listing_versions` and move to the next version.
+    /// The ids of new and changed listings come back in `to_classify`.
+    #[tracing::instrument(level = "debug", skip_all, fields(market = %market, page_id, n = listings.len()))]
+    pub fn save_listings(
+        &self,
+        market: &MarketId,
+        page_id: i64,
+        now: i64,
+        listings: &[Listing],
+    ) -> Result<ListingWrite> {
+        let out = self.write("save listings", |tx| {
+            let q = self.q("save listings");
+            let mut find = tx
+                .prepare_cached(
+                    "SELECT id, content_sha256 FROM listings
+                     WHERE market_id = ?1 AND canonical_url = ?2",
+                )
+                .map_err(&q)?;
+            let mut insert = tx
+                .prepare_cached(&format!(
+                    "INSERT INTO listings (market_id, canonical_url, {CONTENT_COLS}, content_sha256,
+                         version, first_seen, last_seen, version_first_seen)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 1, ?14, ?14, ?14)"
+                ))
+                .map_err(&q)?;
+            let mut seen = tx
+                .prepare_cached(
+                    "UPDATE listings SET last_seen = max(last_seen, ?2),
+                         first_seen = min(first_seen, ?2)
+                     WHERE id = ?1",
+                )
+                .map_err(&q)?;
+            let mut keep_old = tx
+                .prepare_cached(&format!(
+                    "INSERT INTO listing_versions (listing_id, version, {CONTENT_COLS},
+                         content_sha256, first_seen, last_seen)
+                     SELECT id, version, {CONTENT_COLS}, content_sha256, version_first_seen,
+                         last_seen
+                     FROM listings WHERE id = ?1"
+                ))
+                .map_err(&q)?;
+            let mut update = tx
+                .prepare_cached(
+                    "UPDATE listings SET market_listing_id = ?2, title = ?3, description = ?4,
+                         vendor = ?5, price_text = ?6, price_amount = ?7, currency = ?8,
+                         category = ?9, ships_from = ?10, ships_to = ?11, content_sha256 = ?12,
+                         version = version + 1, last_seen = max(last_seen, ?13),
+                         version_first_seen = ?13
+                     WHERE id = ?1",
+                )
+                .map_err(&q)?;
+            let mut link = tx
+                .prepare_cached(
+                    "INSERT OR IGNORE INTO listing_pages (listing_id, page_id) VALUES (?1, ?2)",
+                )
+                .map_err(&q)?;
+
+            let mut out = ListingWrite::default();
+            for l in listings {
+                let sha = content_sha256(l);
+                let known: Option<(i64, String)> = find
+                    .query_row(params![market.as_str(), l.url], |r| {
+                        Ok((r.get(0)?, r.get(1)?))
+                    })
+                    .optional()
+                    .map_err(&q)?;
+                let id = match known {
+                    None => {
+                        insert
+                            .execute(params![
+                                market.as_str(),
+                                l.url,
+                                l.market_listing_id,
+                                l.title,
+                                l.description,
+                                l.vendor,
+                                l.price_text,
+                                l.price_amount,
+                                l.currency,
+                                l.category,
+                                l.ships_from,
+                                l.ships_to,
+                                sha,
+                                now
+                            ])
+                            .map_err(&q)?;
+                        let id = tx.last_insert_rowid();
+                        out.new += 1;
+                        out.to_classify.push(id);
+                        id
+                    }
+                    Some((id, old)) if old == sha => {
+                        seen.execute(params![id, now]).map_err(&q)?;
+                        out.unchanged += 1;
+                        id
+                    }
+                    Some((id, _)) => {
+                        keep_old.execute([id]).map_err(&q)?;
+                        update
+                            .execute(params![
+                                id,
+                                l.market_listing_id,
+                                l.title,
+                                l.description,
+                                l.vendor,
+                                l.price_text,
+                                l.price_amount,
+                                l.currency,
+                                l.category,
+                                l.ships_from,
+                                l.ships_to,
+                                sha,
+                                now
+                            ])
+                            .map_err(&q)?;
+                        out.changed += 1;
+                        if !out.to_classify.contains(&id) {
+                            out.to_classify.push(id);
+                        }
+                        id
+                    }
+                };
+                link.execute(params![id, page_id]).map_err(&q)?;
+            }
+            Ok(out)
+        })?;
+        tracing::debug!(
+            new = out.new,
+            changed = out.changed,
+            unchanged = out.unchanged,
+            "listings saved"
+        );
+        Ok(out)
+    }
+
+    /// A listing by id, with its current content, times, version and pages.
+    pub fn listing(&self, id: i64) -> Result<Option<StoredListing>> {
+        let q = self.q("read listing");
+        self.read(|c| {
+            let found = c
+                .query_row(
+                    &format!(
+                        "SELECT market_id, canonical_url, content_sha256, version, first_seen,
+                             last_seen, version_first_seen, {CONTENT_COLS}
+                         FROM listings WHERE id = ?1"
+                    ),
+                    [id],
+                    |r| {
+                        Ok(StoredListing {
+                            id,
+                            market: MarketId(r.get(0)?),
+                            listing: listing_from_row(r, 7, r.get(1)?)?,
+                            content_sha256: r.get(2)?,
+                            version: r.get(3)?,
+                            first_seen: r.get(4)?,
+                            last_seen: r.get(5)?,
+                            version_first_seen: r.get(6)?,
+                            page_ids: Vec::new(),
+                        })
+                    },
+                )
+                .optional()
+                .map_err(&q)?;
+            let Some(mut found) = found else {
+                return Ok(None);
+            };
+            let mut st = c
+                .prepare_cached(
+                    "SELECT page_id FROM listing_pages WHERE listing_id = ?1 ORDER BY page_id",
+                )
+                .map_err(&q)?;
+            found.page_ids = st
+                .query_map([id], |r| r.get(0))
+                .map_err(&q)?
+                .collect::<rusqlite::Result<Vec<i64>>>()
+                .map_err(&q)?;
+            Ok(Some(found))
+        })
+    }
+
+    /// The earlier contents of a listing, oldest first (the current content is not included).
+    pub fn listing_versions(&self, id: i64) -> Result<Vec<ListingVersion>> {
+        let q = self.q("read listing versions");
+        self.read(|c| {
+            let mut st = c
+                .prepare_cached(&format!(
+                    "SELECT v.version, v.content_sha256, v.first_seen, v.last_seen, l.canonical_url,
+                         {}
+                     FROM listing_versions v JOIN listings l ON l.id = v.listing_id
+                     WHERE v.listing_id = ?1 ORDER BY v.version",
+                    prefixed("v.")
+                ))
+                .map_err(&q)?;
+            let rows = st
+                .query_map([id], |r| {
+                    Ok(ListingVersion {
+                        listing_id: id,
+                        version: r.get(0)?,
+                        content_sha256: r.get(1)?,
+                        first_seen: r.get(2)?,
+                        last_seen: r.get(3)?,
+                        listing: listing_from_row(r, 5, r.get(4)?)?,
+                    })
+                })
+                .map_err(&q)?
+                .collect::<rusqlite::Result<Vec<_>>>()
+                .map_err(&q)?;
+            Ok(rows)
+        })
+    }
+
+    /// Up to `limit` listings, oldest id first, whose current version has no verdict from model
+    /// version `model_version`.
+    pub fn listings_needing_verdict(
+        &self,
+        model_version: &str,
+        limit: usize,
+    ) -> Result<Vec<(i64, Listing)>> {
+        let q = self.q("find listings needing a verdict");
+        self.read(|c| {
+            let mut st = c
+                .prepare_cached(&format!(
+                    "SELECT l.id, l.canonical_url, {}
+                     FROM listings l
+                     WHERE NOT EXISTS (
+                         SELECT 1 FROM verdicts v
+                         WHERE v.model_version = ?1 AND v.listing_id = l.id
+                             AND v.listing_version = l.version)
+                     ORDER BY l.id LIMIT ?2",
+                    prefixed("l.")
+                ))
+                .map_err(&q)?;
+            let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+            let rows = st
+                .query_map(params![model_version, limit], |r| {
+                    Ok((r.get(0)?, listing_from_row(r, 2, r.get(1)?)?))
+                })
+                .map_err(&q)?
+                .collect::<rusqlite::Result<Vec<_>>>()
+                .map_err(&q)?;
+            Ok(rows)
+        })
+    }
+}
+
+/// [`CONTENT_COLS`] with every column prefixed by a table alias.
+fn prefixed(alias: &str) -> String {
+    CONTENT_COLS
+        .split(", ")
+        .map(|c| format!("{alias}{c}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::content_sha256;
+    use crate::test_support::*;
+
+    #[test]
+    fn content_hash_ignores_url_and_sees_every_field() {
+        // Guards: the change detector hashes content, not the URL, and fields cannot run together.
+        let a = listing("http://d/1", "Glock 19");
+        let mut b = a.clone();
+        b.url = "http://d/other".into();
+        assert_eq!(content_sha256(&a), content_sha256(&b));
+        let mut c = a.clone();
+        c.ships_to = Some("EU".into());
+        assert_ne!(content_sha256(&a), content_sha256(&c));
+        let mut d = a.clone();
+        d.title = "Glock".into();
+        d.description = Some(" 19, described".into());
+        assert_ne!(content_sha256(&a), content_sha256(&d));
+    }
+
+    #[test]
+    fn new_listings_are_inserted_and_deduplicated() {
+        // Guards: first sighting inserts version 1; the same URL twice in a batch is one listing.
+        let (s, run) = store_with_run();
+        let p = s
+            .save_page(run, &market(), &page("http://d/", b"x"))
+            .unwrap();
+        let a = listing("http://d/1", "Glock 19");
+        let w = s
+            .save_listings(
+                &market(),
+                p,
+                100,
+                &[a.clone(), listing("http://d/2", "Ammo"), a.clone()],
+            )
+            .unwrap();
+        assert_eq!((w.new, w.changed, w.unchanged), (2, 0, 1));
+        assert_eq!(w.to_classify.len(), 2);
+        let got = s.listing(w.to_classify[0]).unwrap().unwrap();
+        assert_eq!(got.listing, a);
+        assert_eq!((got.version, got.first_seen, got.last_seen), (1, 100, 100));
+        assert_eq!(got.page_ids, vec![p]);
+        assert!(s.listing(9999).unwrap().is_none());
+    }
+
+    #[test]
+    fn unchanged_listing_moves_only_last_seen() {
+        // Guards: seeing identical content again touches last_seen and the page link, nothing else.
+        let (s, run) = store_with_run();
+        let p1 = s
+            .save_page(run, &market(), &page("http://d/1", b"one"))
+            .unwrap();
+        let p2 = s
+            .save_page(run, &market(), &page("http://d/1", b"two"))
+            .unwrap();
+        let a = listing("http://d/1", "Glock 19");
+        let id = s
+            .save_listings(&market(), p1, 100, std::slice::from_ref(&a))
+            .unwrap()
+            .to_classify[0];
+        let before = s.listing(id).unwrap().unwrap();
+        let w = s
+            .save_listings(&market(), p2, 200, std::slice::from_ref(&a))
+            .unwrap();
+        assert_eq!((w.new, w.changed, w.unchanged), (0, 0, 1));
+        assert!(w.to_classify.is_empty());
+        let after = s.listing(id).unwrap().unwrap();
+        assert_eq!(after.last_seen, 200);
+        assert_eq!(after.page_ids, vec![p1, p2]);
+        assert_eq!(
+            (
+                after.first_seen,
+                after.version,
+                &after.content_sha256,
+                &after.listing
+            ),
+            (
+                before.first_seen,
+                before.version,
+                &before.content_sha256,
+                &before.listing
+            )
+        );
+        assert!(s.listing_versions(id).unwrap().is_empty());
+    }
+
+    #[test]
+    fn changed_listing_keeps_old_version() {
+        // Guards: changed content bumps the version, keeps the old content with its times, and asks
+        // for a new verdict.
+        let (s, run) = store_with_run();
+        let p = s
+            .save_page(run, &market(), &page("http://d/1", b"one"))
+            .unwrap();
+        let a = listing("http://d/1", "Glock 19");
+        let id = s
+            .save_listings(&market(), p, 100, std::slice::from_ref(&a))
+            .unwrap()
+            .to_classify[0];
+        s.save_listings(&market(), p, 150, std::slice::from_ref(&a))
+            .unwrap();
+        let mut b = a.clone();
+        b.set_price("USD 700.00");
+        let w = s.save_listings(&market(), p, 200, &[b.clone()]).unwrap();
+        assert_eq!((w.new, w.changed, w.to_classify.clone()), (0, 1, vec![id]));
+
+        let cur = s.listing(id).unwrap().unwrap();
+        assert_eq!(cur.listing, b);
+        assert_eq!(
+            (
+                cur.version,
+                cur.first_seen,
+                cur.last_seen,
+                cur.version_first_seen
+            ),
+            (2, 100, 200, 200)
+        );
+        let old = s.listing_versions(id).unwrap();
+        assert_eq!(old.len(), 1);
+        assert_eq!(old[0].version, 1);
+        assert_eq!(old[0].listing, a);
+        assert_eq!((old[0].first_seen, old[0].last_seen), (100, 150));
+        assert_eq!(old[0].content_sha256, content_sha256(&a));
+    }
+
+    #[test]
+    fn needing_verdict_follows_versions() {
+        // Guards: a listing needs a verdict per model version, and again after its content changes.
+        let (s, run) = store_with_run();
+        let p = s
+            .save_page(run, &market(), &page("http://d/1", b"one"))
+            .unwrap();
+        let a = listing("http://d/1", "Glock 19");
+        let id = s
+            .save_listings(&market(), p, 100, std::slice::from_ref(&a))
+            .unwrap()
+            .to_classify[0];
+        let need = s.listings_needing_verdict("m1", 10).unwrap();
+        assert_eq!(need, vec![(id, a.clone())]);
+        s.save_verdicts(&[(id, verdict("m1", &[0.9, 0.1, 0.0, 0.0]))])
+            .unwrap();
+        assert!(s.listings_needing_verdict("m1", 10).unwrap().is_empty());
+        assert_eq!(s.listings_needing_verdict("m2", 10).unwrap().len(), 1);
+        let mut b = a.clone();
+        b.title = "Glock 19 Gen 5".into();
+        s.save_listings(&market(), p, 200, &[b.clone()]).unwrap();
+        assert_eq!(s.listings_needing_verdict("m1", 10).unwrap(), vec![(id, b)]);
+        assert!(s.listings_needing_verdict("m1", 0).unwrap().is_empty());
+    }
+}

@@ -1,0 +1,462 @@
+//! Verdicts and the queries over them: the flagged listings investigators look at, totals, and
+//! research statistics. A listing's current verdict is its newest one (view `latest_verdicts`).
+
+use crate::{now, to_usize, Result, Store};
+use armswatch_core::{Label, MarketId, Verdict};
+use rusqlite::params;
+use serde::Serialize;
+
+/// Which flagged listings [`Store::flagged`] returns.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FlaggedQuery {
+    /// Only this market.
+    pub market: Option<MarketId>,
+    /// Only listings whose latest verdict gave this label.
+    pub label: Option<Label>,
+    /// Only scores at least this high: the `label`'s score when a label is given, else the
+    /// verdict's highest score.
+    pub min_score: Option<f32>,
+    /// At most this many rows.
+    pub limit: Option<usize>,
+}
+
+/// A flagged listing with its latest verdict.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FlaggedRow {
+    pub listing_id: i64,
+    pub market: MarketId,
+    pub url: String,
+    pub title: String,
+    pub vendor: Option<String>,
+    pub price_text: Option<String>,
+    pub price_amount: Option<f64>,
+    pub currency: Option<String>,
+    /// The listing's current version.
+    pub listing_version: u32,
+    pub verdict_id: i64,
+    /// The listing version the verdict judged (older than `listing_version` when the listing changed
+    /// and was not classified again yet).
+    pub verdict_listing_version: u32,
+    /// Scores, labels and explanation.
+    pub verdict: Verdict,
+    /// Unix seconds, UTC.
+    pub first_seen: i64,
+    pub last_seen: i64,
+}
+
+/// How many of each thing the store holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct StoreCounts {
+    pub markets: usize,
+    pub runs: usize,
+    pub pages: usize,
+    pub listings: usize,
+    pub verdicts: usize,
+    /// Listings whose latest verdict is flagged.
+    pub flagged: usize,
+}
+
+/// Flagged listings of one market with one label.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MarketLabelCount {
+    pub market: MarketId,
+    pub label: Label,
+    pub listings: usize,
+}
+
+impl Store {
+    /// Stores verdicts for listings (by id) in one transaction, each tied to the listing's current
+    /// version. Returns the new verdict ids, in order. An unknown listing id or a non-finite score
+    /// fails the whole batch.
+    #[tracing::instrument(level = "debug", skip_all, fields(n = verdicts.len()))]
+    pub fn save_verdicts(&self, verdicts: &[(i64, Verdict)]) -> Result<Vec<i64>> {
+        let at = now();
+        self.write("save verdicts", |tx| {
+            let q = self.q("save verdicts");
+            let mut version = tx
+                .prepare_cached("SELECT version FROM listings WHERE id = ?1")
+                .map_err(&q)?;
+            let mut insert = tx
+                .prepare_cached(
+                    "INSERT INTO verdicts (listing_id, listing_version, model_id, model_version,
+                         scores_json, labels_json, explain_json, max_score, flagged, created_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                )
+                .map_err(&q)?;
+            let mut label_row = tx
+                .prepare_cached(
+                    "INSERT INTO verdict_labels (verdict_id, label, score, assigned)
+                     VALUES (?1, ?2, ?3, ?4)",
+                )
+                .map_err(&q)?;
+            let mut ids = Vec::with_capacity(verdicts.len());
+            for (listing_id, v) in verdicts {
+                if v.scores.values().any(|s| !s.is_finite()) {
+                    return Err(self.misuse(format!(
+                        "save_verdicts: non-finite score for listing {listing_id}"
+                    )));
+                }
+                let listing_version: i64 =
+                    version
+                        .query_row([listing_id], |r| r.get(0))
+                        .map_err(|e| match e {
+                            rusqlite::Error::QueryReturnedNoRows => {
+                                self.misuse(format!("save_verdicts: no listing {listing_id}"))
+                            }
+                            e => q(e),
+                        })?;
+                let json = |what: &str, r: serde_json::Result<String>| {
+                    r.map_err(|e| self.misuse(format!("save_verdicts: cannot encode {what}: {e}")))
+                };
+                insert
+                    .execute(params![
+                        listing_id,
+                        listing_version,
+                        v.model_id,
+                        v.model_version,
+                        json("scores", serde_json::to_string(&v.scores))?,
+                        json("labels", serde_json::to_string(&v.labels))?,
+                        json("explain", serde_json::to_string(&v.explain))?,
+                        f64::from(v.max_score()),
+                        v.is_flagged(),
+                        at
+                    ])
+                    .map_err(&q)?;
+                let id = tx.last_insert_rowid();
+                for label in Label::ALL {
+                    let assigned = v.labels.contains(&label);
+                    let score = v.scores.get(&label).copied();
+                    if score.is_some() || assigned {
+                        label_row
+                            .execute(params![
+                                id,
+                                label.as_str(),
+                                f64::from(score.unwrap_or(0.0)),
+                                assigned
+                            ])
+                            .map_err(&q)?;
+                    }
+                }
+                ids.push(id);
+            }
+            Ok(ids)
+        })
+    }
+
+    /// Flagged listings (by their latest verdict), highest score first, then by listing id.
+    #[tracing::instrument(level = "debug", skip_all)]
+    pub fn flagged(&self, query: &FlaggedQuery) -> Result<Vec<FlaggedRow>> {
+        let q = self.q("query flagged listings");
+        type Raw = (FlaggedRow, String, String, String);
+        let raw: Vec<Raw> = self.read(|c| {
+            let mut st = c
+                .prepare_cached(
+                    "SELECT l.id, l.market_id, l.canonical_url, l.title, l.vendor, l.price_text,
+                         l.price_amount, l.currency, l.version, v.id, v.listing_version,
+                         v.model_id, v.model_version, l.first_seen, l.last_seen,
+                         v.scores_json, v.labels_json, v.explain_json
+                     FROM latest_verdicts v JOIN listings l ON l.id = v.listing_id
+                     WHERE v.flagged = 1
+                         AND (?1 IS NULL OR l.market_id = ?1)
+                         AND (?2 IS NULL OR EXISTS (
+                             SELECT 1 FROM verdict_labels vl
+                             WHERE vl.verdict_id = v.id AND vl.label = ?2 AND vl.assigned = 1
+                                 AND vl.score >= coalesce(?3, 0)))
+                         AND (?2 IS NOT NULL OR ?3 IS NULL OR v.max_score >= ?3)
+                     ORDER BY v.max_score DESC, l.id
+                     LIMIT ?4",
+                )
+                .map_err(&q)?;
+            let limit = query
+                .limit
+                .map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
+            let rows = st
+                .query_map(
+                    params![
+                        query.market.as_ref().map(|m| m.as_str()),
+                        query.label.map(|l| l.as_str()),
+                        query.min_score.map(f64::from),
+                        limit
+                    ],
+                    |r| {
+                        Ok((
+                            FlaggedRow {
+                                listing_id: r.get(0)?,
+                                market: MarketId(r.get(1)?),
+                                url: r.get(2)?,
+                                title: r.get(3)?,
+                                vendor: r.get(4)?,
+                                price_text: r.get(5)?,
+                                price_amount: r.get(6)?,
+                                currency: r.get(7)?,
+                                listing_version: r.get(8)?,
+                                verdict_id: r.get(9)?,
+                                verdict_listing_version: r.get(10)?,
+                                verdict: Verdict {
+                                    model_id: r.get(11)?,
+                                    model_version: r.get(12)?,
+                                    scores: Default::default(),
+                                    labels: Vec::new(),
+                                    explain: Default::default(),
+                                },
+                                first_seen: r.get(13)?,
+                                last_seen: r.get(14)?,
+                            },
+                            r.get(15)?,
+                            r.get(16)?,
+                            r.get(17)?,
+                        ))
+                    },
+                )
+                .map_err(&q)?
+                .collect::<rusqlite::Result<Vec<_>>>()
+                .map_err(&q)?;
+            Ok(rows)
+        })?;
+        raw.into_iter()
+            .map(|(mut row, scores, labels, explain)| {
+                let bad = |col: &'static str, e: serde_json::Error| {
+                    self.bad(col, format!("verdict {}: {e}", row.verdict_id))
+                };
+                row.verdict.scores =
+                    serde_json::from_str(&scores).map_err(|e| bad("verdicts.scores_json", e))?;
+                row.verdict.labels =
+                    serde_json::from_str(&labels).map_err(|e| bad("verdicts.labels_json", e))?;
+                row.verdict.explain =
+                    serde_json::from_str(&explain).map_err(|e| bad("verdicts.explain_json", e))?;
+                Ok(row)
+            })
+            .collect()
+    }
+
+    /// How many markets, runs, pages, listings, verdicts and flagged listings the store holds.
+    pub fn counts(&self) -> Result<StoreCounts> {
+        self.read(|c| {
+            c.query_row(
+                "SELECT (SELECT count(*) FROM markets), (SELECT count(*) FROM crawl_runs),
+                     (SELECT count(*) FROM pages), (SELECT count(*) FROM listings),
+                     (SELECT count(*) FROM verdicts),
+                     (SELECT count(*) FROM latest_verdicts WHERE flagged = 1)",
+                [],
+                |r| {
+                    Ok(StoreCounts {
+                        markets: to_usize(r.get(0)?),
+                        runs: to_usize(r.get(1)?),
+                        pages: to_usize(r.get(2)?),
+                        listings: to_usize(r.get(3)?),
+                        verdicts: to_usize(r.get(4)?),
+                        flagged: to_usize(r.get(5)?),
+                    })
+                },
+            )
+            .map_err(self.q("count rows"))
+        })
+    }
+
+    /// Flagged listings per market and label (by latest verdicts), ordered by market then label.
+    pub fn stats_by_market_label(&self) -> Result<Vec<MarketLabelCount>> {
+        let q = self.q("count flagged listings by market and label");
+        let raw: Vec<(String, String, i64)> = self.read(|c| {
+            let mut st = c
+                .prepare_cached(
+                    "SELECT l.market_id, vl.label, count(*)
+                     FROM latest_verdicts v
+                     JOIN listings l ON l.id = v.listing_id
+                     JOIN verdict_labels vl ON vl.verdict_id = v.id AND vl.assigned = 1
+                     WHERE v.flagged = 1
+                     GROUP BY l.market_id, vl.label",
+                )
+                .map_err(&q)?;
+            let rows = st
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .map_err(&q)?
+                .collect::<rusqlite::Result<Vec<_>>>()
+                .map_err(&q)?;
+            Ok(rows)
+        })?;
+        let mut out = raw
+            .into_iter()
+            .map(|(market, label, n)| {
+                Ok(MarketLabelCount {
+                    market: MarketId(market),
+                    label: label
+                        .parse()
+                        .map_err(|e| self.bad("verdict_labels.label", format!("{e}")))?,
+                    listings: to_usize(n),
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        out.sort_by(|a, b| (&a.market, a.label).cmp(&(&b.market, b.label)));
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::*;
+    use armswatch_core::{ErrorKind, HasKind, TermWeight};
+
+    /// A store with three listings in `demo` and one in `other`; returns their ids.
+    fn store_with_listings() -> (Store, Vec<i64>) {
+        let (s, run) = store_with_run();
+        let p = s
+            .save_page(run, &market(), &page("http://d/", b"x"))
+            .unwrap();
+        let w = s
+            .save_listings(
+                &market(),
+                p,
+                100,
+                &[
+                    listing("http://d/1", "Glock 19"),
+                    listing("http://d/2", "9mm ammo"),
+                    listing("http://d/3", "Socks"),
+                ],
+            )
+            .unwrap();
+        let other = MarketId("other".into());
+        let run2 = s.start_run(&other, "direct", "{}").unwrap();
+        let p2 = s.save_page(run2, &other, &page("http://o/", b"y")).unwrap();
+        let w2 = s
+            .save_listings(&other, p2, 100, &[listing("http://o/1", "AR-15 lower")])
+            .unwrap();
+        let mut ids = w.to_classify;
+        ids.extend(w2.to_classify);
+        (s, ids)
+    }
+
+    #[test]
+    fn flagged_orders_by_score_and_uses_latest_verdict_only() {
+        // Guards: only the newest verdict of a listing counts, unflagged ones are left out, and rows
+        // come highest score first.
+        let (s, ids) = store_with_listings();
+        let mut first = verdict("m1", &[0.95, 0.0, 0.0, 0.0]);
+        first.explain.insert(
+            Label::Firearm,
+            vec![TermWeight {
+                term: "glock".into(),
+                weight: 2.5,
+            }],
+        );
+        s.save_verdicts(&[
+            (ids[0], first.clone()),
+            (ids[1], verdict("m1", &[0.0, 0.0, 0.7, 0.0])),
+            (ids[2], verdict("m1", &[0.9, 0.0, 0.0, 0.0])),
+            (ids[3], verdict("m1", &[0.6, 0.8, 0.0, 0.0])),
+        ])
+        .unwrap();
+        // A newer verdict clears listing 3 ("Socks"): it must drop out.
+        s.save_verdicts(&[(ids[2], verdict("m2", &[0.1, 0.0, 0.0, 0.0]))])
+            .unwrap();
+
+        let all = s.flagged(&FlaggedQuery::default()).unwrap();
+        let got: Vec<i64> = all.iter().map(|r| r.listing_id).collect();
+        assert_eq!(got, vec![ids[0], ids[3], ids[1]]);
+        assert_eq!(all[0].verdict, first);
+        assert_eq!(all[0].title, "Glock 19");
+        assert_eq!(all[0].price_amount, Some(650.0));
+        assert_eq!((all[0].first_seen, all[0].last_seen), (100, 100));
+        assert_eq!(all[1].market.as_str(), "other");
+
+        let demo = s
+            .flagged(&FlaggedQuery {
+                market: Some(market()),
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(
+            demo.iter().map(|r| r.listing_id).collect::<Vec<_>>(),
+            vec![ids[0], ids[1]]
+        );
+        let firearms = s
+            .flagged(&FlaggedQuery {
+                label: Some(Label::Firearm),
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(
+            firearms.iter().map(|r| r.listing_id).collect::<Vec<_>>(),
+            vec![ids[0], ids[3]]
+        );
+        let strong_firearms = s
+            .flagged(&FlaggedQuery {
+                label: Some(Label::Firearm),
+                min_score: Some(0.9),
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(strong_firearms.len(), 1);
+        let strong = s
+            .flagged(&FlaggedQuery {
+                min_score: Some(0.75),
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(strong.len(), 2);
+        let top = s
+            .flagged(&FlaggedQuery {
+                limit: Some(1),
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(top.len(), 1);
+
+        let c = s.counts().unwrap();
+        assert_eq!(
+            (c.markets, c.runs, c.pages, c.listings, c.verdicts, c.flagged),
+            (2, 2, 2, 4, 5, 3)
+        );
+        let m = s.markets().unwrap();
+        assert_eq!(
+            (m[0].id.as_str(), m[0].listings, m[0].flagged, m[0].pages),
+            ("demo", 3, 2, 1)
+        );
+    }
+
+    #[test]
+    fn stats_count_flagged_listings_per_market_and_label() {
+        // Guards: the research table counts each flagged listing once per assigned label.
+        let (s, ids) = store_with_listings();
+        s.save_verdicts(&[
+            (ids[0], verdict("m1", &[0.9, 0.6, 0.0, 0.0])),
+            (ids[1], verdict("m1", &[0.0, 0.0, 0.7, 0.0])),
+            (ids[2], verdict("m1", &[0.1, 0.0, 0.0, 0.0])),
+            (ids[3], verdict("m1", &[0.0, 0.8, 0.0, 0.0])),
+        ])
+        .unwrap();
+        let got: Vec<(String, Label, usize)> = s
+            .stats_by_market_label()
+            .unwrap()
+            .into_iter()
+            .map(|c| (c.market.0, c.label, c.listings))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("demo".into(), Label::Firearm, 1),
+                ("demo".into(), Label::Part, 1),
+                ("demo".into(), Label::Ammunition, 1),
+                ("other".into(), Label::Part, 1),
+            ]
+        );
+    }
+
+    #[test]
+    fn bad_verdict_batches_are_rejected_whole() {
+        // Guards: an unknown listing or a NaN score fails the batch and nothing is written.
+        let (s, ids) = store_with_listings();
+        let e = s
+            .save_verdicts(&[
+                (ids[0], verdict("m1", &[0.9, 0.0, 0.0, 0.0])),
+                (9999, verdict("m1", &[0.9, 0.0, 0.0, 0.0])),
+            ])
+            .unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Bug);
+        let e = s
+            .save_verdicts(&[(ids[0], verdict("m1", &[f32::NAN, 0.0, 0.0, 0.0]))])
+            .unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Bug);
+        assert_eq!(s.counts().unwrap().verdicts, 0);
+    }
+}
