@@ -408,6 +408,23 @@ mod tests {
     }
 
     #[test]
+    fn two_handles_share_one_file() {
+        // Guards: a reader (e.g. `armswatch flagged`) sees a running crawl's commits through WAL.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("shared.db");
+        let writer = Store::open(&path).unwrap();
+        let reader = Store::open(&path).unwrap();
+        let run = writer
+            .start_run(&test_support::market(), "direct", "{}")
+            .unwrap();
+        assert_eq!(
+            reader.unfinished_run(&test_support::market()).unwrap(),
+            Some(run)
+        );
+        assert_eq!(reader.counts().unwrap().runs, 1);
+    }
+
+    #[test]
     fn rfc3339_formats_utc() {
         // Guards: stored unix seconds read back as RFC 3339 UTC.
         assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
