@@ -22,7 +22,7 @@ impl Store {
 
     /// Adds entries as `pending`; URLs already in the frontier (in any state) are left alone.
     /// Returns how many were new.
-    #[tracing::instrument(level = "debug", skip_all, fields(market = %market, run_id, n = entries.len()))]
+    #[tracing::instrument(level = "debug", skip_all, fields(market = %market, run_id = run_id, n = entries.len()))]
     pub fn frontier_add(
         &self,
         market: &MarketId,
@@ -58,6 +58,7 @@ impl Store {
     }
 
     /// Up to `limit` pending entries, shallowest first, then in the order they were added.
+    #[tracing::instrument(level = "trace", skip_all, fields(market = %market, limit = limit))]
     pub fn frontier_pending(&self, market: &MarketId, limit: usize) -> Result<Vec<FrontierEntry>> {
         let q = self.q("read frontier");
         let rows = self.read(|c| {
@@ -123,6 +124,7 @@ impl Store {
 
     /// How many entries of the market's frontier are in each state (`pending`, `done`, ...); states
     /// with no entries are absent.
+    #[tracing::instrument(level = "trace", skip_all, fields(market = %market))]
     pub fn frontier_counts(&self, market: &MarketId) -> Result<BTreeMap<String, usize>> {
         let q = self.q("count frontier");
         self.read(|c| {

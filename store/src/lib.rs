@@ -5,6 +5,45 @@
 //! `&self`; the async binary calls it from `spawn_blocking`. Opening applies the numbered, append-only
 //! migrations in `store/migrations/` (WAL mode, foreign keys on). Every write runs in one transaction;
 //! batch writes take slices. Times are unix seconds, UTC; [`rfc3339`] formats them.
+//!
+//! The flow of one crawl and classification:
+//!
+//! ```
+//! use armswatch_core::crawl::{FetchedPage, PageKind};
+//! use armswatch_core::{Label, Listing, MarketId, Verdict};
+//! use armswatch_store::{FlaggedQuery, RunCounts, Store};
+//!
+//! let store = Store::open_in_memory()?;
+//! let market = MarketId::slug("demo");
+//! store.upsert_market(&market, Some("Demo"), Some("http://demo.onion/"))?;
+//! let run = store.start_run(&market, "direct", "{}")?;
+//! let page = FetchedPage {
+//!     requested_url: "http://demo.onion/item/1".into(),
+//!     final_url: "http://demo.onion/item/1".into(),
+//!     fetched_at: 1_700_000_000,
+//!     http_status: 200,
+//!     content_type: Some("text/html".into()),
+//!     body: b"<html>Glock 19</html>".to_vec(),
+//!     transport: "direct".into(),
+//!     kind: PageKind::Listing,
+//! };
+//! let page_id = store.save_page(run, &market, &page)?;
+//! let listing = Listing { url: page.final_url.clone(), title: "Glock 19".into(), ..Listing::default() };
+//! let written = store.save_listings(&market, page_id, page.fetched_at, &[listing])?;
+//! let verdict = Verdict {
+//!     model_id: "armswatch-linear".into(),
+//!     model_version: "abc123".into(),
+//!     scores: [(Label::Firearm, 0.97)].into_iter().collect(),
+//!     labels: vec![Label::Firearm],
+//!     explain: Default::default(),
+//! };
+//! store.save_verdicts(&[(written.to_classify[0], verdict)])?;
+//! let counts = RunCounts { pages_fetched: 1, listings_new: written.new, ..RunCounts::default() };
+//! store.finish_run(run, "finished", counts)?;
+//! let flagged = store.flagged(&FlaggedQuery::default())?;
+//! assert_eq!(flagged[0].title, "Glock 19");
+//! # Ok::<(), armswatch_store::StoreError>(())
+//! ```
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
 #![deny(clippy::print_stdout)]
 

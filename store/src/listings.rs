@@ -100,7 +100,7 @@ impl Store {
     /// New listings are inserted as version 1; unchanged ones only get `last_seen` and the page
     /// link; changed ones keep their old content in `listing_versions` and move to the next version.
     /// The ids of new and changed listings come back in `to_classify`.
-    #[tracing::instrument(level = "debug", skip_all, fields(market = %market, page_id, n = listings.len()))]
+    #[tracing::instrument(level = "debug", skip_all, fields(market = %market, page_id = page_id, n = listings.len()))]
     pub fn save_listings(
         &self,
         market: &MarketId,
@@ -234,6 +234,7 @@ impl Store {
     }
 
     /// A listing by id, with its current content, times, version and pages.
+    #[tracing::instrument(level = "trace", skip(self))]
     pub fn listing(&self, id: i64) -> Result<Option<StoredListing>> {
         let q = self.q("read listing");
         self.read(|c| {
@@ -279,6 +280,7 @@ impl Store {
     }
 
     /// The earlier contents of a listing, oldest first (the current content is not included).
+    #[tracing::instrument(level = "trace", skip(self))]
     pub fn listing_versions(&self, id: i64) -> Result<Vec<ListingVersion>> {
         let q = self.q("read listing versions");
         self.read(|c| {
@@ -311,6 +313,7 @@ impl Store {
 
     /// Up to `limit` listings, oldest id first, whose current version has no verdict from model
     /// version `model_version`.
+    #[tracing::instrument(level = "trace", skip(self))]
     pub fn listings_needing_verdict(
         &self,
         model_version: &str,

@@ -244,6 +244,7 @@ impl Store {
     }
 
     /// The newest run of `market` still marked `running` (a crawl that was killed), to resume.
+    #[tracing::instrument(level = "trace", skip_all, fields(market = %market))]
     pub fn unfinished_run(&self, market: &MarketId) -> Result<Option<i64>> {
         self.read(|c| {
             c.query_row(
@@ -256,6 +257,7 @@ impl Store {
     }
 
     /// One run by id.
+    #[tracing::instrument(level = "trace", skip(self))]
     pub fn run(&self, run_id: i64) -> Result<Option<RunRecord>> {
         self.read(|c| {
             c.query_row(
@@ -270,7 +272,7 @@ impl Store {
 
     /// Ends a run: sets its status (one of [`RUN_STATUSES`] other than `running`), its finish time
     /// and its final counts, which REPLACE the counts accumulated by [`Store::add_run_counts`].
-    #[tracing::instrument(level = "debug", skip_all, fields(run_id, status))]
+    #[tracing::instrument(level = "debug", skip_all, fields(run_id = run_id, status = status))]
     pub fn finish_run(&self, run_id: i64, status: &str, counts: RunCounts) -> Result<()> {
         if status == "running" || !RUN_STATUSES.contains(&status) {
             return Err(self.misuse(format!("finish_run: bad run status {status:?}")));
@@ -300,7 +302,7 @@ impl Store {
     }
 
     /// Adds `delta` to a run's counts, so they survive if the crawl is killed.
-    #[tracing::instrument(level = "trace", skip_all, fields(run_id))]
+    #[tracing::instrument(level = "trace", skip_all, fields(run_id = run_id))]
     pub fn add_run_counts(&self, run_id: i64, delta: RunCounts) -> Result<()> {
         self.write("add run counts", |tx| {
             let n = tx

@@ -59,7 +59,7 @@ pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
 
 impl Store {
     /// Stores a fetched page (compressed) and returns its id.
-    #[tracing::instrument(level = "debug", skip_all, fields(market = %market, run_id, len = page.body.len()))]
+    #[tracing::instrument(level = "debug", skip_all, fields(market = %market, run_id = run_id, len = page.body.len()))]
     pub fn save_page(&self, run_id: i64, market: &MarketId, page: &FetchedPage) -> Result<i64> {
         let sha = sha256_hex(&page.body);
         let compressed =
@@ -155,7 +155,7 @@ impl Store {
     }
 
     /// Records a URL our policy refused to fetch, found on `from_url` during run `run_id`.
-    #[tracing::instrument(level = "debug", skip_all, fields(market = %market, run_id, reason))]
+    #[tracing::instrument(level = "debug", skip_all, fields(market = %market, run_id = run_id, reason = reason))]
     pub fn record_refusal(
         &self,
         run_id: i64,
@@ -176,6 +176,7 @@ impl Store {
     }
 
     /// The refusals of a market, oldest first.
+    #[tracing::instrument(level = "trace", skip_all, fields(market = %market))]
     pub fn refusals(&self, market: &MarketId) -> Result<Vec<Refusal>> {
         let q = self.q("read refusals");
         self.read(|c| {

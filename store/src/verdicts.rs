@@ -230,6 +230,7 @@ impl Store {
     }
 
     /// How many markets, runs, pages, listings, verdicts and flagged listings the store holds.
+    #[tracing::instrument(level = "trace", skip_all)]
     pub fn counts(&self) -> Result<StoreCounts> {
         self.read(|c| {
             c.query_row(
@@ -254,6 +255,7 @@ impl Store {
     }
 
     /// Flagged listings per market and label (by latest verdicts), ordered by market then label.
+    #[tracing::instrument(level = "trace", skip_all)]
     pub fn stats_by_market_label(&self) -> Result<Vec<MarketLabelCount>> {
         let q = self.q("count flagged listings by market and label");
         let raw: Vec<(String, String, i64)> = self.read(|c| {
