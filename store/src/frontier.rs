@@ -99,8 +99,8 @@ impl Store {
             .collect()
     }
 
-    /// Sets an entry's state, attempts and last error. Returns false when the URL is not in the
-    /// market's frontier (nothing is changed then).
+    /// Sets an entry's state, attempts and last error. A URL that is not in the market's frontier is
+    /// left alone (logged at debug level): only URLs added with [`Store::frontier_add`] have state.
     #[tracing::instrument(level = "trace", skip_all, fields(market = %market, state = state.as_str()))]
     pub fn frontier_set(
         &self,
@@ -109,7 +109,7 @@ impl Store {
         state: FrontierState,
         attempts: u32,
         error: Option<&str>,
-    ) -> Result<bool> {
+    ) -> Result<()> {
         self.write("update frontier", |tx| {
             let n = tx
                 .execute(
@@ -118,7 +118,10 @@ impl Store {
                     params![market.as_str(), url, state.as_str(), attempts, error, now()],
                 )
                 .map_err(self.q("update frontier"))?;
-            Ok(n > 0)
+            if n == 0 {
+                tracing::debug!("frontier_set on a URL not in the frontier; ignored");
+            }
+            Ok(())
         })
     }
 
@@ -200,24 +203,21 @@ mod tests {
         assert_eq!(s.frontier_pending(&m, 2).unwrap().len(), 2);
         assert_eq!(s.frontier_pending(&m, 10).unwrap()[0].kind, PageKind::Start);
 
-        assert!(s
-            .frontier_set(&m, "http://d/", FrontierState::Done, 1, None)
-            .unwrap());
-        assert!(s
-            .frontier_set(&m, "http://d/b", FrontierState::Pending, 2, Some("timeout"))
-            .unwrap());
-        assert!(s
-            .frontier_set(
-                &m,
-                "http://d/c",
-                FrontierState::Refused,
-                0,
-                Some("clearnet")
-            )
-            .unwrap());
-        assert!(!s
-            .frontier_set(&m, "http://d/zzz", FrontierState::Done, 1, None)
-            .unwrap());
+        s.frontier_set(&m, "http://d/", FrontierState::Done, 1, None)
+            .unwrap();
+        s.frontier_set(&m, "http://d/b", FrontierState::Pending, 2, Some("timeout"))
+            .unwrap();
+        s.frontier_set(
+            &m,
+            "http://d/c",
+            FrontierState::Refused,
+            0,
+            Some("clearnet"),
+        )
+        .unwrap();
+        // An unknown URL changes nothing (the counts below stay at four entries).
+        s.frontier_set(&m, "http://d/zzz", FrontierState::Done, 1, None)
+            .unwrap();
 
         let pending = s.frontier_pending(&m, 10).unwrap();
         assert_eq!(pending.len(), 2);

@@ -270,8 +270,9 @@ impl Store {
         })
     }
 
-    /// Ends a run: sets its status (one of [`RUN_STATUSES`] other than `running`), its finish time
-    /// and its final counts, which REPLACE the counts accumulated by [`Store::add_run_counts`].
+    /// Ends a run: sets its status (one of [`RUN_STATUSES`] other than `running`) and finish time,
+    /// and ADDS `counts` to the counts accumulated by [`Store::add_run_counts`]. A crawl that
+    /// counted along the way passes `RunCounts::default()`; one that did not passes its totals.
     #[tracing::instrument(level = "debug", skip_all, fields(run_id = run_id, status = status))]
     pub fn finish_run(&self, run_id: i64, status: &str, counts: RunCounts) -> Result<()> {
         if status == "running" || !RUN_STATUSES.contains(&status) {
@@ -280,8 +281,9 @@ impl Store {
         self.write("finish run", |tx| {
             let n = tx
                 .execute(
-                    "UPDATE crawl_runs SET status = ?2, finished_at = ?3, pages_fetched = ?4,
-                         listings_new = ?5, listings_changed = ?6, errors = ?7
+                    "UPDATE crawl_runs SET status = ?2, finished_at = ?3,
+                         pages_fetched = pages_fetched + ?4, listings_new = listings_new + ?5,
+                         listings_changed = listings_changed + ?6, errors = errors + ?7
                      WHERE id = ?1",
                     params![
                         run_id,
@@ -383,7 +385,8 @@ mod tests {
 
     #[test]
     fn runs_start_count_and_finish() {
-        // Guards: incremental counts survive, finish sets status and final totals, summary shows it.
+        // Guards: incremental counts survive, finish sets the status and adds its last counts, and
+        // the market summary shows the run.
         let (s, run) = store_with_run();
         assert_eq!(s.unfinished_run(&market()).unwrap(), Some(run));
         let d = RunCounts {
@@ -399,15 +402,21 @@ mod tests {
         assert_eq!(r.counts.errors, 2);
         assert_eq!(r.status, "running");
 
-        let total = RunCounts {
-            pages_fetched: 5,
-            ..d
+        let last_delta = RunCounts {
+            pages_fetched: 1,
+            ..RunCounts::default()
         };
-        s.finish_run(run, "interrupted", total).unwrap();
+        s.finish_run(run, "interrupted", last_delta).unwrap();
         assert_eq!(s.unfinished_run(&market()).unwrap(), None);
         let m = &s.markets().unwrap()[0];
         let last = m.last_run.as_ref().unwrap();
         assert_eq!(last.status, "interrupted");
+        let total = RunCounts {
+            pages_fetched: 5,
+            listings_new: 2,
+            listings_changed: 0,
+            errors: 2,
+        };
         assert_eq!(last.counts, total);
         assert!(last.finished_at.is_some());
     }
