@@ -409,14 +409,19 @@ fn fit_label(
             label,
             message: e.to_string(),
         })?;
-    // linfa maps the larger class (1 = has the label) to the positive side.
+    // linfa puts the more frequent class on the positive side; we want "has the label" there.
+    let sign = if fitted.labels().pos.class == 1 {
+        1.0
+    } else {
+        -1.0
+    };
     let weights = cols
         .iter()
         .zip(fitted.params().iter())
         .filter(|(_, w)| **w != 0.0)
-        .map(|(c, w)| (*c, *w as f32))
+        .map(|(c, w)| (*c, (sign * *w) as f32))
         .collect();
-    Ok((fitted.intercept() as f32, weights))
+    Ok(((sign * fitted.intercept()) as f32, weights))
 }
 
 fn sigmoid(x: f32) -> f32 {
@@ -506,6 +511,46 @@ pub(crate) fn choose_threshold(probs: &[f32], y: &[bool], target: f64) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn logistic_fit_matches_scikit_learn() {
+        // Guards the linfa fit (sign, intercept, alpha = 1/C) against scikit-learn 1.5.2:
+        // LogisticRegression(C=1.0, tol=1e-10).fit(X, y) gives coef [0.78642161, -0.55013117],
+        // intercept -0.1749302, predict_proba([[0.6, 0.4]])[:, 1] = 0.51920812.
+        let x = [
+            [0.0, 1.0],
+            [1.0, 0.0],
+            [1.0, 1.0],
+            [0.5, 0.2],
+            [0.2, 0.9],
+            [0.9, 0.1],
+            [0.3, 0.3],
+            [0.8, 0.7],
+        ];
+        let y = [false, true, true, true, false, true, false, false];
+        let rows: Vec<Vec<(u32, f32)>> = x
+            .iter()
+            .map(|r| vec![(0, r[0] as f32), (1, r[1] as f32)])
+            .collect();
+        let labels: Vec<LabelSet> = y
+            .iter()
+            .map(|p| {
+                let mut s = LabelSet::empty();
+                if *p {
+                    s.insert(Label::Firearm);
+                }
+                s
+            })
+            .collect();
+        let p = ClassifierParams::default().alpha(1.0).max_iterations(1000);
+        let idx: Vec<usize> = (0..8).collect();
+        let (b, w) = fit_label(&p, Label::Firearm, &[0, 1], &rows, &labels, &idx).unwrap();
+        assert!((w[0].1 - 0.786_421_6).abs() < 1e-3, "{w:?}");
+        assert!((w[1].1 + 0.550_131_2).abs() < 1e-3, "{w:?}");
+        assert!((b + 0.174_930_2).abs() < 1e-3, "{b}");
+        let prob = sigmoid(b + 0.6 * w[0].1 + 0.4 * w[1].1);
+        assert!((prob - 0.519_208_1).abs() < 1e-3, "{prob}");
+    }
 
     #[test]
     fn threshold_sits_in_the_gap() {

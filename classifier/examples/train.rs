@@ -1,0 +1,71 @@
+//! Trains the shipped model and reports cross-validated metrics.
+//!
+//! ```text
+//! cargo run --release -p armswatch-classifier --example train -- \
+//!     --data classifier/corpus/corpus.jsonl --out models/armswatch-linear.model [--cv 5] \
+//!     [--alpha 0.1] [--features-per-label 3000] [--seed 42]
+//! ```
+//! Prints the training time, the model version and (with `--cv K`) a K-fold table and JSON.
+
+use armswatch_classifier::{clear_examples, cross_validate, read_examples, ClassifierParams};
+use std::time::Instant;
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let get = |name: &str| {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
+    let data = get("--data").ok_or("--data FILE is required")?;
+    let mut params = ClassifierParams::default();
+    if let Some(a) = get("--alpha") {
+        params = params.alpha(a.parse()?);
+    }
+    if let Some(k) = get("--features-per-label") {
+        params = params.features_per_label(k.parse()?);
+    }
+    if let Some(s) = get("--seed") {
+        params = params.seed(s.parse()?);
+    }
+    if let Some(r) = get("--target-recall") {
+        params = params.target_recall(r.parse()?);
+    }
+    let examples = clear_examples(&read_examples(&data)?);
+    println!("rows: {}", examples.len());
+    let t = Instant::now();
+    let model = params.fit(&examples)?;
+    println!(
+        "trained in {:.1} s: {} {} ({} features)",
+        t.elapsed().as_secs_f64(),
+        model.model_id(),
+        model.model_version(),
+        model.vocabulary().len()
+    );
+    for m in model.label_models() {
+        println!(
+            "  {:<11} threshold {:.3}  platt a={:.3} b={:.3}  non-zero weights {}",
+            m.label.as_str(),
+            m.threshold,
+            m.platt_a,
+            m.platt_b,
+            m.weights.len()
+        );
+    }
+    if let Some(out) = get("--out") {
+        model.save(&out)?;
+        println!("wrote {out}");
+    }
+    if let Some(k) = get("--cv") {
+        let t = Instant::now();
+        let report = cross_validate(&params, &examples, k.parse()?)?;
+        println!(
+            "{k}-fold cross-validation ({:.1} s):",
+            t.elapsed().as_secs_f64()
+        );
+        println!("{report}");
+        println!("{}", serde_json::to_string(&report)?);
+    }
+    Ok(())
+}
