@@ -1,8 +1,10 @@
 //! Prices as markets write them: "USD 650.00", "$1,200", "1.200,00 €", "0.0123 BTC",
-//! "USD 95.00 / 0.0041 BTC", "2.5 XMR". The first amount with a recognisable currency wins; the
-//! original text is always kept by the caller.
+//! "USD 95.00 / 0.0041 BTC", "2.5 XMR", "฿0.01", "€ 12,50", "1,234.56 USD". The first amount with a
+//! recognisable currency right next to it (only spaces or a colon between) wins; the original text
+//! is always kept by the caller.
 
 use serde::{Deserialize, Serialize};
+use std::ops::Range;
 
 /// A parsed price.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -13,7 +15,8 @@ pub struct Price {
 }
 
 const CODES: &[&str] = &[
-    "USD", "EUR", "GBP", "AUD", "CAD", "CHF", "RUB", "BTC", "XMR", "LTC", "ETH", "BCH", "ZEC", "DASH",
+    "USD", "EUR", "GBP", "AUD", "CAD", "CHF", "RUB", "BTC", "XMR", "LTC", "ETH", "BCH", "ZEC",
+    "DASH",
 ];
 
 fn symbol_code(c: char) -> Option<&'static str> {
@@ -89,28 +92,40 @@ enum Tok {
     Cur(&'static str),
 }
 
-fn tokens(text: &str) -> Vec<Tok> {
+/// A token and the byte range of the text it came from.
+type Spanned = (Tok, Range<usize>);
+
+fn tokens(text: &str) -> Vec<Spanned> {
     let mut out = Vec::new();
-    let chars: Vec<char> = text.chars().collect();
+    let indexed: Vec<(usize, char)> = text.char_indices().collect();
+    let chars: Vec<char> = indexed.iter().map(|(_, c)| *c).collect();
+    let byte_at = |i: usize| indexed.get(i).map(|(b, _)| *b).unwrap_or(text.len());
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
         if let Some(code) = symbol_code(c) {
-            out.push(Tok::Cur(code));
+            out.push((Tok::Cur(code), byte_at(i)..byte_at(i + 1)));
             i += 1;
         } else if c.is_ascii_digit() {
             let start = i;
             while i < chars.len()
                 && (chars[i].is_ascii_digit()
-                    || ((chars[i] == '.' || chars[i] == ',' || chars[i] == '\u{a0}' || chars[i] == ' ')
+                    || ((chars[i] == '.'
+                        || chars[i] == ','
+                        || chars[i] == '\u{a0}'
+                        || chars[i] == ' ')
                         && i + 1 < chars.len()
                         && chars[i + 1].is_ascii_digit()
-                        && (chars[i] != ' ' && chars[i] != '\u{a0}' || thousand_group(&chars, i + 1))))
+                        && (chars[i] != ' ' && chars[i] != '\u{a0}'
+                            || thousand_group(&chars, i + 1))))
             {
                 i += 1;
             }
-            let n: String = chars[start..i].iter().filter(|c| !c.is_whitespace()).collect();
-            out.push(Tok::Num(n));
+            let n: String = chars[start..i]
+                .iter()
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            out.push((Tok::Num(n), byte_at(start)..byte_at(i)));
         } else if c.is_alphabetic() {
             let start = i;
             while i < chars.len() && (chars[i].is_alphabetic() || chars[i] == '$') {
@@ -118,7 +133,7 @@ fn tokens(text: &str) -> Vec<Tok> {
             }
             let w: String = chars[start..i].iter().collect();
             if let Some(code) = word_code(&w) {
-                out.push(Tok::Cur(code));
+                out.push((Tok::Cur(code), byte_at(start)..byte_at(i)));
             }
         } else {
             i += 1;
@@ -130,35 +145,70 @@ fn tokens(text: &str) -> Vec<Tok> {
 /// Whether `chars[at..]` starts with exactly three digits followed by a non-digit (a thousands group
 /// after a space, as in "1 200,00 €").
 fn thousand_group(chars: &[char], at: usize) -> bool {
-    let digits = chars[at..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let digits = chars[at..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
     digits == 3
+}
+
+/// Crypto currencies are written with many decimals: "1.234 BTC" is one and a bit bitcoin, never
+/// twelve hundred.
+fn is_crypto(code: &str) -> bool {
+    matches!(code, "BTC" | "XMR" | "LTC" | "ETH" | "BCH" | "ZEC" | "DASH")
+}
+
+/// Whether a currency token is glued to the number or separated by spaces only (not by words or
+/// other punctuation such as "/" in "USD 95.00 / 0.0041 BTC").
+fn adjacent(text: &str, a: &Range<usize>, b: &Range<usize>) -> bool {
+    let (first, second) = if a.start < b.start { (a, b) } else { (b, a) };
+    text.get(first.end..second.start).is_some_and(|gap| {
+        gap.chars().all(|c| c.is_whitespace() || c == ':') && gap.chars().count() <= 3
+    })
+}
+
+/// Finds the first amount written next to a currency (before or after it), with the byte range of
+/// the amount and currency in `text`.
+pub fn find_price(text: &str) -> Option<(Price, Range<usize>)> {
+    let toks = tokens(text);
+    for (i, (t, span)) in toks.iter().enumerate() {
+        let Tok::Num(n) = t else { continue };
+        let before = i.checked_sub(1).and_then(|j| match &toks[j] {
+            (Tok::Cur(c), s) if adjacent(text, s, span) => Some((*c, s.clone())),
+            _ => None,
+        });
+        let after = match toks.get(i + 1) {
+            Some((Tok::Cur(c), s)) if adjacent(text, span, s) => Some((*c, s.clone())),
+            _ => None,
+        };
+        // "USD 95.00 / 0.0041 BTC": the currency before wins when both sides have one.
+        if let Some((cur, cur_span)) = before.or(after) {
+            let amount = if is_crypto(cur) {
+                let single_separator = n.matches(['.', ',']).count() <= 1;
+                single_separator
+                    .then(|| n.replace(',', ".").parse::<f64>().ok())
+                    .flatten()
+                    .or_else(|| parse_amount(n))?
+            } else {
+                parse_amount(n)?
+            };
+            let range = span.start.min(cur_span.start)..span.end.max(cur_span.end);
+            return Some((
+                Price {
+                    amount,
+                    currency: cur.to_string(),
+                },
+                range,
+            ));
+        }
+    }
+    None
 }
 
 /// Parses the first amount that has a currency next to it (before or after). A bare number with no
 /// currency anywhere in the text is not a price.
 pub fn parse_price(text: &str) -> Option<Price> {
-    let toks = tokens(text);
-    for (i, t) in toks.iter().enumerate() {
-        if let Tok::Num(n) = t {
-            let before = i.checked_sub(1).and_then(|j| match &toks[j] {
-                Tok::Cur(c) => Some(*c),
-                _ => None,
-            });
-            let after = match toks.get(i + 1) {
-                Some(Tok::Cur(c)) => Some(*c),
-                _ => None,
-            };
-            // "USD 95.00 / 0.0041 BTC": the currency before wins when both sides have one.
-            if let Some(cur) = before.or(after) {
-                let amount = parse_amount(n)?;
-                return Some(Price {
-                    amount,
-                    currency: cur.to_string(),
-                });
-            }
-        }
-    }
-    None
+    find_price(text).map(|(p, _)| p)
 }
 
 #[cfg(test)]
@@ -180,6 +230,41 @@ mod tests {
         assert_eq!(p("£45"), Some((45.0, "GBP".into())));
         assert_eq!(p("1 200,50 EUR"), Some((1200.5, "EUR".into())));
         assert_eq!(p("Price: 12.99 usd"), Some((12.99, "USD".into())));
+    }
+
+    #[test]
+    fn more_market_formats() {
+        assert_eq!(p("฿0.01"), Some((0.01, "BTC".into())));
+        assert_eq!(p("€ 12,50"), Some((12.5, "EUR".into())));
+        assert_eq!(p("1,234.56 USD"), Some((1234.56, "USD".into())));
+        assert_eq!(p("1.234 BTC"), Some((1.234, "BTC".into())));
+        assert_eq!(p("1.200 €"), Some((1200.0, "EUR".into())));
+        assert_eq!(p("From: 53.25 $ - Cocaine"), Some((53.25, "USD".into())));
+        assert_eq!(
+            p("Sale Price : 14.03 USD / 0.0015 BTC"),
+            Some((14.03, "USD".into()))
+        );
+        assert_eq!(p("฿0.00387 ($41.6)"), Some((0.00387, "BTC".into())));
+        assert_eq!(
+            p("Buy 4  For 131.25 USD/Ounce"),
+            Some((131.25, "USD".into()))
+        );
+        assert_eq!(p("US $12"), Some((12.0, "USD".into())));
+        assert_eq!(p("12 500 ₽"), Some((12500.0, "RUB".into())));
+    }
+
+    #[test]
+    fn currency_must_be_next_to_the_number() {
+        assert_eq!(p("Bitcoin accepted, 30 rounds"), None);
+        assert_eq!(p("USD rates: 1 box of 50"), None);
+    }
+
+    #[test]
+    fn find_price_reports_the_span() {
+        let text = "Sale Price : 14.03 USD / 0.0015 BTC";
+        let (price, span) = find_price(text).unwrap();
+        assert_eq!(&text[span], "14.03 USD");
+        assert_eq!(price.amount, 14.03);
     }
 
     #[test]
