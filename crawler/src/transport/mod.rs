@@ -8,7 +8,9 @@
 use armswatch_core::{ErrorKind, HasKind};
 use futures_util::future::BoxFuture;
 
+pub mod arti;
 pub mod direct;
+pub mod socks;
 
 /// One GET request.
 #[derive(Debug, Clone)]
@@ -79,5 +81,8 @@ pub trait Transport: Send + Sync {
     fn is_tor(&self) -> bool;
 
     /// Fetches one URL without following redirects.
-    fn fetch<'a>(&'a self, req: &'a FetchRequest) -> BoxFuture<'a, Result<FetchResponse, FetchError>>;
+    fn fetch<'a>(
+        &'a self,
+        req: &'a FetchRequest,
+    ) -> BoxFuture<'a, Result<FetchResponse, FetchError>>;
 }
