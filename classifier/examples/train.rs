@@ -29,6 +29,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if let Some(s) = get("--seed") {
         params = params.seed(s.parse()?);
     }
+    if let Some(n) = get("--lbfgs-max-rows") {
+        params = params.lbfgs_max_rows(n.parse()?);
+    }
+    if let Some(a) = get("--ftrl-alpha") {
+        params = params.ftrl_alpha(a.parse()?);
+    }
+    if let Some(n) = get("--ftrl-epochs") {
+        params = params.ftrl_epochs(n.parse()?);
+    }
     if let Some(r) = get("--target-recall") {
         params = params.target_recall(r.parse()?);
     }

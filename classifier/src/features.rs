@@ -9,6 +9,27 @@
 use crate::text;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Keys of the vocabulary index are already FNV hashes: hash them as themselves.
+#[derive(Default)]
+pub struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 << 8) ^ u64::from(*b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
 
 /// How text becomes features. Stored in the model file so training and prediction agree.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -139,7 +160,7 @@ pub struct Vocabulary {
     cfg: FeatureConfig,
     terms: Vec<String>,
     idf: Vec<f32>,
-    index: HashMap<u64, u32>,
+    index: IdMap<u32>,
 }
 
 impl Vocabulary {

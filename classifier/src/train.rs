@@ -25,6 +25,9 @@ pub struct ClassifierParams {
     pub(crate) features_per_label: usize,
     pub(crate) alpha: f64,
     pub(crate) max_iterations: u64,
+    pub(crate) lbfgs_max_rows: usize,
+    pub(crate) ftrl_epochs: usize,
+    pub(crate) ftrl_alpha: f64,
     pub(crate) validation_fraction: f64,
     pub(crate) target_recall: f64,
 }
@@ -38,6 +41,9 @@ impl Default for ClassifierParams {
             features_per_label: 3000,
             alpha: 0.1,
             max_iterations: 300,
+            lbfgs_max_rows: 20_000,
+            ftrl_epochs: 4,
+            ftrl_alpha: 1.0,
             validation_fraction: 0.2,
             target_recall: 0.95,
         }
@@ -75,6 +81,22 @@ impl ClassifierParams {
         self.max_iterations = n;
         self
     }
+    /// Training splits larger than this are fit with linfa-ftrl in dense mini-batches instead of
+    /// linfa-logistic's L-BFGS, whose dense matrix would not fit in memory.
+    pub fn lbfgs_max_rows(mut self, n: usize) -> Self {
+        self.lbfgs_max_rows = n;
+        self
+    }
+    /// Passes over the training rows when fitting with FTRL.
+    pub fn ftrl_epochs(mut self, n: usize) -> Self {
+        self.ftrl_epochs = n;
+        self
+    }
+    /// FTRL learning rate.
+    pub fn ftrl_alpha(mut self, a: f64) -> Self {
+        self.ftrl_alpha = a;
+        self
+    }
     /// Share of the rows held out for calibration and thresholds.
     pub fn validation_fraction(mut self, f: f64) -> Self {
         self.validation_fraction = f;
@@ -109,6 +131,15 @@ impl ClassifierParams {
         }
         if !(self.alpha.is_finite() && self.alpha > 0.0) {
             return bad("alpha", format!("{} is not a positive number", self.alpha));
+        }
+        if !(self.ftrl_alpha.is_finite() && self.ftrl_alpha > 0.0) {
+            return bad(
+                "ftrl_alpha",
+                format!("{} is not a positive number", self.ftrl_alpha),
+            );
+        }
+        if self.ftrl_epochs == 0 {
+            return bad("ftrl_epochs", "must be positive".into());
         }
         if self.max_iterations == 0 {
             return bad("max_iterations", "must be positive".into());
@@ -377,7 +408,7 @@ fn select_features(
     Ok((terms.into_iter().map(|t| t.0).collect(), idf, per_label))
 }
 
-/// Fits one label's logistic regression with linfa on a dense matrix of the label's columns.
+/// Fits one label's logistic regression: L-BFGS for corpus-sized splits, FTRL for large ones.
 fn fit_label(
     p: &ClassifierParams,
     label: Label,
@@ -386,24 +417,107 @@ fn fit_label(
     labels: &[LabelSet],
     train_idx: &[usize],
 ) -> Result<(f32, Vec<(u32, f32)>), ClassifierError> {
-    let local: HashMap<u32, usize> = cols.iter().enumerate().map(|(j, c)| (*c, j)).collect();
-    let mut x = Array2::<f64>::zeros((train_idx.len(), cols.len()));
-    for (r, &i) in train_idx.iter().enumerate() {
+    if train_idx.len() > p.lbfgs_max_rows {
+        fit_label_ftrl(p, label, cols, rows, labels, train_idx)
+    } else {
+        fit_label_lbfgs(p, label, cols, rows, labels, train_idx)
+    }
+}
+
+/// Copies the chosen rows' values in `cols` into a dense matrix (one extra all-ones column when
+/// `bias`).
+fn dense_rows(
+    local: &HashMap<u32, usize>,
+    width: usize,
+    rows: &[Vec<(u32, f32)>],
+    idx: &[usize],
+    bias: bool,
+) -> Array2<f32> {
+    let mut x = Array2::<f32>::zeros((idx.len(), width + usize::from(bias)));
+    for (r, &i) in idx.iter().enumerate() {
         for (col, v) in &rows[i] {
             if let Some(j) = local.get(col) {
-                x[[r, *j]] = f64::from(*v);
+                x[[r, *j]] = *v;
             }
         }
+        if bias {
+            x[[r, width]] = 1.0;
+        }
     }
+    x
+}
+
+/// FTRL-proximal (linfa-ftrl) over seeded, shuffled dense mini-batches of 256 rows; the intercept is
+/// the weight of an all-ones column.
+fn fit_label_ftrl(
+    p: &ClassifierParams,
+    label: Label,
+    cols: &[u32],
+    rows: &[Vec<(u32, f32)>],
+    labels: &[LabelSet],
+    train_idx: &[usize],
+) -> Result<(f32, Vec<(u32, f32)>), ClassifierError> {
+    let local: HashMap<u32, usize> = cols.iter().enumerate().map(|(j, c)| (*c, j)).collect();
+    let params = linfa_ftrl::Ftrl::<f32>::params()
+        .alpha(p.ftrl_alpha as f32)
+        .beta(1.0)
+        .l1_ratio(0.0)
+        .l2_ratio(1.0)
+        .check()
+        .map_err(|e| ClassifierError::Fit {
+            label,
+            message: e.to_string(),
+        })?;
+    let mut order = train_idx.to_vec();
+    let mut rng = SplitMix(p.seed ^ (label.index() as u64 + 1));
+    let mut model: Option<linfa_ftrl::Ftrl<f32>> = None;
+    for _ in 0..p.ftrl_epochs {
+        rng.shuffle(&mut order);
+        for batch in order.chunks(256) {
+            let x = dense_rows(&local, cols.len(), rows, batch, true);
+            let y: Array1<bool> = batch.iter().map(|&i| labels[i].contains(label)).collect();
+            let ds = Dataset::new(x, y);
+            model = Some(
+                params
+                    .fit_with(model, &ds)
+                    .map_err(|e| ClassifierError::Fit {
+                        label,
+                        message: e.to_string(),
+                    })?,
+            );
+        }
+    }
+    let w = model.map(|m| m.get_weights()).unwrap_or_default();
+    let intercept = w.get(cols.len()).copied().unwrap_or(0.0);
+    let weights = cols
+        .iter()
+        .zip(w.iter())
+        .filter(|(_, w)| **w != 0.0)
+        .map(|(c, w)| (*c, *w))
+        .collect();
+    Ok((intercept, weights))
+}
+
+/// Fits one label's logistic regression with linfa-logistic on a dense matrix of the label's columns.
+fn fit_label_lbfgs(
+    p: &ClassifierParams,
+    label: Label,
+    cols: &[u32],
+    rows: &[Vec<(u32, f32)>],
+    labels: &[LabelSet],
+    train_idx: &[usize],
+) -> Result<(f32, Vec<(u32, f32)>), ClassifierError> {
+    let local: HashMap<u32, usize> = cols.iter().enumerate().map(|(j, c)| (*c, j)).collect();
+    let x = dense_rows(&local, cols.len(), rows, train_idx, false);
     let y: Array1<usize> = train_idx
         .iter()
         .map(|&i| usize::from(labels[i].contains(label)))
         .collect();
     let dataset = Dataset::new(x, y);
     let fitted = LogisticRegression::default()
-        .alpha(p.alpha)
+        .alpha(p.alpha as f32)
         .max_iterations(p.max_iterations)
-        .gradient_tolerance(1e-5)
+        .gradient_tolerance(1e-4)
         .fit(&dataset)
         .map_err(|e| ClassifierError::Fit {
             label,
@@ -419,9 +533,9 @@ fn fit_label(
         .iter()
         .zip(fitted.params().iter())
         .filter(|(_, w)| **w != 0.0)
-        .map(|(c, w)| (*c, (sign * *w) as f32))
+        .map(|(c, w)| (*c, sign * *w))
         .collect();
-    Ok(((sign * fitted.intercept()) as f32, weights))
+    Ok((sign * fitted.intercept(), weights))
 }
 
 fn sigmoid(x: f32) -> f32 {
