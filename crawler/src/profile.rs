@@ -66,21 +66,48 @@ pub struct LinkRules {
     pub pagination_selector: Option<String>,
 }
 
-/// A field selector: a CSS selector (text of the first match), or a table with an attribute to read
-/// instead of the text, a regex whose first group is kept, and whether to join every match.
+/// A field selector: a CSS selector (text of the first match), or a table that says more.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(untagged)]
 pub enum FieldSelector {
     Css(String),
-    Detailed {
-        selector: String,
-        #[serde(default)]
-        attr: Option<String>,
-        #[serde(default)]
-        regex: Option<String>,
-        #[serde(default)]
-        all: bool,
-    },
+    Detailed(FieldSpec),
+}
+
+/// The detailed form of a field selector.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FieldSpec {
+    /// CSS selector of the element(s) holding the value.
+    pub selector: String,
+    /// Read this attribute instead of the text.
+    #[serde(default)]
+    pub attr: Option<String>,
+    /// A regex on the text; its first group (or the whole match) is kept. Matches that do not fit
+    /// are skipped, so the first element whose text fits wins.
+    #[serde(default)]
+    pub regex: Option<String>,
+    /// Keep every match, joined with `join`, instead of the first one.
+    #[serde(default)]
+    pub all: bool,
+    /// Separator for `all` (default `", "`; `"\n"` for descriptions).
+    #[serde(default)]
+    pub join: Option<String>,
+    /// Label mode: among the elements `selector` matches, the one whose own text is this label
+    /// (case-insensitive, a trailing `:` ignored) names the field; the value is its next sibling
+    /// element (`<td>Ships to</td><td>World Wide</td>`, `<label>Vendor</label><span>...`).
+    #[serde(default)]
+    pub label: Option<String>,
+}
+
+impl FieldSelector {
+    /// The CSS selector, in either form.
+    pub fn css(&self) -> &str {
+        match self {
+            FieldSelector::Css(s) => s,
+            FieldSelector::Detailed(d) => &d.selector,
+        }
+    }
 }
 
 /// `[listing]`: selectors for listing fields.
@@ -102,15 +129,55 @@ pub struct FieldSelectors {
 
 /// `[index]`: listing cards on index pages.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(from = "IndexCardsToml")]
 pub struct IndexCards {
     /// Selector of one card.
     pub card: String,
     /// Selector of the card's link to the listing page (`a` by default).
-    #[serde(default)]
     pub link: Option<String>,
-    #[serde(flatten)]
+    /// The `[listing]` field keys, read inside each card.
     pub fields: FieldSelectors,
+}
+
+/// `[index]` as written: the card keys and the field keys side by side, unknown keys refused
+/// (serde's `flatten` would let them through).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct IndexCardsToml {
+    card: String,
+    #[serde(default)]
+    link: Option<String>,
+    title: Option<FieldSelector>,
+    price: Option<FieldSelector>,
+    currency: Option<FieldSelector>,
+    vendor: Option<FieldSelector>,
+    category: Option<FieldSelector>,
+    description: Option<FieldSelector>,
+    ships_from: Option<FieldSelector>,
+    ships_to: Option<FieldSelector>,
+    listing_id: Option<FieldSelector>,
+    listing_id_from_url: Option<String>,
+}
+
+impl From<IndexCardsToml> for IndexCards {
+    fn from(t: IndexCardsToml) -> IndexCards {
+        IndexCards {
+            card: t.card,
+            link: t.link,
+            fields: FieldSelectors {
+                title: t.title,
+                price: t.price,
+                currency: t.currency,
+                vendor: t.vendor,
+                category: t.category,
+                description: t.description,
+                ships_from: t.ships_from,
+                ships_to: t.ships_to,
+                listing_id: t.listing_id,
+                listing_id_from_url: t.listing_id_from_url,
+            },
+        }
+    }
 }
 
 /// `[session]`: what an investigator pastes from a logged-in browser session.
@@ -228,11 +295,12 @@ impl Profile {
             let line = e
                 .span()
                 .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+            let message = e.message().to_string();
             ProfileError::Invalid {
                 path: path.to_path_buf(),
                 line,
-                field: None,
-                message: e.message().to_string(),
+                field: field_in_message(&message),
+                message,
             }
         })?;
         profile.validate(text, path)?;
@@ -240,18 +308,125 @@ impl Profile {
     }
 
     fn validate(&self, text: &str, path: &Path) -> Result<(), ProfileError> {
-        crate::extract::validate_profile(self).map_err(|(field, message)| {
-            let key = field.rsplit('.').next().unwrap_or(&field).to_string();
-            let line = text
-                .lines()
-                .position(|l| l.trim_start().starts_with(&key))
-                .map(|i| i + 1);
-            ProfileError::Invalid {
-                path: path.to_path_buf(),
-                line,
-                field: Some(field),
-                message,
-            }
+        crate::extract::validate_profile(self).map_err(|(field, message)| ProfileError::Invalid {
+            path: path.to_path_buf(),
+            line: locate_field(text, &field),
+            field: Some(field),
+            message,
         })
+    }
+}
+
+/// The key a TOML error names ("unknown field `x`", "missing field `x`").
+fn field_in_message(message: &str) -> Option<String> {
+    let start = message.find('`')? + 1;
+    let len = message[start..].find('`')?;
+    let name = &message[start..start + len];
+    let is_field = message.contains("field");
+    (is_field && !name.is_empty()).then(|| name.to_string())
+}
+
+/// The line (1-based) that sets a dotted field (`listing.title.regex`, `links.ignore[2]`): the
+/// first line starting with the field's key inside its `[section]`.
+fn locate_field(text: &str, field: &str) -> Option<usize> {
+    let mut parts = field.split('.');
+    let section = parts.next()?;
+    let key = parts.next().unwrap_or(section);
+    let key = key.split('[').next().unwrap_or(key);
+    let header = format!("[{section}]");
+    let mut in_section = false;
+    let mut section_line = None;
+    for (i, line) in text.lines().enumerate() {
+        let t = line.trim_start();
+        if t.starts_with('[') && !t.starts_with("[[") {
+            in_section = t.starts_with(&header);
+            if in_section {
+                section_line = Some(i + 1);
+            }
+            continue;
+        }
+        if in_section {
+            let rest = t.strip_prefix(key).map(str::trim_start);
+            if rest.is_some_and(|r| r.starts_with('=')) {
+                return Some(i + 1);
+            }
+        }
+    }
+    section_line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn invalid(text: &str) -> (Option<usize>, Option<String>, String) {
+        match Profile::parse(text, Path::new("profiles/bad.toml")) {
+            Err(ProfileError::Invalid {
+                line,
+                field,
+                message,
+                path,
+            }) => {
+                assert_eq!(path, Path::new("profiles/bad.toml"));
+                (line, field, message)
+            }
+            other => panic!("expected an invalid profile, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn minimal_profile_gets_defaults() {
+        let p = Profile::parse("[market]\nid = \"m\"\n", Path::new("m.toml")).unwrap();
+        assert_eq!(p.market.start, vec!["/".to_string()]);
+        assert_eq!(p.rate.concurrency, 2);
+        assert!(p.index.is_none());
+    }
+
+    #[test]
+    fn unknown_key_names_line_and_field() {
+        let (line, field, _) = invalid("[market]\nid = \"m\"\n\n[links]\nlisitng = ['x']\n");
+        assert_eq!(line, Some(5));
+        assert_eq!(field.as_deref(), Some("lisitng"));
+    }
+
+    #[test]
+    fn unknown_key_in_index_section_is_refused() {
+        let (line, _, message) =
+            invalid("[market]\nid = \"m\"\n[index]\ncard = \"div\"\ntitel = \"h4\"\n");
+        assert_eq!(line, Some(5), "{message}");
+    }
+
+    #[test]
+    fn missing_required_field() {
+        let (_, field, message) = invalid("[market]\nname = \"m\"\n");
+        assert_eq!(field.as_deref(), Some("id"), "{message}");
+    }
+
+    #[test]
+    fn bad_toml_has_a_line() {
+        let (line, _, _) = invalid("[market]\nid = \"m\"\nstart = [\n");
+        assert!(line.is_some());
+    }
+
+    #[test]
+    fn bad_selector_and_regex_name_field_and_line() {
+        let text = "[market]\nid = \"m\"\n[links]\nlisting = ['ok', '(']\n[listing]\ntitle = \"h1\"\nprice = \"div[\"\n";
+        let (line, field, message) = invalid(text);
+        assert_eq!(field.as_deref(), Some("links.listing[1]"), "{message}");
+        assert_eq!(line, Some(4));
+        let text = "[market]\nid = \"m\"\n[listing]\ntitle = \"h1\"\nprice = \"div[\"\n";
+        let (line, field, _) = invalid(text);
+        assert_eq!(field.as_deref(), Some("listing.price"));
+        assert_eq!(line, Some(5));
+        let text = "[market]\nid = \"m\"\n[index]\ncard = \"div\"\nprice = { selector = \"b\", regex = '[' }\n";
+        let (line, field, _) = invalid(text);
+        assert_eq!(field.as_deref(), Some("index.price.regex"));
+        assert_eq!(line, Some(5));
+    }
+
+    #[test]
+    fn error_message_names_the_file() {
+        let err = Profile::parse("[market]\n", Path::new("profiles/x.toml")).unwrap_err();
+        assert!(err.to_string().contains("profiles/x.toml"), "{err}");
     }
 }
