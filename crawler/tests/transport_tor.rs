@@ -162,7 +162,7 @@ async fn socks_and_arti_fetch_the_same_onion_page() {
 
     assert_eq!(via_socks, via_arti);
     assert!(
-        data.path().join("arti/state").is_dir(),
+        data.path().join("state").is_dir(),
         "arti state is not under the data dir"
     );
 }

@@ -4,7 +4,7 @@
 //! `max_page_bytes`, so a compressed bomb stops at the cap.
 //!
 //! Configuration is loaded the way the `arti` binary loads it: armswatch's defaults (state and cache
-//! under armswatch's data directory, never the user's home) with the user's `--arti-config` file
+//! in a directory under armswatch's data directory, never the user's home) with the user's `--arti-config` file
 //! merged over them. Markets are kept apart by one `IsolationToken` per isolation key; tokens live
 //! in memory only, so every process — every crawl run — starts on fresh circuits.
 //!
@@ -39,7 +39,8 @@ const OWN_HEADERS: [&str; 4] = ["host", "accept-encoding", "connection", "conten
 /// How to start the embedded Tor client.
 #[derive(Debug, Clone)]
 pub struct ArtiSettings {
-    /// armswatch's data directory; arti keeps its state and cache in `DATA_DIR/arti/`.
+    /// Where arti keeps its state (guards) and cache (directory documents): `state/` and `cache/`
+    /// in here. Normally armswatch's data directory + `arti/`, never the user's home.
     pub data_dir: PathBuf,
     /// A user arti configuration file (arti's TOML format) merged over armswatch's defaults.
     pub arti_config: Option<PathBuf>,
@@ -256,7 +257,8 @@ impl Transport for ArtiTransport {
     }
 }
 
-/// armswatch's arti configuration: defaults (storage under `data_dir`) with `user_file` over them.
+/// armswatch's arti configuration: defaults (state and cache in `data_dir`) with `user_file` over
+/// them.
 pub fn load_config(
     data_dir: &Path,
     user_file: Option<&Path>,
@@ -290,10 +292,9 @@ pub fn load_config(
     tor_config::resolve::<TorClientConfig>(&tree).map_err(|e| config_error(error_chain(&e)))
 }
 
-/// armswatch's defaults in arti's TOML format: state and cache under `DATA_DIR/arti/`, as literal
+/// armswatch's defaults in arti's TOML format: `data_dir/state` and `data_dir/cache`, as literal
 /// paths (no `${HOME}` expansion).
-fn default_config_toml(data_dir: &Path) -> String {
-    let arti_dir = data_dir.join("arti");
+fn default_config_toml(arti_dir: &Path) -> String {
     let literal = |p: PathBuf| {
         let mut t = toml::Table::new();
         t.insert(
@@ -607,10 +608,10 @@ mod tests {
         let config = load_config(dir.path(), None).unwrap();
         let debug = format!("{config:?}");
         assert!(
-            debug.contains(&dir.path().join("arti").join("state").display().to_string()),
+            debug.contains(&dir.path().join("state").display().to_string()),
             "{debug}"
         );
-        assert!(debug.contains(&dir.path().join("arti").join("cache").display().to_string()));
+        assert!(debug.contains(&dir.path().join("cache").display().to_string()));
     }
 
     #[test]
@@ -622,7 +623,7 @@ mod tests {
         let debug = format!("{config:?}");
         assert!(debug.contains("ipv4_subnet_family_prefix: 33"), "{debug}");
         // The defaults' storage survives a user file that does not mention it.
-        assert!(debug.contains(&dir.path().join("arti").join("state").display().to_string()));
+        assert!(debug.contains(&dir.path().join("state").display().to_string()));
     }
 
     #[test]
@@ -734,7 +735,7 @@ mod tests {
             "{err}"
         );
         assert!(
-            dir.path().join("arti").join("state").exists(),
+            dir.path().join("state").exists(),
             "state not under the data dir"
         );
     }
