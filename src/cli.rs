@@ -58,6 +58,10 @@ pub struct DemoArgs {
     /// SQLite database to write. Default: DATA_DIR/demo.db, recreated on each run.
     #[arg(long, value_name = "PATH")]
     pub db: Option<PathBuf>,
+    /// Serve the demo market as an onion service on a private Tor network on loopback (Debian's
+    /// `tor` package) and crawl it through embedded arti: the real path, in about a minute.
+    #[arg(long)]
+    pub tor: bool,
     /// Print flagged listings as JSON lines instead of a table.
     #[arg(long)]
     pub json: bool,

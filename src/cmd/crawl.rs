@@ -175,7 +175,7 @@ impl CrawlPlan {
 /// Builds the transport the plan asks for.
 pub async fn build_transport(
     choice: &TransportChoice,
-    g: &GlobalArgs,
+    arti_data_dir: PathBuf,
     arti_config: Option<PathBuf>,
     fresh_circuits: bool,
 ) -> Result<Arc<dyn Transport>> {
@@ -186,7 +186,7 @@ pub async fn build_transport(
         ),
         TransportChoice::Arti => {
             let settings = armswatch_crawler::transport::arti::ArtiSettings {
-                data_dir: app::data_dir(g)?.join("arti"),
+                data_dir: arti_data_dir,
                 arti_config,
                 bootstrap_timeout_secs: 180,
                 fresh_circuits,
@@ -253,13 +253,11 @@ pub async fn crawl_market(
             (id, false)
         }
     };
-    let mut hosts: Vec<String> = plan
-        .start
-        .iter()
-        .filter_map(|u| u.host_str().map(str::to_string))
-        .collect();
-    hosts.extend(plan.extra_hosts.iter().cloned());
-    let policy = Arc::new(HostPolicy::new(hosts, transport.is_tor()));
+    let policy = Arc::new(HostPolicy::new(
+        plan.start.iter(),
+        plan.extra_hosts.iter().map(String::as_str),
+        transport.is_tor(),
+    ));
     let sink = Arc::new(StoreSink {
         store: store.clone(),
         market: plan.market.clone(),
@@ -376,7 +374,9 @@ pub fn run(g: &GlobalArgs, a: CrawlArgs) -> Result<ExitCode> {
     let store = Arc::new(Store::open(&a.db)?);
     let rt = app::runtime()?;
     let report = rt.block_on(async {
-        let transport = build_transport(&plan.transport, g, a.arti_config.clone(), a.fresh_circuits).await?;
+        let arti_dir = app::data_dir(g)?.join("arti");
+        let transport =
+            build_transport(&plan.transport, arti_dir, a.arti_config.clone(), a.fresh_circuits).await?;
         crawl_market(store, transport, &plan, &model).await
     })?;
     print_report(&report, a.json)?;

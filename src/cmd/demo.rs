@@ -82,14 +82,18 @@ pub fn run(g: &GlobalArgs, a: DemoArgs) -> Result<ExitCode> {
     let site_dir = unpack_site(&data)?;
     let profile = Arc::new(profile()?);
     let rt = app::runtime()?;
-    let report = rt.block_on(async {
+    let report = if a.tor {
+        rt.block_on(crate::cmd::demo_tor::crawl_over_tor(&data, site_dir, profile, store.clone(), &model, &db))?
+    } else {
+        rt.block_on(async {
         let site = StaticSite::start(site_dir, 0).await?;
         eprintln!("demo market serving on {}", site.base_url());
         let args = crawl_args(db.clone(), "direct");
         let plan = CrawlPlan::new(Some(profile), Some(&site.base_url()), &[], args.tor.as_deref(), &args)?;
-        let transport = crawl::build_transport(&plan.transport, g, None, false).await?;
+        let transport = crawl::build_transport(&plan.transport, data.join("arti"), None, false).await?;
         crawl::crawl_market(store.clone(), transport, &plan, &model).await
-    })?;
+        })?
+    };
     if !a.json {
         crawl::print_report(&report, false)?;
         println!();

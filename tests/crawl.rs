@@ -1,0 +1,196 @@
+//! `armswatch crawl` against fixture markets on 127.0.0.1 with the direct transport: re-crawls,
+//! changed listings, resuming after a page budget and after a killed process, hostile pages.
+
+mod common;
+
+use armswatch_crawler::serve::StaticSite;
+use common::{armswatch, armswatch_ok, repo};
+use rusqlite::Connection;
+use std::path::{Path, PathBuf};
+
+/// A copy of the demo site in `dir`, served on 127.0.0.1 by a runtime the caller keeps alive.
+fn serve_copy(dir: &Path) -> (tokio::runtime::Runtime, StaticSite, PathBuf) {
+    let site_dir = dir.join("site");
+    copy_dir(&repo().join("demo/site"), &site_dir);
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let site = rt.block_on(StaticSite::start(site_dir.clone(), 0)).unwrap();
+    (rt, site, site_dir)
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), &target).unwrap();
+        }
+    }
+}
+
+fn count(db: &Path, sql: &str) -> i64 {
+    Connection::open(db).unwrap().query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+fn crawl_json(data: &Path, db: &Path, base: &str, extra: &[&str]) -> serde_json::Value {
+    let profile = repo().join("demo/profile.toml");
+    let mut args = vec![
+        "crawl",
+        "--profile",
+        profile.to_str().unwrap(),
+        "--base-url",
+        base,
+        "--db",
+        db.to_str().unwrap(),
+        "--tor",
+        "direct",
+        "--json",
+    ];
+    args.extend_from_slice(extra);
+    let out = armswatch_ok(data, &args);
+    serde_json::from_str(out.lines().last().unwrap()).unwrap()
+}
+
+/// Guards versioning: an unchanged listing only moves last_seen; a changed one keeps its old
+/// content as a version and gets a new verdict.
+#[test]
+fn recrawl_updates_last_seen_and_versions_changed_listings() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (_rt, site, site_dir) = serve_copy(tmp.path());
+    let db = tmp.path().join("m.db");
+    let base = site.base_url();
+    let first = crawl_json(tmp.path(), &db, &base, &[]);
+    assert_eq!(first["listings_new"], 76);
+    let second = crawl_json(tmp.path(), &db, &base, &[]);
+    assert_eq!(second["listings_new"], 0);
+    assert_eq!(second["listings_changed"], 0);
+    assert_eq!(second["listings_unchanged"], 76);
+    assert_eq!(count(&db, "SELECT count(*) FROM listing_versions"), 0);
+
+    let page = site_dir.join("listing/1005.html");
+    let html = std::fs::read_to_string(&page).unwrap();
+    let title_start = html.find("class=\"listing-title\"").unwrap();
+    let changed = format!("{}{}", &html[..title_start], html[title_start..].replacen('>', ">UPDATED ", 1));
+    std::fs::write(&page, changed).unwrap();
+    let third = crawl_json(tmp.path(), &db, &base, &[]);
+    assert_eq!(third["listings_changed"], 1);
+    assert_eq!(count(&db, "SELECT count(*) FROM listings"), 76);
+    assert_eq!(count(&db, "SELECT count(*) FROM listing_versions"), 1);
+    assert_eq!(
+        count(&db, "SELECT count(*) FROM listings WHERE title LIKE 'UPDATED %'"),
+        1
+    );
+}
+
+/// Guards the persisted frontier: a crawl cut short by its page budget continues on the next run
+/// instead of starting over, and ends with every listing stored once.
+#[test]
+fn crawl_resumes_after_page_budget() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (_rt, site, _dir) = serve_copy(tmp.path());
+    let db = tmp.path().join("m.db");
+    let base = site.base_url();
+    let mut runs = 0;
+    let mut fetched = 0;
+    loop {
+        runs += 1;
+        let r = crawl_json(tmp.path(), &db, &base, &["--max-pages", "25"]);
+        fetched += r["pages_fetched"].as_i64().unwrap();
+        if runs > 1 {
+            assert_eq!(r["resumed"], true);
+        }
+        if r["budget_exhausted"] == false {
+            break;
+        }
+        assert!(runs < 10, "the crawl never finished");
+    }
+    assert!(runs >= 4, "budget of 25 pages should need several runs, took {runs}");
+    assert_eq!(fetched, 89, "each page fetched once over all runs");
+    assert_eq!(count(&db, "SELECT count(*) FROM listings"), 76);
+}
+
+/// Guards crash recovery: a crawl killed mid-way resumes where it stopped on the next run.
+#[test]
+fn killed_crawl_resumes_where_it_stopped() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (_rt, site, _dir) = serve_copy(tmp.path());
+    let db = tmp.path().join("m.db");
+    // A slow profile so the crawl is still running when it is killed.
+    let profile_text = std::fs::read_to_string(repo().join("demo/profile.toml"))
+        .unwrap()
+        .replace("concurrency = 4", "concurrency = 1")
+        .replace("delay_ms = 0", "delay_ms = 100");
+    let profile = tmp.path().join("slow.toml");
+    std::fs::write(&profile, profile_text).unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_armswatch"))
+        .args(["crawl", "--profile", profile.to_str().unwrap(), "--base-url", &site.base_url()])
+        .args(["--db", db.to_str().unwrap(), "--tor", "direct", "--data-dir"])
+        .arg(tmp.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    loop {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        let pages = if db.exists() {
+            Connection::open(&db)
+                .and_then(|c| c.query_row("SELECT count(*) FROM pages", [], |r| r.get::<_, i64>(0)))
+                .unwrap_or(0)
+        } else {
+            0
+        };
+        if pages >= 15 {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "crawl made no progress");
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let before = count(&db, "SELECT count(*) FROM pages");
+    assert!(before < 89, "the crawl finished before it was killed");
+    let r = crawl_json(tmp.path(), &db, &site.base_url(), &[]);
+    assert_eq!(r["resumed"], true);
+    let total = count(&db, "SELECT count(*) FROM pages");
+    // Pages in flight at the kill may be fetched twice; nothing is fetched from scratch.
+    assert!(total <= 89 + 2, "{total} pages: the crawl started over");
+    assert_eq!(count(&db, "SELECT count(DISTINCT canonical_url) FROM listings"), 76);
+    assert_eq!(count(&db, "SELECT count(*) FROM listings"), 76);
+}
+
+/// Guards the exit status and message when nothing can be fetched (nothing listens on the port).
+#[test]
+fn dead_market_fails_with_a_clear_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let db = tmp.path().join("m.db");
+    let start = format!("http://127.0.0.1:{port}/");
+    let out = armswatch(
+        tmp.path(),
+        &["crawl", "--start", &start, "--db", db.to_str().unwrap(), "--tor", "direct", "--timeout-secs", "5"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains(&start), "the failed URL is named:\n{stdout}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("no page"), "{stderr}");
+}
+
+/// Guards OPSEC defaults: a clearnet start URL is not crawled without an explicit transport, and
+/// plain socks5:// (local DNS) is refused.
+#[test]
+fn transport_choice_is_explicit_and_socks5_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("m.db");
+    let out = armswatch(tmp.path(), &["crawl", "--start", "http://127.0.0.1:9/", "--db", db.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--tor direct"));
+    let out = armswatch(
+        tmp.path(),
+        &["crawl", "--start", "http://abc.onion/", "--db", db.to_str().unwrap(), "--tor", "socks5://127.0.0.1:9050"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("socks5h"));
+}
