@@ -137,6 +137,25 @@ fn socks_credentials(isolation: &str, nonce: &str) -> (String, String) {
     (user, pass)
 }
 
+/// Tor answers a failed onion connection with a bare SOCKS "host unreachable"; say what that means.
+fn explain_socks_error(e: FetchError, host: &str) -> FetchError {
+    match e {
+        FetchError::Network {
+            url,
+            message,
+            transient,
+        } if message.contains("host unreachable") => FetchError::Network {
+            url,
+            message: format!(
+                "onion service {host} is unreachable through Tor (no descriptor published, or the \
+                 service is down): {message}"
+            ),
+            transient,
+        },
+        other => other,
+    }
+}
+
 fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
         (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
@@ -177,7 +196,10 @@ impl Transport for SocksTransport {
                     message: e.to_string(),
                     transient: false,
                 })?;
-            client.fetch(req).await
+            client
+                .fetch(req)
+                .await
+                .map_err(|e| explain_socks_error(e, host))
         })
     }
 }
@@ -236,6 +258,20 @@ mod tests {
         };
         let err = t.fetch(&req).await.unwrap_err();
         assert!(matches!(err, FetchError::Refused { .. }), "{err}");
+    }
+
+    #[test]
+    fn socks_host_unreachable_names_the_onion_service() {
+        let e = FetchError::Network {
+            url: "http://x.onion/".to_string(),
+            message: "error connecting to socks proxy: SOCKS error: host unreachable".to_string(),
+            transient: true,
+        };
+        let msg = explain_socks_error(e, "x.onion").to_string();
+        assert!(
+            msg.contains("onion service x.onion is unreachable"),
+            "{msg}"
+        );
     }
 
     #[test]
