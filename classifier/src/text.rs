@@ -5,9 +5,10 @@
 //! to plain lower-case ASCII where it can, and [`words`] splits the result into word tokens while keeping
 //! calibres and model numbers whole (`9mm`, `7.62x39`, `5.56`, `.45`, `ak-47` → `ak47`).
 
-/// Folds one character into `out`: lower-case, full-width forms to ASCII, common accents and
-/// Cyrillic/Greek look-alikes to Latin letters; zero-width characters and soft hyphens are dropped.
-fn fold_char(c: char, out: &mut String) {
+/// Folds one character into `out`: lower-case, full-width forms to ASCII, common accents to plain
+/// Latin letters, and (when `lookalikes`) Cyrillic/Greek look-alikes to Latin letters; zero-width
+/// characters and soft hyphens are dropped.
+fn fold_char(c: char, lookalikes: bool, out: &mut String) {
     match c {
         '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => {}
         // Full-width ASCII forms (NFKC maps these to ASCII).
@@ -28,28 +29,52 @@ fn fold_char(c: char, out: &mut String) {
         _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
         _ => {
             let lower = c.to_lowercase().next().unwrap_or(c);
-            out.push(fold_latin(lower).unwrap_or(lower));
+            let folded = fold_accent(lower).or(if lookalikes {
+                fold_lookalike(lower)
+            } else {
+                None
+            });
+            out.push(folded.unwrap_or(lower));
         }
     }
 }
 
-/// Maps an accented Latin letter or a look-alike letter from another script to its plain ASCII form.
-fn fold_latin(c: char) -> Option<char> {
+/// Maps an accented Latin letter to its plain ASCII form.
+fn fold_accent(c: char) -> Option<char> {
     let m = match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ą' | 'а' | 'α' => 'a',
-        'ç' | 'ć' | 'č' | 'с' => 'c',
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ą' => 'a',
+        'ç' | 'ć' | 'č' => 'c',
         'ď' | 'đ' => 'd',
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' | 'е' | 'ё' | 'ε' => 'e',
-        'ì' | 'í' | 'î' | 'ï' | 'ı' | 'і' | 'ι' => 'i',
-        'ñ' | 'ń' | 'ň' | 'η' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'о' | 'ο' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'υ' => 'u',
-        'ý' | 'ÿ' | 'у' => 'y',
-        'ś' | 'š' | 'ѕ' => 's',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' => 'e',
+        'ì' | 'í' | 'î' | 'ï' | 'ı' => 'i',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ś' | 'š' => 's',
         'ź' | 'ż' | 'ž' => 'z',
         'ł' => 'l',
         'ř' => 'r',
-        'ť' | 'т' | 'τ' => 't',
+        'ť' => 't',
+        'ɡ' => 'g',
+        _ => return None,
+    };
+    Some(m)
+}
+
+/// Maps a Cyrillic or Greek letter that looks like a Latin one to that Latin letter.
+fn fold_lookalike(c: char) -> Option<char> {
+    let m = match c {
+        'а' | 'α' => 'a',
+        'с' => 'c',
+        'е' | 'ё' | 'ε' => 'e',
+        'і' | 'ι' => 'i',
+        'η' => 'n',
+        'о' | 'ο' => 'o',
+        'υ' => 'u',
+        'у' => 'y',
+        'ѕ' => 's',
+        'т' | 'τ' => 't',
         'р' | 'ρ' => 'p',
         'х' | 'χ' => 'x',
         'к' | 'κ' => 'k',
@@ -58,18 +83,34 @@ fn fold_latin(c: char) -> Option<char> {
         'н' => 'h',
         'ј' => 'j',
         'ԛ' => 'q',
-        'ɡ' => 'g',
         _ => return None,
     };
     Some(m)
 }
 
 /// Lower-cases and folds `text` (see the module docs), then joins letters spelled out one at a time
-/// (`g l o c k`, `g.l.o.c.k`, `g-l-o-c-k` → `glock`).
+/// (`g l o c k`, `g.l.o.c.k`, `g-l-o-c-k` → `glock`). Cyrillic and Greek look-alikes are folded only
+/// inside words that also hold Latin letters (`Сolt` with a Cyrillic `С`), so real Russian or Greek
+/// words stay as they are.
 pub fn normalise(text: &str) -> String {
     let mut folded = String::with_capacity(text.len());
-    for c in text.chars() {
-        fold_char(c, &mut folded);
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if c.is_alphanumeric() {
+            let end = rest
+                .char_indices()
+                .find(|(_, c)| !c.is_alphanumeric())
+                .map_or(rest.len(), |(i, _)| i);
+            let word = &rest[..end];
+            let mixed = word.chars().any(|c| c.is_ascii_alphabetic());
+            for c in word.chars() {
+                fold_char(c, mixed, &mut folded);
+            }
+            rest = &rest[end..];
+        } else {
+            fold_char(c, false, &mut folded);
+            rest = &rest[c.len_utf8()..];
+        }
     }
     collapse_spelled(&folded)
 }
@@ -272,6 +313,8 @@ mod tests {
         assert_eq!(toks("ＧＬＯＣＫ"), vec!["glock"]);
         assert_eq!(toks("Сolt Рistol"), vec!["colt", "pistol"]);
         assert_eq!(toks("réplica\u{200B}"), vec!["replica"]);
+        // Real Cyrillic words are lower-cased, not half-latinised.
+        assert_eq!(toks("ПАТРОНЫ 9мм"), vec!["патроны", "9мм"]);
     }
 
     #[test]
