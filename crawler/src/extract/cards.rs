@@ -62,7 +62,7 @@ pub(crate) fn find_cards(
         {
             continue;
         }
-        if is_pagination_anchor(el, &url) || in_form_control(el) {
+        if is_pagination_anchor(el, &url) || in_form_control(el) || is_media_url(&url) {
             continue;
         }
         let tmpl = template(&url);
@@ -180,7 +180,11 @@ pub(crate) fn find_cards(
     let mut out: Vec<(usize, Listing)> = Vec::new();
     for g in scored {
         for (region, title, price) in g.members {
-            if title.chars().count() < 3 || taken_urls.contains(region.url.as_str()) {
+            // A card is a link and a price: a member without a price is some other row.
+            if price.is_none()
+                || title.chars().count() < 3
+                || taken_urls.contains(region.url.as_str())
+            {
                 continue;
             }
             let clash = region
@@ -208,6 +212,27 @@ pub(crate) fn find_cards(
     }
     out.sort_by_key(|(pos, _)| *pos);
     out.into_iter().map(|(_, c)| c).collect()
+}
+
+/// Links to pictures (full-size image viewers) are not items.
+fn is_media_url(url: &Url) -> bool {
+    let path = url.path().to_ascii_lowercase();
+    let ext = [".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".svg"];
+    ext.iter().any(|e| path.ends_with(e))
+        || path.split('/').any(|seg| {
+            matches!(
+                seg,
+                "image"
+                    | "images"
+                    | "img"
+                    | "imgs"
+                    | "uploads"
+                    | "thumb"
+                    | "thumbs"
+                    | "media"
+                    | "pics"
+            )
+        })
 }
 
 /// Whether an anchor is inside a `<select>` or a `<button>` (not a card link).

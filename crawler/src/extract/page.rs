@@ -306,9 +306,8 @@ fn clean_vendor(s: &str) -> Option<String> {
 /// after the title (links before it are usually the logged-in user's own).
 fn vendor(body: ElementRef<'_>, base: &Url, title_el: Option<ElementRef<'_>>) -> Option<String> {
     static CUE: OnceLock<Regex> = OnceLock::new();
-    let cue = CUE.get_or_init(|| {
-        re(r"(?i)^\s*(sold by|vendor|seller|vendeur|verkäufer|продавец|merchant|shop)\s*:?")
-    });
+    let cue =
+        CUE.get_or_init(|| re(r"(?i)^\s*(sold by|vendor|seller|vendeur|verkäufer|продавец)\s*:?"));
     for el in body.descendent_elements() {
         let own: String = el
             .children()
@@ -475,28 +474,56 @@ fn cue_value(body: ElementRef<'_>, cue: &Regex) -> Option<String> {
             .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
             .collect();
         let own = super::text::collapse(&own);
-        let Some(m) = cue.find(&own) else { continue };
-        let rest = own[m.end()..].trim().trim_start_matches(':').trim();
-        if !rest.is_empty() {
-            return short(rest);
+        if cue.find(&own).is_none() {
+            continue;
         }
-        if let Some(next) = el.next_siblings().find_map(ElementRef::wrap) {
-            let t = inline_text(next);
-            if !t.is_empty() {
-                return short(&t);
+        // Climb from the label to its block: the value is the text after the cue, or the element
+        // right after the label (`<td>Ships to</td><td>Worldwide</td>`).
+        let mut holder = el;
+        for _ in 0..3 {
+            if is_form_control(holder) {
+                break;
             }
-        }
-        if let Some(parent) = el.parent().and_then(ElementRef::wrap) {
-            let text = inline_text(parent);
+            let text = inline_text(holder);
             if let Some(m) = cue.find(&text) {
                 let rest = text[m.end()..].trim().trim_start_matches(':').trim();
                 if !rest.is_empty() {
-                    return short(rest);
+                    match short(rest) {
+                        Some(v) => return Some(v),
+                        None => break,
+                    }
                 }
+            }
+            if let Some(next) = holder.next_siblings().find_map(ElementRef::wrap) {
+                // A label for a search form's control is not a value.
+                if is_form_control(next) {
+                    break;
+                }
+                let t = inline_text(next);
+                if !t.is_empty() {
+                    match short(&t) {
+                        Some(v) => return Some(v),
+                        None => break,
+                    }
+                }
+            }
+            if is_block(holder.value().name()) && holder.value().name() != "td" {
+                break;
+            }
+            match holder.parent().and_then(ElementRef::wrap) {
+                Some(p) => holder = p,
+                None => break,
             }
         }
     }
     None
+}
+
+/// A form control, or an element holding one.
+fn is_form_control(el: ElementRef<'_>) -> bool {
+    let control =
+        |e: ElementRef<'_>| matches!(e.value().name(), "select" | "input" | "textarea" | "button");
+    control(el) || el.descendent_elements().any(control)
 }
 
 fn short(s: &str) -> Option<String> {

@@ -82,9 +82,12 @@ pub(crate) fn detect(doc: &Html) -> Option<Wall> {
             evidence: e,
         });
     }
+    // A login or captcha wall has nothing for sale on it.
+    let priced = count_prices(&body_text, 2);
+    let bare = small && priced < 2;
     let password = has_password_form(doc);
     let captcha_input = has_captcha_element(doc);
-    if password && small {
+    if password && bare {
         let e = c
             .login_text
             .find(&head_text)
@@ -96,7 +99,7 @@ pub(crate) fn detect(doc: &Html) -> Option<Wall> {
             evidence: e,
         });
     }
-    if captcha_input && small {
+    if captcha_input && bare {
         let e = c
             .captcha_text
             .find(&body_text)
@@ -108,7 +111,7 @@ pub(crate) fn detect(doc: &Html) -> Option<Wall> {
         });
     }
     if let Some(e) = find(&c.captcha_text) {
-        if small {
+        if bare {
             return Some(Wall {
                 kind: WallKind::Captcha,
                 evidence: e,
@@ -123,6 +126,22 @@ pub(crate) fn detect(doc: &Html) -> Option<Wall> {
         });
     }
     None
+}
+
+/// How many amounts-with-currency the text holds, counting up to `max`.
+fn count_prices(text: &str, max: usize) -> usize {
+    let mut rest = text;
+    let mut n = 0;
+    while n < max {
+        match armswatch_core::price::find_price(rest) {
+            Some((_, span)) => {
+                n += 1;
+                rest = &rest[span.end..];
+            }
+            None => break,
+        }
+    }
+    n
 }
 
 fn has_refresh(doc: &Html) -> bool {
