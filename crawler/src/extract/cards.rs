@@ -418,6 +418,25 @@ mod tests {
     }
 
     #[test]
+    fn whole_card_links_in_a_list() {
+        let mut html = String::from("<body><ul class=results>");
+        for i in 1..6 {
+            html.push_str(&format!(
+                "<li class=result><a class=card href='/offer/{i}'><h3>Scope mount {i}x</h3>\
+                 <div class=meta>{i}.5 XMR</div></a></li>"
+            ));
+        }
+        html.push_str("</ul></body>");
+        let c = cards(&html);
+        assert_eq!(c.len(), 5);
+        assert_eq!(c[4].title, "Scope mount 5x");
+        assert_eq!(
+            (c[4].price_amount, c[4].currency.as_deref()),
+            (Some(5.5), Some("XMR"))
+        );
+    }
+
+    #[test]
     fn menus_without_prices_are_not_cards() {
         let html = "<body><ul><li><a href=/c/1>Guns</a></li><li><a href=/c/2>Ammo</a></li><li><a href=/c/3>Parts</a></li></ul></body>";
         assert!(cards(html).is_empty());
