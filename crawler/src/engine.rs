@@ -6,7 +6,7 @@
 //! so a crawl that dies resumes where it stopped. One failed page is logged, counted, and the crawl
 //! goes on; a wall (login, CAPTCHA, queue, seized) stops the crawl so the market is not hammered.
 
-use crate::extract::{self, PageExtract, WallKind};
+use crate::extract::{self, Extractor, PageExtract, WallKind};
 use crate::policy::HostPolicy;
 use crate::profile::Profile;
 use crate::transport::{FetchError, FetchRequest, FetchResponse, Transport};
@@ -147,6 +147,12 @@ pub async fn crawl(
     let concurrency = settings.concurrency.max(1);
     let mut stop = false;
     let mut market_ok_recorded = false;
+    // The profile was validated when it was loaded; compile it once for the whole crawl.
+    let extractor = Arc::new(
+        Extractor::new(settings.profile.as_deref()).map_err(|(field, message)| {
+            CrawlError(format!("profile field {field}: {message}").into())
+        })?,
+    );
     loop {
         if !stop && dispatched < settings.max_pages && in_flight.len() < concurrency {
             let want = concurrency - in_flight.len() + in_flight.len();
@@ -161,7 +167,8 @@ pub async fn crawl(
                 in_flight.insert(entry.url.clone());
                 dispatched += 1;
                 let (t, p, s) = (transport.clone(), policy.clone(), settings.clone());
-                tasks.spawn(async move { fetch_entry(t, p, s, entry).await });
+                let x = extractor.clone();
+                tasks.spawn(async move { fetch_entry(t, p, x, s, entry).await });
             }
         }
         let Some(joined) = tasks.join_next().await else {
@@ -350,6 +357,7 @@ fn record_page(
 async fn fetch_entry(
     transport: Arc<dyn Transport>,
     policy: Arc<HostPolicy>,
+    extractor: Arc<Extractor>,
     settings: CrawlSettings,
     entry: FrontierEntry,
 ) -> Outcome {
@@ -404,7 +412,7 @@ async fn fetch_entry(
             transport: transport.name(),
             kind: entry.kind,
         };
-        let extract = extract_blocking(&page, &url, entry.kind, settings.profile.clone()).await;
+        let extract = extract_blocking(&page, &url, entry.kind, extractor).await;
         Ok(Fetched {
             page,
             extract,
@@ -423,7 +431,7 @@ async fn extract_blocking(
     page: &FetchedPage,
     url: &Url,
     kind: PageKind,
-    profile: Option<Arc<Profile>>,
+    extractor: Arc<Extractor>,
 ) -> PageExtract {
     if !is_html(page)
         || page.http_status >= 400 && page.http_status != 403 && page.http_status != 503
@@ -435,7 +443,7 @@ async fn extract_blocking(
     let url = url.clone();
     tokio::task::spawn_blocking(move || {
         let html = extract::decode_html(&body, ct.as_deref());
-        extract::extract_page(&html, &url, kind, profile.as_deref())
+        extractor.extract(&html, &url, kind)
     })
     .await
     .unwrap_or_default()

@@ -20,6 +20,10 @@ pub(crate) fn re(pattern: &'static str) -> Regex {
 /// The canonical form of a URL: no fragment, query parameters sorted (their encoding untouched),
 /// no empty `?`. Listing URLs are always given in this form.
 pub fn canonical_url(url: &Url) -> Url {
+    // http(s) URLs get the crawler's normalisation, so listing URLs and frontier URLs agree.
+    if let Some(u) = crate::urlnorm::normalize(url) {
+        return u;
+    }
     let mut u = url.clone();
     u.set_fragment(None);
     if let Some(q) = u.query() {
