@@ -10,7 +10,12 @@ use std::path::PathBuf;
 ///
 /// Use it for lawful investigation and research only.
 #[derive(Debug, Parser)]
-#[command(name = "armswatch", version, propagate_version = true, max_term_width = 100)]
+#[command(
+    name = "armswatch",
+    version,
+    propagate_version = true,
+    max_term_width = 100
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -174,6 +179,11 @@ pub struct ExtractArgs {
     /// Market profile; without one the generic extractor is used.
     #[arg(long, value_name = "FILE")]
     pub profile: Option<PathBuf>,
+    /// What the page is: one listing's page, an index (category, search) page, or auto: with a
+    /// profile, a page matching its listing title selector is a listing page; without one, a page
+    /// with several listing cards is an index page.
+    #[arg(long, value_enum, default_value_t = PageKindArg::Auto)]
+    pub kind: PageKindArg,
     /// The URL the page was saved from, to resolve relative links (default: the file's path).
     #[arg(long, value_name = "URL")]
     pub url: Option<String>,
@@ -208,4 +218,12 @@ pub struct EvalArgs {
     /// Print the report as JSON.
     #[arg(long)]
     pub json: bool,
+}
+
+/// `--kind` of `armswatch extract`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PageKindArg {
+    Auto,
+    Listing,
+    Index,
 }

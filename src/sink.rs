@@ -23,7 +23,9 @@ fn now() -> i64 {
 
 impl CrawlSink for StoreSink {
     fn frontier_add(&self, entries: &[FrontierEntry]) -> Result<usize, SinkError> {
-        Ok(self.store.frontier_add(&self.market, self.run_id, entries)?)
+        Ok(self
+            .store
+            .frontier_add(&self.market, self.run_id, entries)?)
     }
 
     fn frontier_pending(&self, limit: usize) -> Result<Vec<FrontierEntry>, SinkError> {

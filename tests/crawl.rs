@@ -31,7 +31,27 @@ fn copy_dir(from: &Path, to: &Path) {
 }
 
 fn count(db: &Path, sql: &str) -> i64 {
-    Connection::open(db).unwrap().query_row(sql, [], |r| r.get(0)).unwrap()
+    Connection::open(db)
+        .unwrap()
+        .query_row(sql, [], |r| r.get(0))
+        .unwrap()
+}
+
+fn crawl_json_with(data: &Path, db: &Path, profile: &Path, base: &str) -> serde_json::Value {
+    let args = [
+        "crawl",
+        "--profile",
+        profile.to_str().unwrap(),
+        "--base-url",
+        base,
+        "--db",
+        db.to_str().unwrap(),
+        "--tor",
+        "direct",
+        "--json",
+    ];
+    let out = armswatch_ok(data, &args);
+    serde_json::from_str(out.lines().last().unwrap()).unwrap()
 }
 
 fn crawl_json(data: &Path, db: &Path, base: &str, extra: &[&str]) -> serde_json::Value {
@@ -72,14 +92,21 @@ fn recrawl_updates_last_seen_and_versions_changed_listings() {
     let page = site_dir.join("listing/1005.html");
     let html = std::fs::read_to_string(&page).unwrap();
     let title_start = html.find("class=\"listing-title\"").unwrap();
-    let changed = format!("{}{}", &html[..title_start], html[title_start..].replacen('>', ">UPDATED ", 1));
+    let changed = format!(
+        "{}{}",
+        &html[..title_start],
+        html[title_start..].replacen('>', ">UPDATED ", 1)
+    );
     std::fs::write(&page, changed).unwrap();
     let third = crawl_json(tmp.path(), &db, &base, &[]);
     assert_eq!(third["listings_changed"], 1);
     assert_eq!(count(&db, "SELECT count(*) FROM listings"), 76);
     assert_eq!(count(&db, "SELECT count(*) FROM listing_versions"), 1);
     assert_eq!(
-        count(&db, "SELECT count(*) FROM listings WHERE title LIKE 'UPDATED %'"),
+        count(
+            &db,
+            "SELECT count(*) FROM listings WHERE title LIKE 'UPDATED %'"
+        ),
         1
     );
 }
@@ -106,7 +133,10 @@ fn crawl_resumes_after_page_budget() {
         }
         assert!(runs < 10, "the crawl never finished");
     }
-    assert!(runs >= 4, "budget of 25 pages should need several runs, took {runs}");
+    assert!(
+        runs >= 4,
+        "budget of 25 pages should need several runs, took {runs}"
+    );
     assert_eq!(fetched, 89, "each page fetched once over all runs");
     assert_eq!(count(&db, "SELECT count(*) FROM listings"), 76);
 }
@@ -125,8 +155,20 @@ fn killed_crawl_resumes_where_it_stopped() {
     let profile = tmp.path().join("slow.toml");
     std::fs::write(&profile, profile_text).unwrap();
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_armswatch"))
-        .args(["crawl", "--profile", profile.to_str().unwrap(), "--base-url", &site.base_url()])
-        .args(["--db", db.to_str().unwrap(), "--tor", "direct", "--data-dir"])
+        .args([
+            "crawl",
+            "--profile",
+            profile.to_str().unwrap(),
+            "--base-url",
+            &site.base_url(),
+        ])
+        .args([
+            "--db",
+            db.to_str().unwrap(),
+            "--tor",
+            "direct",
+            "--data-dir",
+        ])
         .arg(tmp.path())
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
@@ -145,7 +187,10 @@ fn killed_crawl_resumes_where_it_stopped() {
         if pages >= 15 {
             break;
         }
-        assert!(std::time::Instant::now() < deadline, "crawl made no progress");
+        assert!(
+            std::time::Instant::now() < deadline,
+            "crawl made no progress"
+        );
     }
     child.kill().unwrap();
     child.wait().unwrap();
@@ -156,7 +201,10 @@ fn killed_crawl_resumes_where_it_stopped() {
     let total = count(&db, "SELECT count(*) FROM pages");
     // Pages in flight at the kill may be fetched twice; nothing is fetched from scratch.
     assert!(total <= 89 + 2, "{total} pages: the crawl started over");
-    assert_eq!(count(&db, "SELECT count(DISTINCT canonical_url) FROM listings"), 76);
+    assert_eq!(
+        count(&db, "SELECT count(DISTINCT canonical_url) FROM listings"),
+        76
+    );
     assert_eq!(count(&db, "SELECT count(*) FROM listings"), 76);
 }
 
@@ -164,16 +212,33 @@ fn killed_crawl_resumes_where_it_stopped() {
 #[test]
 fn dead_market_fails_with_a_clear_error() {
     let tmp = tempfile::tempdir().unwrap();
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let db = tmp.path().join("m.db");
     let start = format!("http://127.0.0.1:{port}/");
     let out = armswatch(
         tmp.path(),
-        &["crawl", "--start", &start, "--db", db.to_str().unwrap(), "--tor", "direct", "--timeout-secs", "5"],
+        &[
+            "crawl",
+            "--start",
+            &start,
+            "--db",
+            db.to_str().unwrap(),
+            "--tor",
+            "direct",
+            "--timeout-secs",
+            "5",
+        ],
     );
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.contains(&start), "the failed URL is named:\n{stdout}");
+    assert!(
+        stdout.contains(&start),
+        "the failed URL is named:\n{stdout}"
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("no page"), "{stderr}");
 }
@@ -184,13 +249,132 @@ fn dead_market_fails_with_a_clear_error() {
 fn transport_choice_is_explicit_and_socks5_is_refused() {
     let tmp = tempfile::tempdir().unwrap();
     let db = tmp.path().join("m.db");
-    let out = armswatch(tmp.path(), &["crawl", "--start", "http://127.0.0.1:9/", "--db", db.to_str().unwrap()]);
+    let out = armswatch(
+        tmp.path(),
+        &[
+            "crawl",
+            "--start",
+            "http://127.0.0.1:9/",
+            "--db",
+            db.to_str().unwrap(),
+        ],
+    );
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--tor direct"));
     let out = armswatch(
         tmp.path(),
-        &["crawl", "--start", "http://abc.onion/", "--db", db.to_str().unwrap(), "--tor", "socks5://127.0.0.1:9050"],
+        &[
+            "crawl",
+            "--start",
+            "http://abc.onion/",
+            "--db",
+            db.to_str().unwrap(),
+            "--tor",
+            "socks5://127.0.0.1:9050",
+        ],
     );
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("socks5h"));
+}
+
+/// Guards walls and off-site references: a login wall stops the crawl and marks the market as
+/// needing a session (with the wall page kept as evidence, shown by `status`); a redirect and links
+/// to other hosts are recorded as refused, never fetched.
+#[test]
+fn login_wall_stops_the_crawl_and_offsite_references_are_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = repo().join("tests/fixtures/wall-market");
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let site = rt.block_on(StaticSite::start(dir.clone(), 0)).unwrap();
+    let db = tmp.path().join("w.db");
+    let r = crawl_json_with(tmp.path(), &db, &dir.join("profile.toml"), &site.base_url());
+    assert!(
+        r["wall"].as_str().unwrap().to_lowercase().contains("login"),
+        "{r}"
+    );
+    let state: String = Connection::open(&db)
+        .unwrap()
+        .query_row("SELECT state FROM markets WHERE id = 'juniper'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(state, "needs_session");
+    let status = armswatch_ok(tmp.path(), &["status", "--db", db.to_str().unwrap()]);
+    assert!(status.contains("needs_session"), "{status}");
+    assert!(status.contains("evidence: page"), "{status}");
+    let refused: Vec<String> = {
+        let c = Connection::open(&db).unwrap();
+        let mut s = c.prepare("SELECT url FROM refusals").unwrap();
+        s.query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    assert!(
+        refused.iter().any(|u| u.contains("clearnet-forum.example")),
+        "{refused:?}"
+    );
+    assert!(
+        refused.iter().any(|u| u.contains("tracker.example")),
+        "{refused:?}"
+    );
+    // The wall page is stored as evidence; nothing was fetched from another host.
+    let hosts: Vec<String> = {
+        let c = Connection::open(&db).unwrap();
+        let mut s = c.prepare("SELECT final_url FROM pages").unwrap();
+        s.query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    assert!(
+        hosts.iter().all(|u| u.starts_with(&site.base_url())),
+        "{hosts:?}"
+    );
+    assert!(
+        hosts.iter().any(|u| u.ends_with("/listing/2")),
+        "wall page kept: {hosts:?}"
+    );
+}
+
+/// Guards redirect checks: a redirect to another host is refused and recorded, the redirect answer
+/// itself kept as the page.
+#[test]
+fn redirect_to_another_host_is_refused_and_recorded() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = repo().join("tests/fixtures/wall-market");
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let site = rt.block_on(StaticSite::start(dir.clone(), 0)).unwrap();
+    let db = tmp.path().join("r.db");
+    let profile = repo().join("tests/fixtures/wall-market/profile.toml");
+    let start = format!("{}/listing/4", site.base_url());
+    let out = armswatch_ok(
+        tmp.path(),
+        &[
+            "crawl",
+            "--profile",
+            profile.to_str().unwrap(),
+            "--start",
+            &start,
+            "--db",
+            db.to_str().unwrap(),
+            "--tor",
+            "direct",
+            "--json",
+        ],
+    );
+    let r: serde_json::Value = serde_json::from_str(out.lines().last().unwrap()).unwrap();
+    assert_eq!(r["refused"], 1, "{r}");
+    let c = Connection::open(&db).unwrap();
+    let (url, from): (String, String) = c
+        .query_row("SELECT url, from_url FROM refusals", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    assert_eq!(url, "https://clearnet-mirror.example/listing/4");
+    assert!(from.ends_with("/listing/4"));
+    let status: i64 = c
+        .query_row("SELECT http_status FROM pages", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(status, 302);
 }

@@ -79,7 +79,13 @@ impl CrawlPlan {
             Some(p) => Some(Arc::new(Profile::load(p)?)),
             None => None,
         };
-        CrawlPlan::new(profile, a.base_url.as_deref(), &a.start, a.tor.as_deref(), a)
+        CrawlPlan::new(
+            profile,
+            a.base_url.as_deref(),
+            &a.start,
+            a.tor.as_deref(),
+            a,
+        )
     }
 
     /// Builds the plan from a profile (or none), a base URL override and flags.
@@ -115,7 +121,9 @@ impl CrawlPlan {
                     "start URL {s:?} is relative but there is no base URL (set market.base_url in the profile or pass --base-url): {e}"
                 ),
             };
-            start.push(urlnorm::normalize(&u).with_context(|| format!("start URL {u} is not http(s)"))?);
+            start.push(
+                urlnorm::normalize(&u).with_context(|| format!("start URL {u} is not http(s)"))?,
+            );
         }
         if start.is_empty() {
             bail!("nothing to crawl: give --start URL or a profile with start URLs");
@@ -134,7 +142,10 @@ impl CrawlPlan {
                 .and_then(|p| p.session.user_agent.clone())
                 .unwrap_or_else(|| DEFAULT_USER_AGENT.to_string()),
         )];
-        headers.push(("Accept".into(), "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8".into()));
+        headers.push((
+            "Accept".into(),
+            "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8".into(),
+        ));
         headers.push(("Accept-Language".into(), "en-US,en;q=0.5".into()));
         if let Some(p) = &profile {
             if let Some(c) = &p.session.cookie {
@@ -149,7 +160,10 @@ impl CrawlPlan {
             profile: profile.clone(),
             concurrency: a.concurrency.unwrap_or(rate.concurrency).max(1),
             delay_ms: rate.delay_ms,
-            timeout_secs: a.timeout_secs.or(rate.timeout_secs).unwrap_or(default_timeout),
+            timeout_secs: a
+                .timeout_secs
+                .or(rate.timeout_secs)
+                .unwrap_or(default_timeout),
             max_attempts: rate.max_attempts.max(1),
             max_page_bytes: rate.max_page_bytes,
             max_pages: a.max_pages.unwrap_or(rate.max_pages),
@@ -157,7 +171,10 @@ impl CrawlPlan {
             backoff_base_ms: if transport.is_tor() { 2000 } else { 500 },
             headers,
         };
-        let extra_hosts = profile.as_ref().map(|p| p.market.hosts.clone()).unwrap_or_default();
+        let extra_hosts = profile
+            .as_ref()
+            .map(|p| p.market.hosts.clone())
+            .unwrap_or_default();
         Ok(CrawlPlan {
             market,
             name: profile.as_ref().and_then(|p| p.market.name.clone()),
@@ -233,7 +250,10 @@ pub async fn crawl_market(
     };
     let (run_id, resumed) = match resume {
         Some(id) => {
-            tracing::info!("resuming the interrupted crawl run {id} of market {}", plan.market);
+            tracing::info!(
+                "resuming the interrupted crawl run {id} of market {}",
+                plan.market
+            );
             (id, true)
         }
         None => {
@@ -303,7 +323,8 @@ pub fn classify_pending(store: &Store, model: &Classifier) -> Result<(usize, usi
         let verdicts: Vec<_> = batch
             .iter()
             .map(|(id, l)| {
-                let v = model.predict_explained(&l.title, l.description.as_deref().unwrap_or(""), 5);
+                let v =
+                    model.predict_explained(&l.title, l.description.as_deref().unwrap_or(""), 5);
                 (*id, v)
             })
             .collect();
@@ -353,7 +374,11 @@ pub fn print_report(r: &CrawlReport, json: bool) -> Result<()> {
         "  listings           {} new, {} changed, {} unchanged",
         s.listings_new, s.listings_changed, s.listings_unchanged
     )?;
-    writeln!(out, "  classified         {} ({} flagged)", r.classified, r.flagged)?;
+    writeln!(
+        out,
+        "  classified         {} ({} flagged)",
+        r.classified, r.flagged
+    )?;
     writeln!(out, "  refused URLs       {}", s.refused)?;
     if let Some(w) = &s.wall {
         writeln!(out, "  stopped by a wall  {w}")?;
@@ -375,13 +400,21 @@ pub fn run(g: &GlobalArgs, a: CrawlArgs) -> Result<ExitCode> {
     let rt = app::runtime()?;
     let report = rt.block_on(async {
         let arti_dir = app::data_dir(g)?.join("arti");
-        let transport =
-            build_transport(&plan.transport, arti_dir, a.arti_config.clone(), a.fresh_circuits).await?;
+        let transport = build_transport(
+            &plan.transport,
+            arti_dir,
+            a.arti_config.clone(),
+            a.fresh_circuits,
+        )
+        .await?;
         crawl_market(store, transport, &plan, &model).await
     })?;
     print_report(&report, a.json)?;
     if report.summary.pages_fetched == 0 {
-        eprintln!("armswatch: no page of market {} could be fetched", report.market);
+        eprintln!(
+            "armswatch: no page of market {} could be fetched",
+            report.market
+        );
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)

@@ -32,7 +32,10 @@ pub fn unpack_site(dir: &Path) -> Result<PathBuf> {
 
 /// The demo market's profile.
 pub fn profile() -> Result<Profile> {
-    Ok(Profile::parse(DEMO_PROFILE, Path::new("demo/profile.toml"))?)
+    Ok(Profile::parse(
+        DEMO_PROFILE,
+        Path::new("demo/profile.toml"),
+    )?)
 }
 
 /// Removes a database file and its WAL companions.
@@ -83,15 +86,29 @@ pub fn run(g: &GlobalArgs, a: DemoArgs) -> Result<ExitCode> {
     let profile = Arc::new(profile()?);
     let rt = app::runtime()?;
     let report = if a.tor {
-        rt.block_on(crate::cmd::demo_tor::crawl_over_tor(&data, site_dir, profile, store.clone(), &model, &db))?
+        rt.block_on(crate::cmd::demo_tor::crawl_over_tor(
+            &data,
+            site_dir,
+            profile,
+            store.clone(),
+            &model,
+            &db,
+        ))?
     } else {
         rt.block_on(async {
-        let site = StaticSite::start(site_dir, 0).await?;
-        eprintln!("demo market serving on {}", site.base_url());
-        let args = crawl_args(db.clone(), "direct");
-        let plan = CrawlPlan::new(Some(profile), Some(&site.base_url()), &[], args.tor.as_deref(), &args)?;
-        let transport = crawl::build_transport(&plan.transport, data.join("arti"), None, false).await?;
-        crawl::crawl_market(store.clone(), transport, &plan, &model).await
+            let site = StaticSite::start(site_dir, 0).await?;
+            eprintln!("demo market serving on {}", site.base_url());
+            let args = crawl_args(db.clone(), "direct");
+            let plan = CrawlPlan::new(
+                Some(profile),
+                Some(&site.base_url()),
+                &[],
+                args.tor.as_deref(),
+                &args,
+            )?;
+            let transport =
+                crawl::build_transport(&plan.transport, data.join("arti"), None, false).await?;
+            crawl::crawl_market(store.clone(), transport, &plan, &model).await
         })?
     };
     if !a.json {
@@ -103,7 +120,11 @@ pub fn run(g: &GlobalArgs, a: DemoArgs) -> Result<ExitCode> {
     if !a.json {
         println!();
         println!("database: {}", db.display());
-        println!("(explore it: armswatch flagged --db {} --json, armswatch status --db {})", db.display(), db.display());
+        println!(
+            "(explore it: armswatch flagged --db {} --json, armswatch status --db {})",
+            db.display(),
+            db.display()
+        );
     }
     Ok(if report.summary.pages_fetched == 0 {
         ExitCode::from(1)

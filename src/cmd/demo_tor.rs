@@ -36,16 +36,17 @@ impl Drop for Privnet {
 }
 
 fn on_path(cmd: &str) -> bool {
-    std::env::var_os("PATH").is_some_and(|paths| {
-        std::env::split_paths(&paths).any(|d| d.join(cmd).is_file())
-    })
+    std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|d| d.join(cmd).is_file()))
 }
 
 /// A base port with the next 300 ports free enough to try (the harness uses BASE..BASE+299).
 fn free_base_port() -> Result<u16> {
     for _ in 0..50 {
         let base = 20_000 + (std::process::id() as u16 % 200) * 100 + rand_offset();
-        let free = (0..40).step_by(3).all(|i| std::net::TcpListener::bind(("127.0.0.1", base + i)).is_ok());
+        let free = (0..40)
+            .step_by(3)
+            .all(|i| std::net::TcpListener::bind(("127.0.0.1", base + i)).is_ok());
         if free {
             return Ok(base);
         }
@@ -79,15 +80,27 @@ fn start_privnet(data: &Path, target_port: u16) -> Result<(Privnet, String, u16)
     std::fs::write(&script, PRIVNET_SH).with_context(|| format!("writing {}", script.display()))?;
     let dir = data.join("privnet-demo");
     if dir.exists() {
-        let _ = Command::new("bash").arg(&script).arg("down").arg(&dir).output();
+        let _ = Command::new("bash")
+            .arg(&script)
+            .arg("down")
+            .arg(&dir)
+            .output();
         std::fs::remove_dir_all(&dir).with_context(|| format!("removing {}", dir.display()))?;
     }
     std::fs::create_dir_all(&dir)?;
     let base = free_base_port()?;
-    eprintln!("starting a private Tor network on 127.0.0.1 (about a minute) in {}", dir.display());
+    eprintln!(
+        "starting a private Tor network on 127.0.0.1 (about a minute) in {}",
+        dir.display()
+    );
     let out = Command::new("bash")
         .arg(&script)
-        .args(["up", &dir.to_string_lossy(), &target_port.to_string(), &base.to_string()])
+        .args([
+            "up",
+            &dir.to_string_lossy(),
+            &target_port.to_string(),
+            &base.to_string(),
+        ])
         .env("PRIVNET_OWNER_PID", std::process::id().to_string())
         .output()
         .context("running the private Tor network harness")?;
@@ -131,12 +144,18 @@ async fn wait_for_onion(onion: &str, socks: u16) -> Result<()> {
             _ => {}
         }
         if last_note.elapsed() > Duration::from_secs(15) {
-            eprintln!("waiting for the onion service to be published ({} s)", started.elapsed().as_secs());
+            eprintln!(
+                "waiting for the onion service to be published ({} s)",
+                started.elapsed().as_secs()
+            );
             last_note = Instant::now();
         }
         tokio::time::sleep(Duration::from_secs(2)).await;
     }
-    eprintln!("onion service {onion} reachable after {} s", started.elapsed().as_secs());
+    eprintln!(
+        "onion service {onion} reachable after {} s",
+        started.elapsed().as_secs()
+    );
     Ok(())
 }
 
@@ -161,9 +180,13 @@ pub async fn crawl_over_tor(
     };
     let base = format!("http://{onion}");
     let plan = CrawlPlan::new(Some(profile), Some(&base), &[], args.tor.as_deref(), &args)?;
-    let transport =
-        crawl::build_transport(&plan.transport, net.dir.join("arti-state"), args.arti_config.clone(), true)
-            .await?;
+    let transport = crawl::build_transport(
+        &plan.transport,
+        net.dir.join("arti-state"),
+        args.arti_config.clone(),
+        true,
+    )
+    .await?;
     eprintln!("crawling {base} through embedded arti");
     let report = crawl::crawl_market(store, transport, &plan, model).await;
     drop(net);

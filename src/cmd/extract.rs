@@ -1,7 +1,7 @@
 //! `armswatch extract`: the listings found in a saved page, for building and debugging profiles
 //! offline. Uses the same extraction code as the crawler.
 
-use crate::cli::ExtractArgs;
+use crate::cli::{ExtractArgs, PageKindArg};
 use anyhow::{Context, Result};
 use armswatch_core::crawl::PageKind;
 use armswatch_crawler::extract;
@@ -27,11 +27,20 @@ pub fn run(a: ExtractArgs) -> Result<ExitCode> {
         }
     };
     let html = extract::decode_html(&body, None);
-    // A page with listing links is an index page; the extractor decides per page otherwise.
-    let page = extract::extract_page(&html, &url, PageKind::Start, profile.as_ref());
+    let extractor = extract::Extractor::new(profile.as_ref())
+        .map_err(|(field, message)| anyhow::anyhow!("profile field {field}: {message}"))?;
+    let kind = match a.kind {
+        PageKindArg::Listing => PageKind::Listing,
+        PageKindArg::Index => PageKind::Index,
+        PageKindArg::Auto => guess_kind(&extractor, &html, &url, profile.as_ref()),
+    };
+    let page = extractor.extract(&html, &url, kind);
     let mut out = std::io::stdout().lock();
     if let Some(w) = &page.wall {
-        eprintln!("armswatch: this page is a {:?} wall: {}", w.kind, w.evidence);
+        eprintln!(
+            "armswatch: this page is a {:?} wall: {}",
+            w.kind, w.evidence
+        );
     }
     for l in &page.listings {
         if a.json {
@@ -76,4 +85,35 @@ pub fn run(a: ExtractArgs) -> Result<ExitCode> {
         )?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Whether a saved page is one listing's page or an index page: with a profile, a page where the
+/// profile's listing title selector matches is a listing page; otherwise a page with several
+/// listing cards is an index page.
+fn guess_kind(
+    extractor: &extract::Extractor,
+    html: &str,
+    url: &Url,
+    profile: Option<&Profile>,
+) -> PageKind {
+    use armswatch_crawler::profile::FieldSelector;
+    if let Some(sel) = profile.and_then(|p| p.listing.title.as_ref()) {
+        let css = match sel {
+            FieldSelector::Css(s) => s.as_str(),
+            FieldSelector::Detailed(spec) => spec.selector.as_str(),
+        };
+        if let Ok(selector) = scraper::Selector::parse(css) {
+            let doc = scraper::Html::parse_document(html);
+            return if doc.select(&selector).next().is_some() {
+                PageKind::Listing
+            } else {
+                PageKind::Index
+            };
+        }
+    }
+    if extractor.extract(html, url, PageKind::Index).listings.len() >= 2 {
+        PageKind::Index
+    } else {
+        PageKind::Listing
+    }
 }

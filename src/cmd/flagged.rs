@@ -67,7 +67,13 @@ pub fn print_rows(rows: &[FlaggedRow], json: bool) -> Result<()> {
             .verdict
             .labels
             .iter()
-            .map(|l| format!("{}:{:.2}", short(*l), r.verdict.scores.get(l).copied().unwrap_or(0.0)))
+            .map(|l| {
+                format!(
+                    "{}:{:.2}",
+                    short(*l),
+                    r.verdict.scores.get(l).copied().unwrap_or(0.0)
+                )
+            })
             .collect();
         writeln!(
             out,

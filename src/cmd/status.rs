@@ -70,7 +70,11 @@ pub fn run(a: StatusArgs) -> Result<ExitCode> {
             last,
             frontier.get("pending").copied().unwrap_or(0),
         )?;
-        if let Some(reason) = m.state_reason.as_deref().filter(|_| m.state.as_str() != "ok") {
+        if let Some(reason) = m
+            .state_reason
+            .as_deref()
+            .filter(|_| m.state.as_str() != "ok")
+        {
             writeln!(
                 out,
                 "{:>14} {}{}",
