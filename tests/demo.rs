@@ -31,12 +31,21 @@ fn demo_crawls_classifies_and_stores_the_market() {
         .prepare("SELECT id, market_listing_id, title FROM listings")
         .unwrap();
     for row in stmt
-        .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Option<String>>(1)?, r.get::<_, String>(2)?)))
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, Option<String>>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })
         .unwrap()
     {
         let (id, mid, title) = row.unwrap();
         let mid = mid.expect("listing id extracted");
-        assert!(stored.insert(mid.clone(), (id, title)).is_none(), "listing {mid} stored twice");
+        assert!(
+            stored.insert(mid.clone(), (id, title)).is_none(),
+            "listing {mid} stored twice"
+        );
     }
     assert_eq!(stored.len(), listings.len());
     for (id, l) in listings {
@@ -50,7 +59,10 @@ fn demo_crawls_classifies_and_stores_the_market() {
         .unwrap()
         .map(Result::unwrap)
         .collect();
-    assert_eq!(pages.len() as u64, exp["pages"]["crawl_total"].as_u64().unwrap());
+    assert_eq!(
+        pages.len() as u64,
+        exp["pages"]["crawl_total"].as_u64().unwrap()
+    );
     for (z, sha) in &pages {
         let body = zstd::decode_all(&z[..]).unwrap();
         assert_eq!(hex::encode(Sha256::digest(&body)), *sha);
@@ -61,7 +73,10 @@ fn demo_crawls_classifies_and_stores_the_market() {
     let mut stmt = conn
         .prepare("SELECT listing_id, labels_json FROM verdicts")
         .unwrap();
-    for row in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))).unwrap() {
+    for row in stmt
+        .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))
+        .unwrap()
+    {
         let (id, labels) = row.unwrap();
         let labels: BTreeSet<String> = serde_json::from_str(&labels).unwrap();
         flagged.insert(id, labels);
@@ -77,7 +92,11 @@ fn demo_crawls_classifies_and_stores_the_market() {
             .map(|v| v.as_str().unwrap().to_string())
             .collect();
         if l["hard_negative"].as_bool().unwrap() {
-            assert!(got.is_empty(), "hard negative {mid} {:?} flagged {got:?}", l["title"]);
+            assert!(
+                got.is_empty(),
+                "hard negative {mid} {:?} flagged {got:?}",
+                l["title"]
+            );
         }
         if !want.is_empty() {
             pos += 1;
@@ -86,5 +105,8 @@ fn demo_crawls_classifies_and_stores_the_market() {
             }
         }
     }
-    assert!(found * 10 >= pos * 9, "only {found} of {pos} positives flagged");
+    assert!(
+        found * 10 >= pos * 9,
+        "only {found} of {pos} positives flagged"
+    );
 }

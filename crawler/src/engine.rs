@@ -148,11 +148,9 @@ pub async fn crawl(
     let mut stop = false;
     let mut market_ok_recorded = false;
     // The profile was validated when it was loaded; compile it once for the whole crawl.
-    let extractor = Arc::new(
-        Extractor::new(settings.profile.as_deref()).map_err(|(field, message)| {
-            CrawlError(format!("profile field {field}: {message}").into())
-        })?,
-    );
+    let extractor = Arc::new(Extractor::new(settings.profile.as_deref()).map_err(
+        |(field, message)| CrawlError(format!("profile field {field}: {message}").into()),
+    )?);
     loop {
         if !stop && dispatched < settings.max_pages && in_flight.len() < concurrency {
             let want = concurrency - in_flight.len() + in_flight.len();

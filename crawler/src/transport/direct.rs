@@ -33,7 +33,11 @@ impl ReqwestTransport {
     }
 
     /// Builds from an already configured client (used by the SOCKS transport).
-    pub(crate) fn with_client(client: reqwest::Client, name: String, tor: bool) -> ReqwestTransport {
+    pub(crate) fn with_client(
+        client: reqwest::Client,
+        name: String,
+        tor: bool,
+    ) -> ReqwestTransport {
         ReqwestTransport { client, name, tor }
     }
 }
@@ -60,7 +64,10 @@ impl Transport for ReqwestTransport {
         self.tor
     }
 
-    fn fetch<'a>(&'a self, req: &'a FetchRequest) -> BoxFuture<'a, Result<FetchResponse, FetchError>> {
+    fn fetch<'a>(
+        &'a self,
+        req: &'a FetchRequest,
+    ) -> BoxFuture<'a, Result<FetchResponse, FetchError>> {
         Box::pin(async move {
             let url = req.url.to_string();
             let fut = fetch_inner(&self.client, req);
@@ -75,7 +82,10 @@ impl Transport for ReqwestTransport {
     }
 }
 
-async fn fetch_inner(client: &reqwest::Client, req: &FetchRequest) -> Result<FetchResponse, FetchError> {
+async fn fetch_inner(
+    client: &reqwest::Client,
+    req: &FetchRequest,
+) -> Result<FetchResponse, FetchError> {
     let url = req.url.to_string();
     let mut builder = client.get(req.url.clone());
     for (k, v) in &req.headers {
@@ -121,7 +131,8 @@ async fn fetch_inner(client: &reqwest::Client, req: &FetchRequest) -> Result<Fet
 }
 
 fn is_compressed(resp: &reqwest::Response) -> bool {
-    resp.headers().contains_key(reqwest::header::CONTENT_ENCODING)
+    resp.headers()
+        .contains_key(reqwest::header::CONTENT_ENCODING)
 }
 
 /// Maps a reqwest error to a fetch error, deciding whether it is worth retrying.
