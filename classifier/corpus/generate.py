@@ -41,7 +41,7 @@ def pick(xs):
     return xs[R.randrange(len(xs))]
 
 
-def expand(t, slots):
+def expand(t, slots, cache=None):
     """Expands a template: `{name}` is a slot, `{a|b|}` picks one alternative (may be empty),
     `{?text}` keeps text half of the time. Innermost braces first, so alternatives may nest and
     slot values may themselves be templates."""
@@ -49,12 +49,17 @@ def expand(t, slots):
     def one(m):
         inner = m.group(1)
         if inner in slots:
+            if cache is not None and inner in cache:
+                return cache[inner]
             v = slots[inner]
             if callable(v):
                 v = v()
             if isinstance(v, (list, tuple)):
                 v = pick(v)
-            return str(v)
+            v = str(v)
+            if cache is not None:
+                cache[inner] = v
+            return v
         if inner.startswith("?"):
             return inner[1:] if R.random() < 0.5 else ""
         if "|" in inner:
@@ -94,7 +99,7 @@ def choose_lang(spec):
             return "en"
 
 
-def compose_desc(frags, generic, slots, lang, domain):
+def compose_desc(frags, generic, slots, lang, domain, cache):
     """Builds a description from fragments in varied order and count."""
     shape = R.random()
     if shape < 0.11:
@@ -109,7 +114,7 @@ def compose_desc(frags, generic, slots, lang, domain):
     if generic and R.random() < 0.7:
         chosen += R.sample(generic, min(R.randint(1, 3), len(generic)))
     R.shuffle(chosen)
-    parts = [expand(c, slots) for c in chosen]
+    parts = [expand(c, slots, cache) for c in chosen]
     parts = [p for p in parts if p]
     desc = noise.join_parts(parts)
     desc = noise.decorate_desc(desc, lang, domain)
@@ -129,9 +134,10 @@ def build(spec, lang):
     if "{x}" not in tpl:
         # a bundle counts only when the title offers it (see README: labeling rules)
         slots["_labels"] = []
-    title = expand(tpl, slots)
+    cache = {}  # a slot keeps one value per row, so title and description agree
+    title = expand(tpl, slots, cache)
     generic = pools_neg.GENERIC.get(spec.get("domain", "shop"), {}).get(lang) or []
-    desc = compose_desc(loc["desc"], generic, slots, lang, spec.get("domain", "shop"))
+    desc = compose_desc(loc["desc"], generic, slots, lang, spec.get("domain", "shop"), cache)
     labels = list(spec["labels"])
     extra_labels = slots.get("_labels", [])
     for lb in extra_labels:
@@ -166,15 +172,19 @@ def load_handwritten():
                 if lb not in ("firearm", "part", "ammunition", "design"):
                     raise SystemExit("handwritten.jsonl line %d: bad label %r" % (n, lb))
             domain = o.get("domain") or ("gun" if labels else "shop")
-            spec = {"name": "handwritten", "cats": o.get("cats") or noise.default_cats(labels, domain),
-                    "domain": domain}
+            unclear = bool(o.get("unclear", False))
+            cats = "unclear" if unclear else noise.default_cats(labels, domain)
+            spec = {"name": "handwritten", "cats": o.get("cats") or cats, "domain": domain}
+            desc = o.get("description", "")
+            if desc and not unclear and R.random() < 0.35:
+                desc = noise.decorate_desc(desc, o.get("lang", "en"), domain)
             rows.append({
                 "title": o["title"],
-                "description": o.get("description", ""),
+                "description": desc,
                 "labels": [lb for lb in ("firearm", "part", "ammunition", "design") if lb in labels],
                 "category_raw": o.get("category_raw") or noise.category(spec),
                 "price": o.get("price") or noise.price(tuple(o.get("usd", (30, 900))), o.get("lang", "en"), 1.0),
-                "unclear": bool(o.get("unclear", False)),
+                "unclear": unclear,
                 "lang": o.get("lang", "en"),
                 "type": "handwritten",
                 "domain": domain,

@@ -340,7 +340,7 @@ def default_cats(labels, domain):
     if "design" in labels:
         return "design"
     return {"gun": "weapon_other", "drug": "drug", "fraud": "fraud", "digital": "digital",
-            "weapon": "weapon_other"}.get(domain, "misc")
+            "weapon": "weapon", "unclear": "unclear"}.get(domain, "misc")
 
 
 def category(spec):

@@ -63,6 +63,10 @@ CATS = {
     "generic": ["Other", "Miscellaneous", "Uncategorized", "Custom Orders", "Misc", "General", "Listings",
                 "Other/Other", "Weapons", "Digital Goods", "Drugs", "Services", "Everything"],
 }
+CATS["drug"] = CATS["cannabis"][:6] + CATS["ecstasy"][:4] + CATS["stim"][:4] + CATS["opioid"][:3] + CATS["psy"][:3]
+CATS["weapon"] = CATS["weapon_other"] + CATS["airgun"][:6]
+CATS["unclear"] = ["Custom Orders", "Other", "Custom listings", "Miscellaneous", "Uncategorized", "Drugs/Other",
+                   "Weapons/Other", "Services/Other", "Private"]
 ALL_CATS = sorted({c for v in CATS.values() for c in v})
 
 # Generic vendor fragments by domain and language, mixed into descriptions.
@@ -331,7 +335,7 @@ def slot_drug(R, lang):
             "pharm": ["Viagra 100mg", "Cialis 20mg", "testosterone enanthate 250", "Anavar 10mg", "Dianabol",
                       "Trenbolone", "Clenbuterol", "HGH 100iu", "Sildenafil", "Ozempic pen", "Lyrica 300mg",
                       "Seroquel 100mg", "Ambien 10mg", "Zopiclone 7.5mg"],
-            "strain": STRAINS, "_labels": []}
+            "strain": STRAINS, "strain2": STRAINS, "_labels": []}
 
 
 def slot_fraud(R, lang):
@@ -614,7 +618,7 @@ SPECS = [
         "{strain} {w}", "{w} {strain}", "{strain} - {w}", "{strain} indoor {w}", "Top shelf {strain}", "{strain} hash {w}",
         "{strain} [{c}] {w}", "{strain} AAA {w}", "{w} weed", "Cannabis {strain} {w}", "{strain} buds",
         "{strain} (sample)", "{strain} outdoor {w}", "Hash {w}", "Premium hash {w}", "Gummies 500mg THC",
-        "THC edibles {w}", "{strain} shatter", "{strain} x {strain} {w}", "Weed {w} mix", "Cali {strain} {w}",
+        "THC edibles {w}", "{strain} shatter", "{strain} x {strain2} {w}", "Weed {w} mix", "Cali {strain} {w}",
         "{strain} - budget bud {w}", "Mids {w}", "Cannabis seeds {strain} x10", "Moonrocks {w}",
     ], [
         "Grown indoors.", "THC 22-26%.", "Slow cured.", "Dense, sticky buds.", "Smells amazing.", "Great taste.",

@@ -138,6 +138,7 @@ BUNDLE_WORDS = {
 
 def localise_bundle(R, lang, labels, n, nr, bundle):
     mags, rounds, supp = BUNDLE_WORDS[lang]
+    n = max(n, 2)
     out = []
     if len(bundle) and bundle[0] in ("suppressor", "silencer", "threaded barrel + suppressor", "can", "moderator"):
         out.append(R.choice(supp))
@@ -240,7 +241,7 @@ SMG_TITLES = [
 
 GUN_DESC = [
     "{cond}.", "Condition: {cond}.", "{m} chambered in {cal}.", "Calibre {cal}.", "Caliber: {cal}",
-    "Magazine capacity {cap} rounds.", "{cap}+1 capacity.", "{clean}.", "Serial: {clean}.",
+    "Capacity: {cap} rounds.", "{cap} shot capacity.", "{clean}.", "Serial: {clean}.",
     "Comes with original box and manual.", "Comes with factory magazine.", "No box.",
     "Test fired, functions perfectly.", "Runs flawless, no malfunctions.",
     "Recently cleaned and oiled.", "Fired about 200 rounds, still like new.",
@@ -257,14 +258,13 @@ GUN_DESC = [
     "Has a small scratch on the frame, see pics.", "Comes with soft case.",
     "Zeroed at 100m.", "Accurate, groups under 2 inches at 25 yards.",
     "Reliable sidearm, perfect for self defence.", "Great carry gun.",
-    "Only one in stock.", "Limited stock: 3 units.", "We restock every month.",
-    "Made in {origin}.", "Origin: {origin}.", "Imported from {origin}.",
-    "Full auto, fires about 900 rpm.", "Semi auto only.", "Single and double action.",
-    "Striker fired, no external safety.", "Has manual safety.",
+    "{Only one in stock.|Limited stock: 3 units.|We restock every month.}",
+    "{Made in {origin}.|Origin: {origin}.|Imported from {origin}.}",
+    "{Full auto, fires about 900 rpm.|Semi auto only.|Semi auto.}", "{Single and double action.|Striker fired, no external safety.|Has manual safety.|Double action only.}",
     "Weight about 700 g unloaded.", "Barrel length 4 inch.", "Overall length 19 cm.",
     "Ammo not included, see my other listings.", "Magazines sold separately.",
     "I can add ammo for extra, message me.", "No questions asked.",
-    "Will not sell to kids or idiots.", "Price is firm.", "Price negotiable for regulars.",
+    "Will not sell to kids or idiots.", "{Price is firm.|Price negotiable for regulars.|Price is OBO.}",
     "You will get exactly what is in the photo.", "Pictures on request with username and date.",
     "All guns are test fired before shipping.", "We have shipped 40+ pieces without a single loss.",
     "Item is untraceable, you don't need a licence.", "No licence needed, no questions.",
@@ -437,7 +437,7 @@ PART_SPECIFIC_DESC = {
             "Nitride coated.", "Headspace checked.", "Works with {cal}."],
     "auto": ["Converts your pistol to full auto.", "Installs in 30 seconds, replaces the backplate.",
              "Makes it fire full auto.", "Full auto, ~1200 rpm.", "Drop in, no machining.",
-             "Metal, not 3D printed.", "3D printed in nylon, tested.", "Machined steel.",
+             "{Metal, not 3D printed.|3D printed in nylon, tested.|Machined steel.|Printed in PA-CF.}",
              "Works on Gen 3/4/5.", "Select fire with 3 positions.", "You need an M16 BCG for this.",
              "Highly illegal in most countries, you know what you're buying.", "Sold as 'paperweight'.",
              "Tested on a G19, runs 100%."],
@@ -521,7 +521,7 @@ def ammo_slotter(R, lang):
         "gr": ("%d gr" % g) if g else R.choice(["2 3/4\"", "3\"", "70mm", "32g", "36g"]),
         "rnd": (["shells", "shotshells", "cartridges", "rounds", "shells", "patronen"] if shotgun
                 else ["rounds", "rds", "rounds", "cartridges", "bullets", "rnds", "pcs", "ammo", "shots", "rd"]),
-        "pack": ["box", "boxes", "case", "tin", "spam can", "sealed can", "loose", "bulk pack",
+        "pack": ["box", "case", "tin", "spam can", "sealed can", "loose", "bulk pack",
                  "stripper clips", "battle pack", "bandolier", "brick", "value pack"],
         "nb": [str(k) for k in (1, 2, 4, 5, 10, 20)],
         "_labels": [], "_qty_mult": max(0.4, n / 100.0),
@@ -543,16 +543,16 @@ AMMO_TITLES = [
     "{cal} ammo restock", "{cal} practice ammo {n}", "{cal} self defense rounds",
 ]
 AMMO_DESC = [
-    "{n} rounds per {pack}.", "Brand: {brand}.", "{bt}, {gr}.", "Factory new, not reloads.",
-    "Brass case, boxer primed, reloadable.", "Steel case, berdan primed.", "Non-corrosive.",
-    "Corrosive, clean your gun after use.", "From a sealed {pack}.", "Loose in a zip bag, not in original box.",
+    "{n} rounds per {pack}.", "Brand: {brand}.", "{bt}, {gr}.",
+    "{Brass case, boxer primed, reloadable.|Steel case, berdan primed.|Brass cased.|Lacquered steel case.|Nickel plated cases.}",
+    "{Non-corrosive.|Corrosive, clean your gun after use.|Non corrosive, clean burning.}", "From a sealed {pack}.", "Loose in a zip bag, not in original box.",
     "Original boxes.", "Perfect for practice.", "Great for self defense.", "Reliable feeding in all my guns.",
     "Shipped in a food tin, x-ray safe.", "Max {nb} boxes per order.", "Price per {pack}.",
-    "Price for {n} rounds.", "Reloads, carefully made, chronographed.", "Hand loaded to factory spec.",
+    "Price for {n} rounds.",
     "Lot number on request.", "Manufactured 2019.", "Ex-military, headstamps visible.",
     "Fits any {cal} firearm.", "Tested in my own pistol, no failures.", "Ammo ships separately from guns.",
     "Ships in 2 packages if more than 200 rounds.", "Muzzle velocity ~ 1150 fps.",
-    "Supersonic.", "Subsonic, perfect for suppressed use.", "Premium defensive load.",
+    "{Supersonic.|Subsonic, perfect for suppressed use.|Standard velocity.}", "Premium defensive load.",
 ]
 
 
@@ -675,7 +675,25 @@ for _kind, _n in (("slide", 55), ("barrel", 55), ("frame", 45), ("receiver", 80)
                   "desc": PART_GENERIC_DESC + PART_SPECIFIC_DESC[_kind] * 2, "cats": "part",
                   "price": (25, 700), "domain": "gun", "obf": 0.1,
                   "langs": ["en", "de", "ru", "es", "fr"]})
+PA_TITLES = [
+    "{n}x {mm} mags + {r} rounds", "{mm} mag ({cap}rd) + {r} rds", "{r} rounds + {n} {mm} magazines",
+    "Loaded {mm} mags x{n} ({r} rds)", "{mm} magazines x{n} loaded with {bt}", "Mag + ammo pack for {mm}",
+    "{n} {mm} mags and a box of ammo ({r})", "Reload pack: {n} mags {mm} + {r} rounds",
+]
+PA_DESC = ["{n} magazines, {r} rounds.", "Mags come loaded.", "Ammo is factory {bt}.", "Everything for a day at the range.",
+           "Mags are OEM.", "Ships in two parcels."]
+
+
+def pa_slotter(R, lang):
+    s = mag_slotter(R, lang)
+    s["r"] = [str(x) for x in (30, 50, 60, 100, 150, 200, 300)]
+    s["bt"] = ["FMJ", "JHP", "hollow points", "ball"]
+    return s
+
+
 SPECS += [
+    {"name": "part_ammo", "n": 45, "labels": ["part", "ammunition"], "slotter": pa_slotter,
+     "titles": PA_TITLES, "desc": PA_DESC, "cats": "part", "price": (60, 400), "domain": "gun", "obf": 0.1},
     {"name": "ammo", "n": 760, "labels": ["ammunition"], "slotter": ammo_slotter,
      "titles": AMMO_TITLES, "desc": AMMO_DESC, "cats": "ammo", "price": (15, 70),
      "domain": "gun", "obf": 0.12, "langs": ["en", "de", "ru", "es", "fr"]},
