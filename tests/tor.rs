@@ -159,7 +159,7 @@ fn demo_market_over_socks_and_arti_stores_the_same_listings() {
     );
     assert_eq!(
         strings(&socks_db, "SELECT DISTINCT transport FROM pages"),
-        [socks.clone()]
+        std::slice::from_ref(&socks)
     );
     assert_eq!(
         strings(&arti_db, "SELECT DISTINCT transport FROM pages"),
