@@ -25,6 +25,7 @@ sys.path.insert(0, HERE)
 
 import noise  # noqa: E402
 import pools_i18n  # noqa: E402
+import pools_items  # noqa: E402
 import pools_neg  # noqa: E402
 import pools_pos  # noqa: E402
 
@@ -99,8 +100,9 @@ def choose_lang(spec):
             return "en"
 
 
-def compose_desc(frags, generic, slots, lang, domain, cache):
-    """Builds a description from fragments in varied order and count."""
+def compose_desc(frags, generic, slots, lang, domain, cache, item_frags=None):
+    """Builds a description from fragments in varied order and count. Item-specific fragments, when
+    given, make up most of it."""
     shape = R.random()
     if shape < 0.11:
         return ""
@@ -110,7 +112,11 @@ def compose_desc(frags, generic, slots, lang, domain, cache):
         n = R.randint(2, 5)
     else:
         n = R.randint(5, 9)
-    chosen = R.sample(frags, min(n, len(frags)))
+    if item_frags:
+        chosen = R.sample(item_frags, min(n, len(item_frags)))
+        chosen += R.sample(frags, min(R.randint(0, 2), len(frags)))
+    else:
+        chosen = R.sample(frags, min(n, len(frags)))
     if generic and R.random() < 0.7:
         chosen += R.sample(generic, min(R.randint(1, 3), len(generic)))
     R.shuffle(chosen)
@@ -137,7 +143,8 @@ def build(spec, lang):
     cache = {}  # a slot keeps one value per row, so title and description agree
     title = expand(tpl, slots, cache)
     generic = pools_neg.GENERIC.get(spec.get("domain", "shop"), {}).get(lang) or []
-    desc = compose_desc(loc["desc"], generic, slots, lang, spec.get("domain", "shop"), cache)
+    item_frags = slots.get("_desc") if (spec.get("item_desc") and lang == "en") else None
+    desc = compose_desc(loc["desc"], generic, slots, lang, spec.get("domain", "shop"), cache, item_frags)
     labels = list(spec["labels"])
     extra_labels = slots.get("_labels", [])
     for lb in extra_labels:
@@ -193,7 +200,8 @@ def load_handwritten():
 
 
 def main():
-    specs = pools_pos.SPECS + pools_neg.SPECS
+    specs = (pools_pos.SPECS + [s for s in pools_neg.SPECS if s["name"] not in pools_items.REPLACED]
+             + pools_items.SPECS)
     rows = []
     for spec in specs:
         for _ in range(spec["n"]):

@@ -200,10 +200,36 @@ def join_parts(parts):
     return "\n\n".join(parts)
 
 
+RAMBLE = {
+    "any": [
+        "About us: we started as a small team in 2016 and have grown slowly by doing things right. We answer every message, we never exit, and we treat every customer like a regular. If something goes wrong we fix it, simple as that. We don't do drama on the forums, we just ship.",
+        "Shipping info: all orders are packed by hand with gloves, vacuum sealed and placed in a professional looking envelope or box with a business return address. We rotate post offices and drop locations. International orders take 5-15 working days, domestic 1-3. Please be patient before opening a dispute, customs can be slow around holidays.",
+        "Important: we do NOT accept orders from people who message us with their real name and phone number. Learn basic OPSEC before buying anything online. Use Tails, use PGP, never talk about your orders on the clearnet, and never sign for a package you were not expecting.",
+        "Refund policy in detail: if your package does not arrive within 21 days (international) or 10 days (domestic), message us with your order ID. First time: full reship. Second time: 50%. Third time: we will have to stop shipping to your address, sorry. Seizure letters get a full reship if you send us a picture with the details blacked out.",
+        "Why choose us? Fair prices, honest descriptions, real pictures, and we have been on four markets with the same PGP key. Check the reviews, they speak for themselves. We would rather lose a sale than sell you something that is not as described.",
+        "Note to new buyers: please read the whole listing before ordering. 90% of the questions we get are answered right here in the description. If you still have a question after reading, send us a message and we will get back to you within a day, usually faster.",
+        "Holiday notice: our team will take a short break at the end of the month. Orders placed during that time will ship as soon as we are back. Messages will still be answered. Thank you for your patience and your continued support, we appreciate every one of you.",
+        "Market went down last week, so if you are a returning customer from there, welcome back. Same team, same quality, same key. Send us your old username and we will give you the usual regular discount on your first order here.",
+    ],
+    "gun": [
+        "A word on safety: whatever you buy from us, learn how to handle it properly before you take it anywhere. Keep it stored safely and away from children. We've been around long enough to know that the customers who last are the careful ones.",
+        "How we ship: items are broken down and hidden inside household electronics or machinery that match the declared contents. Each package is x-rayed by us with our own machine before it goes out. Larger items ship in several parcels over a few days to different addresses if you want.",
+        "We get asked a lot if our stuff is real. Yes. We test everything before it leaves, we don't sell airsoft, replicas or blank guns, and we don't sell junk. If you want pictures with your username and today's date, ask, and we'll send them before you pay.",
+    ],
+    "drug": [
+        "Our product is tested by an independent lab every batch. We post the results on the forum. We don't cut, we don't mix, what you see is what you get. If your reagent test shows anything else, message us and we will sort it out.",
+        "Dosing info: start low and go slow. Wait at least two hours before redosing. Don't mix with alcohol or other depressants. Have a friend around, stay hydrated, and test your substances. We want you to come back, alive.",
+    ],
+}
+
+
 def decorate_desc(desc, lang, domain):
     if not desc:
         return desc
     extra = []
+    if lang == "en" and R.random() < 0.1:
+        pool = RAMBLE["any"] + RAMBLE.get(domain, [])
+        desc = desc + "\n\n" + "\n\n".join(R.sample(pool, R.randint(1, 3)))
     if R.random() < 0.45:
         extra.append(ship_line(lang))
     if R.random() < 0.5:

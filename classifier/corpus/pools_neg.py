@@ -86,7 +86,10 @@ GENERIC = {
     "drug": {
         "en": ["Lab tested.", "Purity tested with reagent kit.", "Top shelf.", "Vacuum sealed twice.",
                "Sample prices available.", "Best quality on the market.", "Weight is always accurate, we give extra.",
-               "From our own grow.", "Direct from the source.", "Check our other listings.", "Restocked today."],
+               "From our own grow.", "Direct from the source.", "Check our other listings.", "Restocked today.",
+               "We don't sell guns or ammo here, don't ask.", "Stealth packaging, safer than bringing a gun.",
+               "No weapons, only quality product.", "Our stealth is bulletproof.", "Straight shooter, no bullshit vendor.",
+               "Hits harder than a 12 gauge lol.", "Loaded with terpenes.", "Fire product, smoking hot."],
         "de": ["Laborgetestet.", "Beste Qualität.", "Immer Übergewicht.", "Doppelt vakuumiert."],
         "ru": ["Лучшее качество.", "Вес всегда честный.", "Проверено реагентами."],
         "es": ["Calidad top.", "Peso exacto siempre.", "Probado en laboratorio."],
@@ -95,7 +98,8 @@ GENERIC = {
     "fraud": {
         "en": ["Fresh every day.", "Valid rate 80%+.", "Replacement within 24h if invalid.", "Checked before sending.",
                "Auto delivery.", "Bulk prices for resellers.", "No replacement after 12 hours.",
-               "Tutorial included for beginners."],
+               "Tutorial included for beginners.", "Ammo for your carding: fresh cards every day.",
+               "Bulletproof method, tested.", "No guns, no drugs, only data."],
         "de": ["Täglich frisch.", "Ersatz innerhalb von 24h."], "ru": ["Свежие каждый день.", "Замена в течение 24ч."],
         "es": ["Frescos cada día.", "Reemplazo en 24h."], "fr": ["Frais chaque jour.", "Remplacement sous 24h."],
     },

@@ -211,6 +211,8 @@ HANDGUN_TITLES = [
     "{m} {cal} ready to go{x}", "Self defence pistol {m}{x}", "{m} concealed carry{x}",
     "{m} + box + manual{x}", "{m} (EU stock){x}", "{m} - {cal} - {cap} rounds capacity",
     "{cal} pistol {m}", "{m} {?police issue}{x}", "{m} with threaded barrel",
+    "the {m}", "my {m}{x}", "{m} like new{x}", "{m} (1 left)", "{m2}{x}", "{m} #2", "{m} - {clean}",
+    "{m}? yes{x}", "{m} ~ {cond}", "{cond} {m2}, {clean}{x}", "{m} w/ box{x}", "{m} cheap{x}",
 ]
 REVOLVER_TITLES = [
     "{m} {cal} revolver{x}", "{m} revolver {cond}{x}", "Revolver {m} {cal}", "{m} {cal} 4\"{x}",
@@ -541,6 +543,8 @@ AMMO_TITLES = [
     "{cal} ammo (FMJ) {n}", "{cal} {n} piece", "{n} rounds {cal} + free {pack}",
     "{brand} {cal} {gr} {bt} 50rd box", "{cal} ball ammo {n}", "{cal} military surplus {pack}",
     "{cal} ammo restock", "{cal} practice ammo {n}", "{cal} self defense rounds",
+    "{n}rds {cal}", "{cal}", "box {cal}", "{cal} x{n}", "{n} x {bt}", "{brand} {cal}", "{cal} - {n}",
+    "{cal} {bt}", "{n} {cal}", "{gr} {cal} {bt}", "{cal} {pack} - sealed",
 ]
 AMMO_DESC = [
     "{n} rounds per {pack}.", "Brand: {brand}.", "{bt}, {gr}.",
