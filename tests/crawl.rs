@@ -378,3 +378,39 @@ fn redirect_to_another_host_is_refused_and_recorded() {
         .unwrap();
     assert_eq!(status, 302);
 }
+
+/// Guards crawling without a profile: the generic extractor follows listing and pagination links
+/// within the start host and reads most listings' titles and prices right.
+#[test]
+fn generic_crawl_without_profile_finds_the_listings() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (_rt, site, _dir) = serve_copy(tmp.path());
+    let db = tmp.path().join("g.db");
+    let start = format!("{}/", site.base_url());
+    let out = armswatch_ok(
+        tmp.path(),
+        &["crawl", "--start", &start, "--db", db.to_str().unwrap(), "--tor", "direct", "--json"],
+    );
+    let r: serde_json::Value = serde_json::from_str(out.lines().last().unwrap()).unwrap();
+    let exp: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(repo().join("demo/expected.json")).unwrap()).unwrap();
+    let c = Connection::open(&db).unwrap();
+    let mut right = 0;
+    for (_, l) in exp["listings"].as_object().unwrap() {
+        let url = format!("{}{}", site.base_url(), l["url"].as_str().unwrap());
+        let got: Option<(String, Option<String>)> = c
+            .query_row(
+                "SELECT title, price_text FROM listings WHERE canonical_url = ?1",
+                [&url],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .ok();
+        if let Some((title, price)) = got {
+            let want_price = l["price_text"].as_str().unwrap();
+            if title == l["title"].as_str().unwrap() && price.is_some_and(|p| want_price.contains(p.trim()) || p.contains(want_price)) {
+                right += 1;
+            }
+        }
+    }
+    assert!(right >= 70, "only {right} of 76 listings right without a profile: {r}");
+}

@@ -59,8 +59,8 @@ pub fn print_rows(rows: &[FlaggedRow], json: bool) -> Result<()> {
     }
     writeln!(
         out,
-        "{:>6}  {:<10} {:>5}  {:<22} {:<44} {:<16} {}",
-        "ID", "MARKET", "SCORE", "LABELS", "TITLE", "PRICE", "VENDOR"
+        "{:>6}  {:<10} {:>5}  {:<22} {:<44} {:<16} VENDOR",
+        "ID", "MARKET", "SCORE", "LABELS", "TITLE", "PRICE"
     )?;
     for r in rows {
         let labels: Vec<String> = r

@@ -49,8 +49,8 @@ pub fn run(a: StatusArgs) -> Result<ExitCode> {
     }
     writeln!(
         out,
-        "{:<14} {:<14} {:>6} {:>8} {:>7}  {:<28} {}",
-        "MARKET", "STATE", "PAGES", "LISTINGS", "FLAGGED", "LAST CRAWL", "PENDING"
+        "{:<14} {:<14} {:>6} {:>8} {:>7}  {:<28} PENDING",
+        "MARKET", "STATE", "PAGES", "LISTINGS", "FLAGGED", "LAST CRAWL"
     )?;
     for m in &markets {
         let frontier = store.frontier_counts(&m.id)?;
