@@ -104,9 +104,13 @@ def compose_desc(frags, generic, slots, lang, domain, cache, item_frags=None):
     """Builds a description from fragments in varied order and count. Item-specific fragments, when
     given, make up most of it."""
     shape = R.random()
-    if shape < 0.11:
+    if shape < 0.2:
         return ""
-    if shape < 0.3:
+    if shape < 0.36:
+        # terse: one or two fragments, no boilerplate, as many real listings are
+        pool = item_frags or frags
+        return noise.join_parts([expand(c, slots, cache) for c in R.sample(pool, min(R.randint(1, 2), len(pool)))])
+    if shape < 0.45:
         n = R.randint(1, 2)
     elif shape < 0.8:
         n = R.randint(2, 5)
@@ -117,7 +121,7 @@ def compose_desc(frags, generic, slots, lang, domain, cache, item_frags=None):
         chosen += R.sample(frags, min(R.randint(0, 2), len(frags)))
     else:
         chosen = R.sample(frags, min(n, len(frags)))
-    if generic and R.random() < 0.7:
+    if generic and R.random() < 0.5:
         chosen += R.sample(generic, min(R.randint(1, 3), len(generic)))
     R.shuffle(chosen)
     parts = [expand(c, slots, cache) for c in chosen]
@@ -142,7 +146,11 @@ def build(spec, lang):
         slots["_labels"] = []
     cache = {}  # a slot keeps one value per row, so title and description agree
     title = expand(tpl, slots, cache)
-    generic = pools_neg.GENERIC.get(spec.get("domain", "shop"), {}).get(lang) or []
+    domain = spec.get("domain", "shop")
+    generic = list(pools_neg.GENERIC.get(domain, {}).get(lang) or [])
+    if domain == "weapon":
+        # weapon-shop talk is not a firearm cue: air-gun, knife and taser vendors use it too
+        generic += pools_neg.GENERIC["gun"].get(lang) or []
     item_frags = slots.get("_desc") if (spec.get("item_desc") and lang == "en") else None
     desc = compose_desc(loc["desc"], generic, slots, lang, spec.get("domain", "shop"), cache, item_frags)
     labels = list(spec["labels"])

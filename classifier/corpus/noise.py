@@ -373,9 +373,9 @@ def category(spec):
     cats = spec.get("cats", "misc")
     pool = pools_neg.CATS[cats] if isinstance(cats, str) else cats
     k = R.random()
-    if k < 0.1:
+    if k < 0.12:
         return pick(pools_neg.CATS["generic"])
-    if k < 0.16:
+    if k < 0.19:
         allc = pools_neg.ALL_CATS
         return pick(allc)
     return pick(pool)

@@ -647,16 +647,16 @@ DP_DESC = [
 # --------------------------------------------------------------------------- specs
 
 SPECS = [
-    {"name": "handgun", "n": 420, "labels": ["firearm"], "slotter": gun_slotter(["pistol"]),
+    {"name": "handgun", "n": 520, "labels": ["firearm"], "slotter": gun_slotter(["pistol"]),
      "titles": HANDGUN_TITLES, "desc": GUN_DESC, "cats": "firearm", "price": (350, 1600),
      "domain": "gun", "obf": 0.14, "langs": ["en", "de", "ru", "es", "fr"], "multipart": 0.05},
     {"name": "revolver", "n": 70, "labels": ["firearm"], "slotter": gun_slotter(["revolver"]),
      "titles": REVOLVER_TITLES, "desc": GUN_DESC, "cats": "firearm", "price": (300, 1400),
      "domain": "gun", "obf": 0.1, "langs": ["en", "de", "ru", "es", "fr"]},
-    {"name": "rifle", "n": 190, "labels": ["firearm"], "slotter": gun_slotter(["rifle"]),
+    {"name": "rifle", "n": 230, "labels": ["firearm"], "slotter": gun_slotter(["rifle"]),
      "titles": RIFLE_TITLES, "desc": GUN_DESC, "cats": "firearm", "price": (600, 3500),
      "domain": "gun", "obf": 0.12, "langs": ["en", "de", "ru", "es", "fr"], "multipart": 0.06},
-    {"name": "shotgun", "n": 80, "labels": ["firearm"], "slotter": gun_slotter(["shotgun"]),
+    {"name": "shotgun", "n": 95, "labels": ["firearm"], "slotter": gun_slotter(["shotgun"]),
      "titles": SHOTGUN_TITLES, "desc": GUN_DESC, "cats": "firearm", "price": (250, 1500),
      "domain": "gun", "obf": 0.1, "langs": ["en", "de", "ru", "es", "fr"]},
     {"name": "smg", "n": 70, "labels": ["firearm"], "slotter": gun_slotter(["smg"]),
