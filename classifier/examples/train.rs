@@ -38,6 +38,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if let Some(n) = get("--ftrl-epochs") {
         params = params.ftrl_epochs(n.parse()?);
     }
+    if let Some(v) = get("--prevalence") {
+        params = params.deployment_prevalence(v.parse()?);
+    }
+    if let Some(v) = get("--min-df") {
+        params = params.min_df(v.parse()?);
+    }
+    let mut features = armswatch_classifier::FeatureConfig::default();
+    if let Some(v) = get("--description-chars") {
+        features.description_chars = v.parse()?;
+    }
+    if let Some(v) = get("--block-norm") {
+        features.block_norm = v.parse()?;
+    }
+    if let Some(v) = get("--char-min") {
+        features.char_min = v.parse()?;
+    }
+    params = params.features(features);
     if let Some(r) = get("--target-recall") {
         params = params.target_recall(r.parse()?);
     }

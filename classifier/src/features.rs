@@ -44,10 +44,15 @@ pub struct FeatureConfig {
     pub char_min: usize,
     /// Largest character n-gram length.
     pub char_max: usize,
+    /// Character n-grams from the description too (not only the title).
+    pub description_chars: bool,
     /// How many times a title occurrence counts.
     pub title_weight: f32,
     /// Use `1 + ln(tf)` instead of raw term frequency.
     pub sublinear_tf: bool,
+    /// l2-normalise word features (`w:`, `t:`, `b:`) and character n-grams (`c:`) as two separate
+    /// blocks of equal weight, so the many n-grams of a word do not drown the word itself.
+    pub block_norm: bool,
 }
 
 impl Default for FeatureConfig {
@@ -58,8 +63,10 @@ impl Default for FeatureConfig {
             bigrams: true,
             char_min: 3,
             char_max: 5,
+            description_chars: true,
             title_weight: 2.0,
             sublinear_tf: true,
+            block_norm: true,
         }
     }
 }
@@ -88,7 +95,7 @@ pub fn for_each_feature(
         if part.is_empty() {
             continue;
         }
-        let toks = text::tokenize(part);
+        let toks = text::tokenize(&text::strip_pgp(part));
         for (i, w) in toks.iter().enumerate() {
             if cfg.words {
                 buf.clear();
@@ -112,7 +119,14 @@ pub fn for_each_feature(
                     emit(&buf, weight);
                 }
             }
-            if cfg.char_min > 0 && cfg.char_max >= cfg.char_min {
+            // Character n-grams only for words with a letter and at least three characters: for
+            // numbers and one- or two-letter words they would repeat the word feature.
+            let char_grams = cfg.char_min > 0
+                && cfg.char_max >= cfg.char_min
+                && (is_title || cfg.description_chars)
+                && w.len() >= 3
+                && w.chars().any(char::is_alphabetic);
+            if char_grams {
                 chars.clear();
                 chars.push('<');
                 chars.extend(w.chars());
@@ -160,6 +174,8 @@ pub struct Vocabulary {
     cfg: FeatureConfig,
     terms: Vec<String>,
     idf: Vec<f32>,
+    /// Whether each column is a character n-gram (its own normalisation block).
+    is_char: Vec<bool>,
     index: IdMap<u32>,
 }
 
@@ -171,10 +187,12 @@ impl Vocabulary {
             .enumerate()
             .map(|(i, t)| (fnv1a(t.as_bytes()), i as u32))
             .collect();
+        let is_char = terms.iter().map(|t| t.starts_with("c:")).collect();
         Vocabulary {
             cfg,
             terms,
             idf,
+            is_char,
             index,
         }
     }
@@ -224,7 +242,8 @@ impl Vocabulary {
 
     /// Turns merged term counts into tf-idf and l2-normalises them.
     fn weight_row(&self, row: &mut [(u32, f32)]) {
-        let mut norm = 0.0f32;
+        // Squared norms of the word block [0] and the character block [1].
+        let mut norm = [0.0f32; 2];
         for (col, x) in row.iter_mut() {
             let tf = if self.cfg.sublinear_tf {
                 1.0 + x.ln()
@@ -232,13 +251,21 @@ impl Vocabulary {
                 *x
             };
             *x = tf * self.idf[*col as usize];
-            norm += *x * *x;
+            let block = usize::from(self.cfg.block_norm && self.is_char[*col as usize]);
+            norm[block] += *x * *x;
         }
-        if norm > 0.0 {
-            let inv = 1.0 / norm.sqrt();
-            for (_, x) in row.iter_mut() {
-                *x *= inv;
+        let blocks = norm.iter().filter(|n| **n > 0.0).count() as f32;
+        // Each non-empty block gets norm 1 / sqrt(blocks): the whole row has norm 1.
+        let inv = norm.map(|n| {
+            if n > 0.0 {
+                1.0 / (n.sqrt() * blocks.sqrt())
+            } else {
+                0.0
             }
+        });
+        for (col, x) in row.iter_mut() {
+            let block = usize::from(self.cfg.block_norm && self.is_char[*col as usize]);
+            *x *= inv[block];
         }
     }
 

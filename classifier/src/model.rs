@@ -47,6 +47,8 @@ pub struct TrainingMeta {
     pub validation_positives: BTreeMap<Label, usize>,
     /// The recall each threshold was chosen to keep on the validation split.
     pub target_recall: f64,
+    /// The share of positives the calibration and thresholds assume on a market.
+    pub deployment_prevalence: f64,
     /// L2 regularisation strength (linfa-logistic `alpha`, = 1/C in scikit-learn).
     pub alpha: f64,
     pub features_per_label: usize,
@@ -381,6 +383,7 @@ mod tests {
             train_positives: BTreeMap::new(),
             validation_positives: BTreeMap::new(),
             target_recall: 0.95,
+            deployment_prevalence: 0.01,
             alpha: 1.0,
             features_per_label: 2,
             min_df: 1,

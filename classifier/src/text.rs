@@ -259,6 +259,36 @@ pub fn words(norm: &str) -> Vec<String> {
     out
 }
 
+/// Removes PGP key and signature blocks (`-----BEGIN PGP ...-----` to `-----END PGP ...-----`):
+/// vendors paste them into descriptions and their base64 is noise to a text model.
+pub fn strip_pgp(text: &str) -> std::borrow::Cow<'_, str> {
+    const BEGIN: &str = "-----BEGIN PGP";
+    const END: &str = "-----END PGP";
+    if !text.contains(BEGIN) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(b) = rest.find(BEGIN) {
+        out.push_str(&rest[..b]);
+        let after = &rest[b..];
+        match after.find(END) {
+            Some(e) => {
+                // Skip past the closing dashes of the END line.
+                let tail = &after[e + END.len()..];
+                let close = tail.find("-----").map_or(tail.len(), |i| i + 5);
+                out.push(' ');
+                rest = &tail[close..];
+            }
+            None => {
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
 /// Normalises and tokenises in one step.
 pub fn tokenize(text: &str) -> Vec<String> {
     words(&normalise(text))
@@ -315,6 +345,18 @@ mod tests {
         assert_eq!(toks("réplica\u{200B}"), vec!["replica"]);
         // Real Cyrillic words are lower-cased, not half-latinised.
         assert_eq!(toks("ПАТРОНЫ 9мм"), vec!["патроны", "9мм"]);
+    }
+
+    #[test]
+    fn pgp_blocks_are_removed() {
+        // Guards that pasted PGP keys (base64 noise) do not reach the features.
+        let t = "Glock\n-----BEGIN PGP PUBLIC KEY BLOCK-----\nmQINBF+x/y=\n-----END PGP PUBLIC KEY BLOCK-----\nmags";
+        assert_eq!(tokenize(&strip_pgp(t)), vec!["glock", "mags"]);
+        assert_eq!(strip_pgp("no key"), "no key");
+        assert_eq!(
+            tokenize(&strip_pgp("a -----BEGIN PGP SIGNATURE----- xyz")),
+            vec!["a"]
+        );
     }
 
     #[test]

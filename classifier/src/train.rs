@@ -4,8 +4,11 @@
 //! per-label feature selection by chi² among features in at least `min_df` training listings (the
 //! union of the per-label selections is the vocabulary); tf-idf rows; one L2-regularised logistic
 //! regression per label fit with linfa-logistic (L-BFGS) on that label's selected columns, as a dense
-//! matrix of the training rows only; Platt calibration on the validation split; and a per-label
-//! threshold chosen on the validation split for the best precision at recall ≥ `target_recall`.
+//! matrix of the training rows only (linfa-ftrl in dense mini-batches when the split is too large for
+//! that); Platt calibration on the validation split, shifted to the share of positives expected on a
+//! market (`deployment_prevalence`, default 1 %); and a per-label threshold chosen on the validation
+//! split for the best F1 at that share (negatives weighted to match) among thresholds keeping
+//! validation recall ≥ `target_recall` (default 0.8).
 
 use crate::features::{self, FeatureConfig, Vocabulary};
 use crate::model::{Classifier, LabelModel, TrainingMeta};
@@ -30,6 +33,7 @@ pub struct ClassifierParams {
     pub(crate) ftrl_alpha: f64,
     pub(crate) validation_fraction: f64,
     pub(crate) target_recall: f64,
+    pub(crate) deployment_prevalence: f64,
 }
 
 impl Default for ClassifierParams {
@@ -39,13 +43,14 @@ impl Default for ClassifierParams {
             features: FeatureConfig::default(),
             min_df: 2,
             features_per_label: 3000,
-            alpha: 0.1,
+            alpha: 1.0,
             max_iterations: 300,
             lbfgs_max_rows: 20_000,
             ftrl_epochs: 4,
             ftrl_alpha: 1.0,
             validation_fraction: 0.2,
-            target_recall: 0.95,
+            target_recall: 0.8,
+            deployment_prevalence: 0.01,
         }
     }
 }
@@ -108,6 +113,13 @@ impl ClassifierParams {
         self
     }
 
+    /// The share of a market's listings expected to carry a label (default 1 %): calibration is
+    /// shifted to it and validation negatives are weighted to match when choosing thresholds.
+    pub fn deployment_prevalence(mut self, p: f64) -> Self {
+        self.deployment_prevalence = p;
+        self
+    }
+
     /// Checks every hyper-parameter is in range.
     pub fn check(&self) -> Result<&Self, ClassifierError> {
         let bad = |name: &'static str, message: String| {
@@ -148,6 +160,12 @@ impl ClassifierParams {
             return bad(
                 "validation_fraction",
                 format!("{} not in (0.05, 0.5)", self.validation_fraction),
+            );
+        }
+        if !(self.deployment_prevalence > 0.0 && self.deployment_prevalence < 0.5) {
+            return bad(
+                "deployment_prevalence",
+                format!("{} not in (0, 0.5)", self.deployment_prevalence),
             );
         }
         if !(self.target_recall > 0.0 && self.target_recall <= 1.0) {
@@ -287,8 +305,20 @@ fn fit(p: &ClassifierParams, examples: &[Example]) -> Result<Classifier, Classif
         let val_z: Vec<f32> = val_idx.iter().map(|&i| margin(i)).collect();
         let val_y: Vec<bool> = val_idx.iter().map(|&i| labels[i].contains(label)).collect();
         let (a, b) = platt(&val_z, &val_y);
+        // Shift the calibration from the validation split's share of positives to the share
+        // expected on a market, and weight validation negatives to match when choosing the cut.
+        let n_val_pos = val_y.iter().filter(|y| **y).count().max(1) as f64;
+        let pi_val = n_val_pos / val_y.len().max(1) as f64;
+        let pi_dep = p.deployment_prevalence;
+        let logit = |q: f64| (q / (1.0 - q)).ln();
+        let b = if pi_dep < pi_val {
+            b + (logit(pi_dep) - logit(pi_val)) as f32
+        } else {
+            b
+        };
+        let neg_weight = (pi_val / (1.0 - pi_val) / (pi_dep / (1.0 - pi_dep))).max(1.0);
         let probs: Vec<f32> = val_z.iter().map(|z| sigmoid(a * z + b)).collect();
-        let threshold = choose_threshold(&probs, &val_y, p.target_recall);
+        let threshold = choose_threshold(&probs, &val_y, p.target_recall, neg_weight);
         meta_train.insert(
             label,
             train_idx
@@ -314,6 +344,7 @@ fn fit(p: &ClassifierParams, examples: &[Example]) -> Result<Classifier, Classif
         train_positives: meta_train,
         validation_positives: meta_val,
         target_recall: p.target_recall,
+        deployment_prevalence: p.deployment_prevalence,
         alpha: p.alpha,
         features_per_label: p.features_per_label,
         min_df: p.min_df,
@@ -582,9 +613,10 @@ pub(crate) fn platt(z: &[f32], y: &[bool]) -> (f32, f32) {
     (a as f32, b as f32)
 }
 
-/// The threshold with the best validation precision among those keeping recall ≥ `target`; when a
-/// range of cut points ties, the midpoint of that range (a margin on both sides).
-pub(crate) fn choose_threshold(probs: &[f32], y: &[bool], target: f64) -> f32 {
+/// The threshold with the best F1 on the validation split with each negative counted `neg_weight`
+/// times (F1 at the deployment prevalence), among cut points keeping recall ≥ `target`; when a range
+/// of cut points ties, the midpoint of that range (a margin on both sides).
+pub(crate) fn choose_threshold(probs: &[f32], y: &[bool], target: f64, neg_weight: f64) -> f32 {
     let mut order: Vec<usize> = (0..probs.len()).collect();
     order.sort_by(|a, b| probs[*b].total_cmp(&probs[*a]).then(a.cmp(b)));
     let n_pos = y.iter().filter(|v| **v).count();
@@ -594,7 +626,7 @@ pub(crate) fn choose_threshold(probs: &[f32], y: &[bool], target: f64) -> f32 {
     let need = ((target * n_pos as f64) - 1e-9).ceil().max(1.0) as usize;
     // Cut after position j (top j+1 flagged); only cut where the next score is strictly lower.
     let (mut tp, mut fp) = (0usize, 0usize);
-    let mut best: Option<(f64, usize, usize)> = None; // (precision, first j, last j)
+    let mut best: Option<(f64, usize, usize)> = None; // (weighted F1, first j, last j)
     for (j, &i) in order.iter().enumerate() {
         if y[i] {
             tp += 1;
@@ -605,11 +637,12 @@ pub(crate) fn choose_threshold(probs: &[f32], y: &[bool], target: f64) -> f32 {
         if !next_lower || tp < need {
             continue;
         }
-        let prec = tp as f64 / (tp + fp) as f64;
+        let fn_ = n_pos - tp;
+        let f1 = 2.0 * tp as f64 / (2.0 * tp as f64 + neg_weight * fp as f64 + fn_ as f64);
         match best {
-            Some((bp, first, _)) if (prec - bp).abs() < 1e-12 => best = Some((bp, first, j)),
-            Some((bp, _, _)) if prec <= bp => {}
-            _ => best = Some((prec, j, j)),
+            Some((bf, first, _)) if (f1 - bf).abs() < 1e-12 => best = Some((bf, first, j)),
+            Some((bf, _, _)) if f1 <= bf => {}
+            _ => best = Some((f1, j, j)),
         }
     }
     let Some((_, first, last)) = best else {
@@ -671,7 +704,7 @@ mod tests {
         // Guards the midpoint rule when validation classes are separated.
         let probs = [0.95, 0.9, 0.8, 0.2, 0.1];
         let y = [true, true, true, false, false];
-        let t = choose_threshold(&probs, &y, 0.95);
+        let t = choose_threshold(&probs, &y, 0.95, 1.0);
         assert!((t - 0.5).abs() < 1e-6, "{t}");
     }
 
@@ -680,7 +713,7 @@ mod tests {
         // Guards that recall ≥ target is met even when classes overlap.
         let probs = [0.9, 0.8, 0.7, 0.6, 0.5, 0.4];
         let y = [true, false, true, false, true, false];
-        let t = choose_threshold(&probs, &y, 1.0);
+        let t = choose_threshold(&probs, &y, 1.0, 1.0);
         assert!(t <= 0.5 && t > 0.4, "{t}");
     }
 
