@@ -5,7 +5,8 @@
 //!     --data classifier/corpus/corpus.jsonl --out models/armswatch-linear.model [--cv 5] \
 //!     [--alpha 0.1] [--features-per-label 3000] [--seed 42]
 //! ```
-//! Prints the training time, the model version and (with `--cv K`) a K-fold table and JSON.
+//! Prints the training time, the model version and (with `--cv K`) a K-fold table and JSON;
+//! `--cv-only` skips fitting the full model.
 
 use armswatch_classifier::{clear_examples, cross_validate, read_examples, ClassifierParams};
 use std::time::Instant;
@@ -60,28 +61,30 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let examples = clear_examples(&read_examples(&data)?);
     println!("rows: {}", examples.len());
-    let t = Instant::now();
-    let model = params.fit(&examples)?;
-    println!(
-        "trained in {:.1} s: {} {} ({} features)",
-        t.elapsed().as_secs_f64(),
-        model.model_id(),
-        model.model_version(),
-        model.vocabulary().len()
-    );
-    for m in model.label_models() {
+    if !args.iter().any(|a| a == "--cv-only") {
+        let t = Instant::now();
+        let model = params.fit(&examples)?;
         println!(
-            "  {:<11} threshold {:.3}  platt a={:.3} b={:.3}  non-zero weights {}",
-            m.label.as_str(),
-            m.threshold,
-            m.platt_a,
-            m.platt_b,
-            m.weights.len()
+            "trained in {:.1} s: {} {} ({} features)",
+            t.elapsed().as_secs_f64(),
+            model.model_id(),
+            model.model_version(),
+            model.vocabulary().len()
         );
-    }
-    if let Some(out) = get("--out") {
-        model.save(&out)?;
-        println!("wrote {out}");
+        for m in model.label_models() {
+            println!(
+                "  {:<11} threshold {:.3}  platt a={:.3} b={:.3}  non-zero weights {}",
+                m.label.as_str(),
+                m.threshold,
+                m.platt_a,
+                m.platt_b,
+                m.weights.len()
+            );
+        }
+        if let Some(out) = get("--out") {
+            model.save(&out)?;
+            println!("wrote {out}");
+        }
     }
     if let Some(k) = get("--cv") {
         let t = Instant::now();
