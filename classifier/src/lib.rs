@@ -14,6 +14,7 @@ pub mod error;
 pub mod eval;
 pub mod features;
 pub mod model;
+pub mod solver;
 pub mod text;
 pub mod train;
 
