@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// The model shipped with armswatch, built into the binary so it works from any directory.
-const SHIPPED_MODEL: &[u8] = include_bytes!("../models/armswatch-linear.json");
+const SHIPPED_MODEL: &[u8] = include_bytes!("../models/armswatch-linear.model");
 
 /// Logs go to stderr through `tracing`; results go to stdout.
 pub fn init_logging(g: &GlobalArgs) {

@@ -36,7 +36,7 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
     /// Model file to classify with (default: the model shipped inside the binary,
-    /// models/armswatch-linear.json).
+    /// models/armswatch-linear.model).
     #[arg(long, global = true, value_name = "FILE")]
     pub model: Option<PathBuf>,
 }
