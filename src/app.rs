@@ -15,7 +15,9 @@ pub fn init_logging(g: &GlobalArgs) {
         "error"
     } else {
         match g.verbose {
-            0 => "info,arti_client=warn,tor_guardmgr=warn,tor_chanmgr=warn,tor_circmgr=warn,tor_dirmgr=warn,tor_hsclient=warn,tor_proto=warn,tor_netdir=warn",
+            // Arti's own crates log circuit-building noise at warn on small or private networks;
+            // armswatch reports bootstrap progress and fetch failures itself. -v shows it all.
+            0 => "info,rusqlite_migration=warn,arti_client=error,tor_guardmgr=error,tor_chanmgr=error,tor_circmgr=error,tor_dirmgr=error,tor_hsclient=error,tor_proto=error,tor_netdir=error,tor_relay_selection=error,tor_memquota=error,tor_rtcompat=error,tor_persist=error,tor_dirclient=error",
             1 => "debug,hyper=info,reqwest=info,html5ever=info,selectors=info",
             _ => "trace",
         }
