@@ -17,30 +17,84 @@ fn ex(title: &str, description: &str, labels: &[Label]) -> Example {
 
 /// Templated listings: every label has a dozen-odd positives, plus drug and gadget negatives.
 fn rows() -> Vec<Example> {
-    let guns = ["Glock 19", "Beretta 92", "Makarov PM", "Colt 1911", "CZ 75", "Walther P99"];
+    let guns = [
+        "Glock 19",
+        "Beretta 92",
+        "Makarov PM",
+        "Colt 1911",
+        "CZ 75",
+        "Walther P99",
+    ];
     let cal = ["9mm", ".45 ACP", "7.62x39", "5.56", ".380", "12 gauge"];
     let drugs = ["MDMA", "cocaine", "ketamine", "LSD", "hash", "xanax"];
-    let things = ["watch", "passport", "netflix account", "iphone", "jacket", "guide"];
+    let things = [
+        "watch",
+        "passport",
+        "netflix account",
+        "iphone",
+        "jacket",
+        "guide",
+    ];
     let mut v = Vec::new();
     for (i, g) in guns.iter().enumerate() {
         let c = cal[i];
-        v.push(ex(&format!("{g} pistol"), &format!("Working handgun, {c}."), &[Label::Firearm]));
-        v.push(ex(&format!("{g} handgun for sale"), "Clean, untraceable.", &[Label::Firearm]));
-        v.push(ex(&format!("{c} ammo 50 rounds"), "Box of cartridges.", &[Label::Ammunition]));
-        v.push(ex(&format!("100 rounds {c}"), "FMJ ammunition.", &[Label::Ammunition]));
-        v.push(ex(&format!("{g} slide and barrel"), "Spare part.", &[Label::Part]));
-        v.push(ex(&format!("{g} suppressor"), "Threaded silencer.", &[Label::Part]));
-        v.push(ex(&format!("{g} 3D print files"), "STL and CAD files.", &[Label::Design]));
-        v.push(ex(&format!("{g} build manual"), "Gunsmith blueprint PDF.", &[Label::Design]));
+        v.push(ex(
+            &format!("{g} pistol"),
+            &format!("Working handgun, {c}."),
+            &[Label::Firearm],
+        ));
+        v.push(ex(
+            &format!("{g} handgun for sale"),
+            "Clean, untraceable.",
+            &[Label::Firearm],
+        ));
+        v.push(ex(
+            &format!("{c} ammo 50 rounds"),
+            "Box of cartridges.",
+            &[Label::Ammunition],
+        ));
+        v.push(ex(
+            &format!("100 rounds {c}"),
+            "FMJ ammunition.",
+            &[Label::Ammunition],
+        ));
+        v.push(ex(
+            &format!("{g} slide and barrel"),
+            "Spare part.",
+            &[Label::Part],
+        ));
+        v.push(ex(
+            &format!("{g} suppressor"),
+            "Threaded silencer.",
+            &[Label::Part],
+        ));
+        v.push(ex(
+            &format!("{g} 3D print files"),
+            "STL and CAD files.",
+            &[Label::Design],
+        ));
+        v.push(ex(
+            &format!("{g} build manual"),
+            "Gunsmith blueprint PDF.",
+            &[Label::Design],
+        ));
         v.push(ex(
             &format!("{g} with 50 rounds {c}"),
             "Pistol and ammo.",
             &[Label::Firearm, Label::Ammunition],
         ));
         for (j, d) in drugs.iter().enumerate() {
-            v.push(ex(&format!("{d} {}g", j + 1), "Top quality, fast shipping.", &[]));
+            v.push(ex(
+                &format!("{d} {}g", j + 1),
+                "Top quality, fast shipping.",
+                &[],
+            ));
             v.push(ex(&format!("AK-47 {d}"), "Strong strain, 10 grams.", &[]));
-            v.push(ex(things[j], &format!("Brand new {}.", things[(i + j) % 6]), &[]));
+            v.push(ex(
+                things[j],
+                &format!("Brand new {}.", things[(i + j) % 6]),
+                &[],
+            ));
         }
     }
     v
