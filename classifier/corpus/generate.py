@@ -28,6 +28,8 @@ import pools_i18n  # noqa: E402
 import pools_items  # noqa: E402
 import pools_neg  # noqa: E402
 import pools_pos  # noqa: E402
+import pools_round2  # noqa: E402
+import pools_round2_neg  # noqa: E402
 
 SEED = 1867  # the year of the first Remington rolling block; any constant would do
 R = random.Random(SEED)
@@ -152,7 +154,14 @@ def build(spec, lang):
         # weapon-shop talk is not a firearm cue: air-gun, knife and taser vendors use it too
         generic += pools_neg.GENERIC["gun"].get(lang) or []
     item_frags = slots.get("_desc") if (spec.get("item_desc") and lang == "en") else None
-    desc = compose_desc(loc["desc"], generic, slots, lang, spec.get("domain", "shop"), cache, item_frags)
+    desc_fn = spec.get("desc_fn")
+    if desc_fn:
+        # round-2 specs: the spec decides the description's shape (empty, boilerplate-only, item talk)
+        desc = expand(desc_fn(R, lang, loc, slots), slots, cache)
+        if desc and R.random() < 0.3:
+            desc = noise.decorate_desc(desc, lang, domain)
+    else:
+        desc = compose_desc(loc["desc"], generic, slots, lang, domain, cache, item_frags)
     labels = list(spec["labels"])
     extra_labels = slots.get("_labels", [])
     for lb in extra_labels:
@@ -209,7 +218,7 @@ def load_handwritten():
 
 def main():
     specs = (pools_pos.SPECS + [s for s in pools_neg.SPECS if s["name"] not in pools_items.REPLACED]
-             + pools_items.SPECS)
+             + pools_items.SPECS + pools_round2.SPECS + pools_round2_neg.SPECS)
     rows = []
     for spec in specs:
         for _ in range(spec["n"]):

@@ -136,7 +136,7 @@ BUNDLE_WORDS = {
 }
 
 
-def localise_bundle(R, lang, labels, n, nr, bundle):
+def localise_bundle(R, lang, labels, n, nr, bundle, with_mags):
     mags, rounds, supp = BUNDLE_WORDS[lang]
     n = max(n, 2)
     out = []
@@ -145,7 +145,7 @@ def localise_bundle(R, lang, labels, n, nr, bundle):
         if "ammunition" in labels:
             out.append(R.choice(rounds) % nr)
         return out
-    if "part" in labels:
+    if with_mags:
         out.append(R.choice(mags) % n)
     if "ammunition" in labels:
         out.append(R.choice(rounds) % nr)
@@ -161,7 +161,7 @@ def gun_slotter(kinds, bundle_p=0.32):
         s = {"m": name, "m2": names[R.randrange(len(names))], "cal": cal, "cap": str(cap),
              "cond": COND, "clean": CLEAN, "x": "", "_labels": [], "city": CITIES,
              "origin": ORIGINS, "country": COUNTRIES}
-        # bundles: extra magazines (part), ammunition, suppressor (part)
+        # bundles: magazines (no label, they come with the gun), ammunition, suppressor (part)
         r = R.random()
         bundle = []
         if r < bundle_p:
@@ -170,15 +170,19 @@ def gun_slotter(kinds, bundle_p=0.32):
             nr = R.choice([20, 30, 50, 50, 50, 100, 100, 150, 200, 250, 500])
             mags = _mags(cap, n)
             rounds = _rounds(nr, cal)
+            # magazines sold with the gun are part of the firearm listing (README, labeling rules):
+            # they add no label; ammunition and a suppressor do
+            with_mags = False
             if k < 0.4:
                 bundle = [mags[R.randrange(len(mags))]]
-                s["_labels"] = ["part"]
+                with_mags = True
             elif k < 0.7:
                 bundle = [rounds[R.randrange(len(rounds))]]
                 s["_labels"] = ["ammunition"]
             elif k < 0.92:
                 bundle = [mags[R.randrange(len(mags))], rounds[R.randrange(len(rounds))]]
-                s["_labels"] = ["part", "ammunition"]
+                s["_labels"] = ["ammunition"]
+                with_mags = True
             else:
                 bundle = [R.choice(["suppressor", "silencer", "threaded barrel + suppressor",
                                     "can", "moderator"])]
@@ -187,8 +191,11 @@ def gun_slotter(kinds, bundle_p=0.32):
                     s["_labels"] = ["part", "ammunition"]
                 else:
                     s["_labels"] = ["part"]
+            if with_mags and kind == "revolver":
+                bundle = [R.choice(["2 speedloaders", "speedloader", "holster", "box"])] + bundle[1:]
+                with_mags = False
             if lang != "en":
-                bundle = localise_bundle(R, lang, s["_labels"], n, nr, bundle)
+                bundle = localise_bundle(R, lang, s["_labels"], n, nr, bundle, with_mags)
             sep = R.choice([" + ", ", ", " & ", " + "] + ([" with ", " w/ ", " and "] if lang == "en" else []))
             lead = [" + ", ", ", " - "] + ([" with ", " w/ ", " - incl. ", " comes with "] if lang == "en" else [])
             s["x"] = R.choice(lead) + sep.join(bundle)
