@@ -21,7 +21,12 @@ pub enum Label {
 
 impl Label {
     /// Every label, in a fixed order used for model files and tables.
-    pub const ALL: [Label; 4] = [Label::Firearm, Label::Part, Label::Ammunition, Label::Design];
+    pub const ALL: [Label; 4] = [
+        Label::Firearm,
+        Label::Part,
+        Label::Ammunition,
+        Label::Design,
+    ];
 
     /// The label's name as stored and printed.
     pub fn as_str(self) -> &'static str {
