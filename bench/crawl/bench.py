@@ -6,14 +6,16 @@ rotating which goes first each round; then prints pages/s and listings/s for eac
 a check that every run extracted the expected listings (every URL, the same titles) plus a
 field-by-field comparison of armswatch's and Scrapy's values.
 
-Each armswatch run crawls into a fresh SQLite database (zstd pages, listings, verdicts); each Scrapy
-run into a fresh output directory. Wall time is the whole process (start-up, crawl, and for
-armswatch the classification of new listings at the end). CPU time is the crawler process's
-user+sys; "server CPU" is what the static server spent during the run (both share the machine).
+Each armswatch run crawls into a fresh SQLite database (zstd pages, listings, verdicts), with
+--max-pages 1000000 (the default page budget, 10,000 per run, would stop a crawl of a larger site
+early; Scrapy has no budget); each Scrapy run into a fresh output directory. Wall time is the
+whole process (start-up, crawl, and for armswatch the classification of new listings at the end).
+CPU time is the crawler process's user+sys; "server CPU" is what the static server spent during
+the run (both share the machine); "load before" is the 1-minute load average when a run started.
 
 Usage: bench.py --armswatch BIN --python VENV_PYTHON --base-url URL --server-pid PID
                 --profile demo/profile.toml --expected OUT/expected.jsonl --work DIR
-                [--runs 3] [--concurrency 8]
+                [--runs 3] [--concurrency 8] [--taskset CPUS]
 Exits 1 when a run fails or the extracted listings differ.
 """
 
@@ -71,7 +73,7 @@ def run_armswatch(a, n):
             os.remove(db + suffix)
     cmd = [a.armswatch, "-q", "--data-dir", os.path.join(a.work, "armswatch-home"), "crawl",
            "--profile", a.profile, "--base-url", a.base_url, "--db", db, "--tor", "direct",
-           "--concurrency", str(a.concurrency), "--json"]
+           "--concurrency", str(a.concurrency), "--max-pages", "1000000", "--json"]
     p, wall, cpu, srv, load = timed(cmd, a.server_pid, a.taskset)
     summary = json.loads(p.stdout.strip().splitlines()[-1])
     con = sqlite3.connect(db)
@@ -88,7 +90,8 @@ def run_armswatch(a, n):
         "errors": summary["errors"], "listings": listings, "stored_pages": pages[0],
         "stored_bytes": pages[1], "raw_bytes": pages[2], "verdicts": verdicts,
         "extra": f"listings_new {summary['listings_new']}, classified {summary['classified']}, "
-                 f"flagged {summary['flagged']}, refused {summary['refused']}",
+                 f"flagged {summary['flagged']}, refused {summary['refused']}, "
+                 f"budget_exhausted {summary['budget_exhausted']}",
     }
 
 
