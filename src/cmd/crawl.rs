@@ -351,6 +351,7 @@ pub fn print_report(r: &CrawlReport, json: bool) -> Result<()> {
             "listings_changed": s.listings_changed,
             "listings_unchanged": s.listings_unchanged,
             "refused": s.refused,
+            "depth_limited": s.depth_limited,
             "classified": r.classified,
             "flagged": r.flagged,
             "wall": s.wall,
@@ -382,6 +383,13 @@ pub fn print_report(r: &CrawlReport, json: bool) -> Result<()> {
     writeln!(out, "  refused URLs       {}", s.refused)?;
     if let Some(w) = &s.wall {
         writeln!(out, "  stopped by a wall  {w}")?;
+    }
+    if s.depth_limited > 0 {
+        writeln!(
+            out,
+            "  links past max_depth {} (not followed; raise [rate] max_depth)",
+            s.depth_limited
+        )?;
     }
     if s.budget_exhausted {
         writeln!(out, "  page budget spent; run again to continue")?;
