@@ -389,11 +389,21 @@ fn generic_crawl_without_profile_finds_the_listings() {
     let start = format!("{}/", site.base_url());
     let out = armswatch_ok(
         tmp.path(),
-        &["crawl", "--start", &start, "--db", db.to_str().unwrap(), "--tor", "direct", "--json"],
+        &[
+            "crawl",
+            "--start",
+            &start,
+            "--db",
+            db.to_str().unwrap(),
+            "--tor",
+            "direct",
+            "--json",
+        ],
     );
     let r: serde_json::Value = serde_json::from_str(out.lines().last().unwrap()).unwrap();
     let exp: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(repo().join("demo/expected.json")).unwrap()).unwrap();
+        serde_json::from_str(&std::fs::read_to_string(repo().join("demo/expected.json")).unwrap())
+            .unwrap();
     let c = Connection::open(&db).unwrap();
     let mut right = 0;
     for (_, l) in exp["listings"].as_object().unwrap() {
@@ -407,10 +417,15 @@ fn generic_crawl_without_profile_finds_the_listings() {
             .ok();
         if let Some((title, price)) = got {
             let want_price = l["price_text"].as_str().unwrap();
-            if title == l["title"].as_str().unwrap() && price.is_some_and(|p| want_price.contains(p.trim()) || p.contains(want_price)) {
+            if title == l["title"].as_str().unwrap()
+                && price.is_some_and(|p| want_price.contains(p.trim()) || p.contains(want_price))
+            {
                 right += 1;
             }
         }
     }
-    assert!(right >= 70, "only {right} of 76 listings right without a profile: {r}");
+    assert!(
+        right >= 70,
+        "only {right} of 76 listings right without a profile: {r}"
+    );
 }

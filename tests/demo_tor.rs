@@ -33,7 +33,9 @@ fn demo_over_a_private_tor_network_through_arti() {
     assert!(out.status.success(), "demo --tor failed:\n{stderr}");
     assert!(String::from_utf8_lossy(&out.stdout).contains("SCORE"));
     let c = Connection::open(&db).unwrap();
-    let listings: i64 = c.query_row("SELECT count(*) FROM listings", [], |r| r.get(0)).unwrap();
+    let listings: i64 = c
+        .query_row("SELECT count(*) FROM listings", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(listings, 76);
     let mut s = c.prepare("SELECT final_url, transport FROM pages").unwrap();
     let pages: Vec<(String, String)> = s
@@ -44,7 +46,11 @@ fn demo_over_a_private_tor_network_through_arti() {
     assert!(!pages.is_empty());
     for (url, transport) in &pages {
         assert_eq!(transport, "arti");
-        let host = url::Url::parse(url).unwrap().host_str().unwrap().to_string();
+        let host = url::Url::parse(url)
+            .unwrap()
+            .host_str()
+            .unwrap()
+            .to_string();
         assert!(host.ends_with(".onion"), "{url}");
     }
     // The private network is torn down when the demo ends.
