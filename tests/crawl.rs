@@ -37,25 +37,14 @@ fn count(db: &Path, sql: &str) -> i64 {
         .unwrap()
 }
 
-fn crawl_json_with(data: &Path, db: &Path, profile: &Path, base: &str) -> serde_json::Value {
-    let args = [
-        "crawl",
-        "--profile",
-        profile.to_str().unwrap(),
-        "--base-url",
-        base,
-        "--db",
-        db.to_str().unwrap(),
-        "--tor",
-        "direct",
-        "--json",
-    ];
-    let out = armswatch_ok(data, &args);
-    serde_json::from_str(out.lines().last().unwrap()).unwrap()
-}
-
-fn crawl_json(data: &Path, db: &Path, base: &str, extra: &[&str]) -> serde_json::Value {
-    let profile = repo().join("demo/profile.toml");
+/// Runs `armswatch crawl --tor direct --json` with a profile and returns the summary.
+fn crawl_json_with(
+    data: &Path,
+    db: &Path,
+    profile: &Path,
+    base: &str,
+    extra: &[&str],
+) -> serde_json::Value {
     let mut args = vec![
         "crawl",
         "--profile",
@@ -71,6 +60,11 @@ fn crawl_json(data: &Path, db: &Path, base: &str, extra: &[&str]) -> serde_json:
     args.extend_from_slice(extra);
     let out = armswatch_ok(data, &args);
     serde_json::from_str(out.lines().last().unwrap()).unwrap()
+}
+
+/// The same with the demo market's profile.
+fn crawl_json(data: &Path, db: &Path, base: &str, extra: &[&str]) -> serde_json::Value {
+    crawl_json_with(data, db, &repo().join("demo/profile.toml"), base, extra)
 }
 
 /// Guards versioning: an unchanged listing only moves last_seen; a changed one keeps its old
@@ -287,7 +281,13 @@ fn login_wall_stops_the_crawl_and_offsite_references_are_refused() {
     let rt = tokio::runtime::Runtime::new().unwrap();
     let site = rt.block_on(StaticSite::start(dir.clone(), 0)).unwrap();
     let db = tmp.path().join("w.db");
-    let r = crawl_json_with(tmp.path(), &db, &dir.join("profile.toml"), &site.base_url());
+    let r = crawl_json_with(
+        tmp.path(),
+        &db,
+        &dir.join("profile.toml"),
+        &site.base_url(),
+        &[],
+    );
     assert!(
         r["wall"].as_str().unwrap().to_lowercase().contains("login"),
         "{r}"
