@@ -96,8 +96,6 @@ pub struct CrawlSummary {
     pub to_classify: Vec<i64>,
     /// The wall that stopped the crawl, if one did.
     pub wall: Option<String>,
-    /// Links not followed because they lie deeper than `max_depth`.
-    pub depth_limited: usize,
     /// Whether the page budget ran out with URLs still pending.
     pub budget_exhausted: bool,
     /// Short descriptions of the first failures (at most 20).
@@ -272,13 +270,6 @@ pub async fn crawl(
             }
         }
     }
-    if summary.depth_limited > 0 {
-        tracing::warn!(
-            "{} links lie deeper than max_depth {} and were not followed",
-            summary.depth_limited,
-            settings.max_depth
-        );
-    }
     Ok(summary)
 }
 
@@ -307,6 +298,7 @@ fn record_page(
         summary.listings_unchanged += w.unchanged;
         summary.to_classify.extend(w.to_classify);
     }
+    let depth = entry.depth + 1;
     let mut new_entries = Vec::new();
     let mut seen = HashSet::new();
     let links = ex
@@ -323,16 +315,7 @@ fn record_page(
         }
         match policy.check(&url) {
             Ok(()) => {
-                // Pagination does not make a crawl deeper: a market whose only way through is
-                // "next" links must not lose its later pages to the depth limit.
-                let depth = if kind == PageKind::Index && entry.kind != PageKind::Listing {
-                    entry.depth
-                } else {
-                    entry.depth + 1
-                };
-                if depth > settings.max_depth {
-                    summary.depth_limited += 1;
-                } else {
+                if depth <= settings.max_depth {
                     new_entries.push(FrontierEntry {
                         url: url.to_string(),
                         kind,

@@ -41,7 +41,7 @@ impl TransportChoice {
             ),
             Some(s) => bail!("--tor {s}: expected arti, direct or socks5h://HOST:PORT"),
             None => {
-                if start.iter().all(is_onion) {
+                if start.iter().all(|u| is_onion(u)) {
                     Ok(TransportChoice::Arti)
                 } else {
                     bail!("the start URL is not an onion address: pass --tor direct to crawl a clearnet market without Tor, or --tor arti / --tor socks5h://HOST:PORT to go through Tor")
@@ -351,7 +351,6 @@ pub fn print_report(r: &CrawlReport, json: bool) -> Result<()> {
             "listings_changed": s.listings_changed,
             "listings_unchanged": s.listings_unchanged,
             "refused": s.refused,
-            "depth_limited": s.depth_limited,
             "classified": r.classified,
             "flagged": r.flagged,
             "wall": s.wall,
@@ -383,13 +382,6 @@ pub fn print_report(r: &CrawlReport, json: bool) -> Result<()> {
     writeln!(out, "  refused URLs       {}", s.refused)?;
     if let Some(w) = &s.wall {
         writeln!(out, "  stopped by a wall  {w}")?;
-    }
-    if s.depth_limited > 0 {
-        writeln!(
-            out,
-            "  links past max_depth {} (not followed; raise [rate] max_depth)",
-            s.depth_limited
-        )?;
     }
     if s.budget_exhausted {
         writeln!(out, "  page budget spent; run again to continue")?;
