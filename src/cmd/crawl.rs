@@ -41,7 +41,7 @@ impl TransportChoice {
             ),
             Some(s) => bail!("--tor {s}: expected arti, direct or socks5h://HOST:PORT"),
             None => {
-                if start.iter().all(|u| is_onion(u)) {
+                if start.iter().all(is_onion) {
                     Ok(TransportChoice::Arti)
                 } else {
                     bail!("the start URL is not an onion address: pass --tor direct to crawl a clearnet market without Tor, or --tor arti / --tor socks5h://HOST:PORT to go through Tor")
