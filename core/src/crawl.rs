@@ -46,10 +46,23 @@ pub struct FrontierEntry {
     /// Normalised absolute URL.
     pub url: String,
     pub kind: PageKind,
-    /// Links followed from a start URL to reach this one.
+    /// Links followed from a start URL to reach this one, every kind counted. The frontier hands
+    /// out the shallowest entries first, so this orders the crawl (breadth first).
     pub depth: u32,
+    /// How many of those links were pagination hops (from a start or index page to another index
+    /// page). The depth limit counts only the other links, `depth - pagination_depth`; pagination
+    /// chains have their own, larger limit.
+    #[serde(default)]
+    pub pagination_depth: u32,
     /// Fetch attempts so far.
     pub attempts: u32,
+}
+
+impl FrontierEntry {
+    /// Links followed from a start URL that were not pagination hops: what the depth limit counts.
+    pub fn link_depth(&self) -> u32 {
+        self.depth.saturating_sub(self.pagination_depth)
+    }
 }
 
 /// Where a frontier entry stands.

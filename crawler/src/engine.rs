@@ -320,6 +320,7 @@ fn record_page(
                         url: url.to_string(),
                         kind,
                         depth,
+                        pagination_depth: 0,
                         attempts: 0,
                     });
                 }

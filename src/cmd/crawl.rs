@@ -266,6 +266,7 @@ pub async fn crawl_market(
                     url: u.to_string(),
                     kind: PageKind::Start,
                     depth: 0,
+                    pagination_depth: 0,
                     attempts: 0,
                 })
                 .collect();

@@ -35,8 +35,9 @@ impl Store {
             let mut st = tx
                 .prepare_cached(
                     "INSERT OR IGNORE INTO frontier
-                         (market_id, url, kind, depth, state, attempts, run_id, updated_at)
-                     VALUES (?1, ?2, ?3, ?4, 'pending', ?5, ?6, ?7)",
+                         (market_id, url, kind, depth, pagination_depth, state, attempts, run_id,
+                          updated_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, 'pending', ?6, ?7, ?8)",
                 )
                 .map_err(&q)?;
             let mut added = 0;
@@ -47,6 +48,7 @@ impl Store {
                         e.url,
                         e.kind.as_str(),
                         e.depth,
+                        e.pagination_depth,
                         e.attempts,
                         run_id,
                         at
@@ -57,6 +59,18 @@ impl Store {
         })
     }
 
+    /// Whether the market's frontier holds `url`, in any state.
+    #[tracing::instrument(level = "trace", skip_all, fields(market = %market))]
+    pub fn frontier_contains(&self, market: &MarketId, url: &str) -> Result<bool> {
+        let q = self.q("read frontier");
+        self.read(|c| {
+            let mut st = c
+                .prepare_cached("SELECT 1 FROM frontier WHERE market_id = ?1 AND url = ?2")
+                .map_err(&q)?;
+            st.exists(params![market.as_str(), url]).map_err(&q)
+        })
+    }
+
     /// Up to `limit` pending entries, shallowest first, then in the order they were added.
     #[tracing::instrument(level = "trace", skip_all, fields(market = %market, limit = limit))]
     pub fn frontier_pending(&self, market: &MarketId, limit: usize) -> Result<Vec<FrontierEntry>> {
@@ -64,7 +78,7 @@ impl Store {
         let rows = self.read(|c| {
             let mut st = c
                 .prepare_cached(
-                    "SELECT url, kind, depth, attempts FROM frontier
+                    "SELECT url, kind, depth, pagination_depth, attempts FROM frontier
                      WHERE market_id = ?1 AND state = 'pending'
                      ORDER BY depth, rowid LIMIT ?2",
                 )
@@ -77,6 +91,7 @@ impl Store {
                         r.get::<_, String>(1)?,
                         r.get::<_, u32>(2)?,
                         r.get::<_, u32>(3)?,
+                        r.get::<_, u32>(4)?,
                     ))
                 })
                 .map_err(&q)?
@@ -85,7 +100,7 @@ impl Store {
             Ok(rows)
         })?;
         rows.into_iter()
-            .map(|(url, kind, depth, attempts)| {
+            .map(|(url, kind, depth, pagination_depth, attempts)| {
                 let kind = kind
                     .parse::<PageKind>()
                     .map_err(|e| self.bad("frontier.kind", e))?;
@@ -93,6 +108,7 @@ impl Store {
                     url,
                     kind,
                     depth,
+                    pagination_depth,
                     attempts,
                 })
             })
@@ -163,8 +179,30 @@ mod tests {
                 PageKind::Index
             },
             depth,
+            pagination_depth: 0,
             attempts: 0,
         }
+    }
+
+    #[test]
+    fn pagination_depth_round_trips() {
+        // Guards: the depth limit's input survives the store (a resumed crawl limits the same way).
+        let (s, run) = store_with_run();
+        let m = market();
+        let paged = FrontierEntry {
+            pagination_depth: 8,
+            ..entry("http://d/c?page=9", 9)
+        };
+        s.frontier_add(&m, run, &[entry("http://d/", 0), paged.clone()])
+            .unwrap();
+        let back = s.frontier_pending(&m, 10).unwrap();
+        assert_eq!(back.get(1), Some(&paged));
+        assert_eq!(back[1].link_depth(), 1);
+        assert!(s.frontier_contains(&m, "http://d/c?page=9").unwrap());
+        assert!(!s.frontier_contains(&m, "http://d/c?page=10").unwrap());
+        assert!(!s
+            .frontier_contains(&MarketId("other".into()), "http://d/")
+            .unwrap());
     }
 
     #[test]

@@ -67,7 +67,12 @@ use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
 /// The schema migrations, oldest first. Append only: a released file is never edited.
-const MIGRATION_LIST: &[M<'static>] = &[M::up(include_str!("../migrations/0001_init.sql"))];
+const MIGRATION_LIST: &[M<'static>] = &[
+    M::up(include_str!("../migrations/0001_init.sql")),
+    M::up(include_str!(
+        "../migrations/0002_frontier_pagination_depth.sql"
+    )),
+];
 
 /// `PRAGMA application_id` of an armswatch database ('ARMS'), set by the first migration.
 const APPLICATION_ID: i64 = 0x4152_4D53;
@@ -361,7 +366,7 @@ mod tests {
     fn migrations_are_valid() {
         // Guards: the embedded migration list is well-formed SQL that applies cleanly.
         migrations().validate().unwrap();
-        assert_eq!(schema_version(), 1);
+        assert_eq!(schema_version(), 2);
     }
 
     #[test]
@@ -400,6 +405,35 @@ mod tests {
         assert_eq!(mode, "wal");
         assert_eq!(fk, 1);
         assert_eq!(version, schema_version() as i64);
+    }
+
+    #[test]
+    fn version_1_frontier_migrates_and_resumes() {
+        // Guards migration 0002: a crawl interrupted under schema 1 keeps its pending frontier, and
+        // its entries count every link toward the depth limit, as they did when added.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v1.db");
+        {
+            let mut c = Connection::open(&path).unwrap();
+            Migrations::from_slice(&MIGRATION_LIST[..1])
+                .to_latest(&mut c)
+                .unwrap();
+            c.execute_batch(
+                "INSERT INTO markets (id, created_at) VALUES ('demo', 0);
+                 INSERT INTO frontier (market_id, url, kind, depth, updated_at)
+                 VALUES ('demo', 'http://demo.onion/c?page=7', 'index', 7, 0);",
+            )
+            .unwrap();
+        }
+        let s = Store::open(&path).unwrap();
+        let pending = s.frontier_pending(&test_support::market(), 10).unwrap();
+        assert_eq!(pending.len(), 1);
+        assert_eq!(
+            (pending[0].depth, pending[0].pagination_depth),
+            (7, 0),
+            "{pending:?}"
+        );
+        assert_eq!(pending[0].link_depth(), 7);
     }
 
     #[test]
