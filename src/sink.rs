@@ -28,6 +28,10 @@ impl CrawlSink for StoreSink {
             .frontier_add(&self.market, self.run_id, entries)?)
     }
 
+    fn frontier_contains(&self, url: &str) -> Result<bool, SinkError> {
+        Ok(self.store.frontier_contains(&self.market, url)?)
+    }
+
     fn frontier_pending(&self, limit: usize) -> Result<Vec<FrontierEntry>, SinkError> {
         Ok(self.store.frontier_pending(&self.market, limit)?)
     }

@@ -37,6 +37,8 @@ pub type SinkError = Box<dyn std::error::Error + Send + Sync>;
 pub trait CrawlSink: Send + Sync {
     /// Adds URLs to the frontier; ones already there are left as they are. Returns how many were new.
     fn frontier_add(&self, entries: &[FrontierEntry]) -> Result<usize, SinkError>;
+    /// Whether a URL is in the frontier, in any state.
+    fn frontier_contains(&self, url: &str) -> Result<bool, SinkError>;
     /// Pending entries, shallowest first.
     fn frontier_pending(&self, limit: usize) -> Result<Vec<FrontierEntry>, SinkError>;
     /// Sets an entry's state after a fetch.
@@ -74,7 +76,10 @@ pub struct CrawlSettings {
     pub max_attempts: u32,
     pub max_page_bytes: usize,
     pub max_pages: usize,
+    /// Deepest link depth followed, pagination hops not counted ([`FrontierEntry::link_depth`]).
     pub max_depth: u32,
+    /// Most pagination hops followed ([`FrontierEntry::pagination_depth`]).
+    pub max_pagination_depth: u32,
     /// First retry waits about this long; each further one twice as long (with jitter), capped at
     /// 60 s.
     pub backoff_base_ms: u64,
@@ -96,6 +101,11 @@ pub struct CrawlSummary {
     pub to_classify: Vec<i64>,
     /// The wall that stopped the crawl, if one did.
     pub wall: Option<String>,
+    /// URLs not followed because they lie deeper than `max_depth` (and were not in the frontier
+    /// already when found).
+    pub depth_limited: usize,
+    /// URLs not followed because more than `max_pagination_depth` pagination hops lead to them.
+    pub pagination_limited: usize,
     /// Whether the page budget ran out with URLs still pending.
     pub budget_exhausted: bool,
     /// Short descriptions of the first failures (at most 20).
@@ -147,6 +157,8 @@ pub async fn crawl(
     let concurrency = settings.concurrency.max(1);
     let mut stop = false;
     let mut market_ok_recorded = false;
+    // URLs the depth limits kept out of the frontier, each counted once.
+    let mut limited = HashSet::new();
     // The profile was validated when it was loaded; compile it once for the whole crawl.
     let extractor = Arc::new(Extractor::new(settings.profile.as_deref()).map_err(
         |(field, message)| CrawlError(format!("profile field {field}: {message}").into()),
@@ -243,7 +255,7 @@ pub async fn crawl(
                         .map_err(CrawlError)?;
                     market_ok_recorded = true;
                 }
-                record_page(
+                let kept_out = record_page(
                     &*sink,
                     &policy,
                     &settings,
@@ -252,6 +264,7 @@ pub async fn crawl(
                     page_id,
                     &mut summary,
                 )?;
+                count_kept_out(&*sink, kept_out, &mut limited, &mut summary)?;
                 let state = if fetched.page.http_status >= 400 {
                     summary.pages_failed += 1;
                     FrontierState::Failed
@@ -270,10 +283,84 @@ pub async fn crawl(
             }
         }
     }
+    if summary.depth_limited > 0 {
+        tracing::warn!(
+            "{} URLs lie deeper than max_depth {} (pagination not counted) and were not followed",
+            summary.depth_limited,
+            settings.max_depth
+        );
+    }
+    if summary.pagination_limited > 0 {
+        tracing::warn!(
+            "{} URLs lie more than max_pagination_depth {} pagination hops deep and were not followed",
+            summary.pagination_limited,
+            settings.max_pagination_depth
+        );
+    }
     Ok(summary)
 }
 
-/// Stores a fetched page's listings and adds its allowed links to the frontier.
+/// The frontier entry for a link of `kind` found on `from`'s page. Every link adds one to `depth`,
+/// which orders the crawl breadth first, so listings found on a page are fetched before the pages
+/// its "next" links lead to. A pagination hop (an index link on a start or index page) also adds
+/// one to `pagination_depth`, which keeps it out of the depth limit.
+fn child_entry(from: &FrontierEntry, url: String, kind: PageKind) -> FrontierEntry {
+    let pagination_hop = kind == PageKind::Index && from.kind != PageKind::Listing;
+    FrontierEntry {
+        url,
+        kind,
+        depth: from.depth.saturating_add(1),
+        pagination_depth: from
+            .pagination_depth
+            .saturating_add(u32::from(pagination_hop)),
+        attempts: 0,
+    }
+}
+
+/// Which limit, if any, keeps an entry out of the frontier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DepthLimit {
+    /// `max_depth`: too many links that are not pagination hops.
+    Depth,
+    /// `max_pagination_depth`: too long a chain of pagination hops.
+    Pagination,
+}
+
+/// Checks an entry against the settings' depth limits.
+fn depth_limit(settings: &CrawlSettings, e: &FrontierEntry) -> Option<DepthLimit> {
+    if e.link_depth() > settings.max_depth {
+        Some(DepthLimit::Depth)
+    } else if e.pagination_depth > settings.max_pagination_depth {
+        Some(DepthLimit::Pagination)
+    } else {
+        None
+    }
+}
+
+/// Counts the links the depth limits kept out of the frontier, each URL once per crawl run (in
+/// `limited`); URLs already in the frontier (reached by a shorter path) are not lost, so not counted.
+fn count_kept_out(
+    sink: &dyn CrawlSink,
+    kept_out: Vec<(FrontierEntry, DepthLimit)>,
+    limited: &mut HashSet<String>,
+    summary: &mut CrawlSummary,
+) -> Result<(), CrawlError> {
+    for (e, limit) in kept_out {
+        if limited.contains(&e.url) || sink.frontier_contains(&e.url).map_err(CrawlError)? {
+            continue;
+        }
+        tracing::debug!(url = %e.url, ?limit, "past a depth limit, not followed");
+        match limit {
+            DepthLimit::Depth => summary.depth_limited += 1,
+            DepthLimit::Pagination => summary.pagination_limited += 1,
+        }
+        limited.insert(e.url);
+    }
+    Ok(())
+}
+
+/// Stores a fetched page's listings and adds its allowed links to the frontier. Returns the links
+/// the depth limits keep out, with the limit that did.
 fn record_page(
     sink: &dyn CrawlSink,
     policy: &HostPolicy,
@@ -282,7 +369,7 @@ fn record_page(
     fetched: &Fetched,
     page_id: i64,
     summary: &mut CrawlSummary,
-) -> Result<(), CrawlError> {
+) -> Result<Vec<(FrontierEntry, DepthLimit)>, CrawlError> {
     let ex = &fetched.extract;
     let from = fetched.page.final_url.as_str();
     // Listings from index cards are kept only when the market shows no separate listing pages.
@@ -298,8 +385,8 @@ fn record_page(
         summary.listings_unchanged += w.unchanged;
         summary.to_classify.extend(w.to_classify);
     }
-    let depth = entry.depth + 1;
     let mut new_entries = Vec::new();
+    let mut kept_out = Vec::new();
     let mut seen = HashSet::new();
     let links = ex
         .listing_links
@@ -315,14 +402,10 @@ fn record_page(
         }
         match policy.check(&url) {
             Ok(()) => {
-                if depth <= settings.max_depth {
-                    new_entries.push(FrontierEntry {
-                        url: url.to_string(),
-                        kind,
-                        depth,
-                        pagination_depth: 0,
-                        attempts: 0,
-                    });
+                let child = child_entry(entry, url.to_string(), kind);
+                match depth_limit(settings, &child) {
+                    None => new_entries.push(child),
+                    Some(limit) => kept_out.push((child, limit)),
                 }
             }
             Err(refusal) => {
@@ -348,7 +431,7 @@ fn record_page(
     if !new_entries.is_empty() {
         sink.frontier_add(&new_entries).map_err(CrawlError)?;
     }
-    Ok(())
+    Ok(kept_out)
 }
 
 /// Fetches one entry: politeness delay, retries with backoff for transient failures, redirects
@@ -530,6 +613,62 @@ fn unix_now() -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn entry(kind: PageKind, depth: u32, pagination_depth: u32) -> FrontierEntry {
+        FrontierEntry {
+            url: "http://m.onion/x".into(),
+            kind,
+            depth,
+            pagination_depth,
+            attempts: 0,
+        }
+    }
+
+    fn settings(max_depth: u32, max_pagination_depth: u32) -> CrawlSettings {
+        CrawlSettings {
+            isolation: "m".into(),
+            profile: None,
+            concurrency: 1,
+            delay_ms: 0,
+            timeout_secs: 1,
+            max_attempts: 1,
+            max_page_bytes: 1,
+            max_pages: 1,
+            max_depth,
+            max_pagination_depth,
+            backoff_base_ms: 0,
+            headers: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn pagination_hops_order_the_crawl_but_do_not_count_toward_max_depth() {
+        // Guards the depth rule: every link adds to `depth` (so a page's listings, one link away,
+        // are queued no later than its "next" page), only index-to-index links add to
+        // `pagination_depth`, and max_depth sees the difference.
+        let url = || "http://m.onion/y".to_string();
+        let page5 = entry(PageKind::Index, 5, 5);
+        let next = child_entry(&page5, url(), PageKind::Index);
+        let listing = child_entry(&page5, url(), PageKind::Listing);
+        assert_eq!((next.depth, next.pagination_depth), (6, 6));
+        assert_eq!((listing.depth, listing.pagination_depth), (6, 5));
+        assert_eq!((next.link_depth(), listing.link_depth()), (0, 1));
+        let start = entry(PageKind::Start, 0, 0);
+        assert_eq!(
+            child_entry(&start, url(), PageKind::Index).pagination_depth,
+            1
+        );
+        // An index link on a listing page ("back to the category") is an ordinary link.
+        let from_listing = child_entry(&listing, url(), PageKind::Index);
+        assert_eq!((from_listing.depth, from_listing.link_depth()), (7, 2));
+
+        let s = settings(1, 6);
+        assert_eq!(depth_limit(&s, &next), None);
+        assert_eq!(depth_limit(&s, &listing), None);
+        assert_eq!(depth_limit(&s, &from_listing), Some(DepthLimit::Depth));
+        let page7 = child_entry(&next, url(), PageKind::Index);
+        assert_eq!(depth_limit(&s, &page7), Some(DepthLimit::Pagination));
+    }
 
     #[test]
     fn backoff_grows_and_is_capped() {

@@ -217,9 +217,14 @@ pub struct RateLimits {
     /// Most pages fetched in one crawl run.
     #[serde(default = "d_max_pages")]
     pub max_pages: usize,
-    /// Deepest link depth followed from a start URL.
+    /// Deepest link depth followed from a start URL, not counting pagination hops (links from a
+    /// start or index page to another index page: "next", page numbers, categories).
     #[serde(default = "d_max_depth")]
     pub max_depth: u32,
+    /// Most pagination hops followed from a start URL: a generous bound on "next" chains, so that
+    /// a market generating endless index pages cannot keep the crawl busy forever.
+    #[serde(default = "d_max_pagination_depth")]
+    pub max_pagination_depth: u32,
 }
 
 fn d_concurrency() -> usize {
@@ -240,6 +245,9 @@ fn d_max_pages() -> usize {
 fn d_max_depth() -> u32 {
     50
 }
+fn d_max_pagination_depth() -> u32 {
+    10_000
+}
 
 impl Default for RateLimits {
     fn default() -> Self {
@@ -251,6 +259,7 @@ impl Default for RateLimits {
             max_page_bytes: d_max_bytes(),
             max_pages: d_max_pages(),
             max_depth: d_max_depth(),
+            max_pagination_depth: d_max_pagination_depth(),
         }
     }
 }

@@ -78,6 +78,7 @@ fn all_profiles_load() {
         ex.index.is_some() && ex.links.listing_selector.is_some() && ex.session.cookie.is_some()
     );
     assert_eq!(ex.rate.max_depth, 50);
+    assert_eq!(ex.rate.max_pagination_depth, 10_000);
 }
 
 /// Empire listing 0: every field, and the exact expected description.

@@ -168,6 +168,7 @@ impl CrawlPlan {
             max_page_bytes: rate.max_page_bytes,
             max_pages: a.max_pages.unwrap_or(rate.max_pages),
             max_depth: rate.max_depth,
+            max_pagination_depth: rate.max_pagination_depth,
             backoff_base_ms: if transport.is_tor() { 2000 } else { 500 },
             headers,
         };
@@ -237,6 +238,8 @@ pub async fn crawl_market(
         "delay_ms": plan.settings.delay_ms,
         "timeout_secs": plan.settings.timeout_secs,
         "max_pages": plan.settings.max_pages,
+        "max_depth": plan.settings.max_depth,
+        "max_pagination_depth": plan.settings.max_pagination_depth,
         "generic_extractor": plan.profile.is_none(),
     })
     .to_string();
@@ -352,6 +355,8 @@ pub fn print_report(r: &CrawlReport, json: bool) -> Result<()> {
             "listings_changed": s.listings_changed,
             "listings_unchanged": s.listings_unchanged,
             "refused": s.refused,
+            "depth_limited": s.depth_limited,
+            "pagination_limited": s.pagination_limited,
             "classified": r.classified,
             "flagged": r.flagged,
             "wall": s.wall,
@@ -383,6 +388,20 @@ pub fn print_report(r: &CrawlReport, json: bool) -> Result<()> {
     writeln!(out, "  refused URLs       {}", s.refused)?;
     if let Some(w) = &s.wall {
         writeln!(out, "  stopped by a wall  {w}")?;
+    }
+    if s.depth_limited > 0 {
+        writeln!(
+            out,
+            "  not followed       {} URLs deeper than max_depth (raise [rate] max_depth)",
+            s.depth_limited
+        )?;
+    }
+    if s.pagination_limited > 0 {
+        writeln!(
+            out,
+            "  not followed       {} URLs past max_pagination_depth (raise [rate] max_pagination_depth)",
+            s.pagination_limited
+        )?;
     }
     if s.budget_exhausted {
         writeln!(out, "  page budget spent; run again to continue")?;
