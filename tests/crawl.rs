@@ -1,5 +1,6 @@
 //! `armswatch crawl` against fixture markets on 127.0.0.1 with the direct transport: re-crawls,
-//! changed listings, resuming after a page budget and after a killed process, hostile pages.
+//! changed listings, resuming after a page budget and after a killed process, hostile pages, depth
+//! limits and crawl order.
 
 mod common;
 
@@ -428,4 +429,151 @@ fn generic_crawl_without_profile_finds_the_listings() {
         right >= 70,
         "only {right} of 76 listings right without a profile: {r}"
     );
+}
+
+/// A fixture market's profile with `edit` applied, written to `to`.
+fn edited_profile(fixture: &str, to: PathBuf, edit: impl Fn(String) -> String) -> PathBuf {
+    let text = std::fs::read_to_string(
+        repo()
+            .join("tests/fixtures")
+            .join(fixture)
+            .join("profile.toml"),
+    )
+    .unwrap();
+    std::fs::write(&to, edit(text)).unwrap();
+    to
+}
+
+/// Guards the depth limit: a category whose six pages are linked only by "Next" links, crawled
+/// with max_depth 3, loses no page and no listing (pagination hops do not count toward the limit).
+#[test]
+fn next_only_pagination_longer_than_max_depth_loses_no_listing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = repo().join("tests/fixtures/paged-market");
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let site = rt.block_on(StaticSite::start(dir.clone(), 0)).unwrap();
+    let db = tmp.path().join("p.db");
+    let r = crawl_json_with(
+        tmp.path(),
+        &db,
+        &dir.join("profile.toml"),
+        &site.base_url(),
+        &[],
+    );
+    assert_eq!(r["listings_new"], 12, "{r}");
+    assert_eq!(r["pages_fetched"], 1 + 6 + 12, "{r}");
+    assert_eq!(r["depth_limited"], 0, "{r}");
+    assert_eq!(r["pagination_limited"], 0, "{r}");
+    assert_eq!(
+        count(&db, "SELECT count(*) FROM frontier WHERE state != 'done'"),
+        0
+    );
+    // Page 6 is six links from the start, all of them pagination hops.
+    let depths: (u32, u32) = Connection::open(&db)
+        .unwrap()
+        .query_row(
+            "SELECT depth, pagination_depth FROM frontier WHERE url LIKE '%/category/6'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(depths, (6, 6));
+}
+
+/// Guards "never silent": links the depth limits keep out are counted in the summary (each URL
+/// once) and named in the printed report, for max_depth and for max_pagination_depth.
+#[test]
+fn links_past_the_depth_limits_are_counted_and_reported() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = repo().join("tests/fixtures/paged-market");
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let site = rt.block_on(StaticSite::start(dir.clone(), 0)).unwrap();
+
+    // max_depth 0: the index pages are still walked, every listing link is one link too deep.
+    let shallow = edited_profile("paged-market", tmp.path().join("shallow.toml"), |t| {
+        t.replace("max_depth = 3", "max_depth = 0")
+    });
+    let db = tmp.path().join("shallow.db");
+    let r = crawl_json_with(tmp.path(), &db, &shallow, &site.base_url(), &[]);
+    assert_eq!(r["pages_fetched"], 1 + 6, "{r}");
+    assert_eq!(r["listings_new"], 0, "{r}");
+    assert_eq!(r["depth_limited"], 12, "{r}");
+    assert_eq!(r["pagination_limited"], 0, "{r}");
+
+    // max_pagination_depth 2: pages 1 and 2 are followed, page 3 is not (and said so).
+    let short = edited_profile("paged-market", tmp.path().join("short.toml"), |t| {
+        format!("{t}max_pagination_depth = 2\n")
+    });
+    let db = tmp.path().join("short.db");
+    let out = armswatch_ok(
+        tmp.path(),
+        &[
+            "crawl",
+            "--profile",
+            short.to_str().unwrap(),
+            "--base-url",
+            &site.base_url(),
+            "--db",
+            db.to_str().unwrap(),
+            "--tor",
+            "direct",
+        ],
+    );
+    assert!(
+        out.contains("1 URLs past max_pagination_depth"),
+        "the report does not say what was left out:\n{out}"
+    );
+    assert_eq!(count(&db, "SELECT count(*) FROM listings"), 4);
+}
+
+/// Guards crawl order against the overlap that lost a listing in the Tor canary test: the canary
+/// market's pagination rule ('.*') matches every link, listing links included, and one of the
+/// index pages it picks up (/refresh) is a queue wall that stops the crawl. Listings found on a
+/// page must be fetched before the index pages it links to, or the wall stops the crawl first.
+/// Same fixture as tests/tor.rs, served on loopback without Tor.
+#[test]
+fn listings_are_fetched_before_a_wall_among_index_links() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site_dir = tmp.path().join("canary-market");
+    copy_dir(&repo().join("tests/fixtures/canary-market"), &site_dir);
+    // The canary's origin becomes another host, so the host policy refuses it as it does over Tor.
+    let canary = "http://canary.invalid";
+    for page in [
+        "index.html",
+        "refresh.html",
+        "listing/1.html",
+        "listing/2.html",
+    ] {
+        let p = site_dir.join(page);
+        let html = std::fs::read_to_string(&p)
+            .unwrap()
+            .replace("CANARY_ORIGIN", canary)
+            .replace("CANARY_PORT", "9");
+        std::fs::write(&p, html).unwrap();
+    }
+    std::fs::write(
+        site_dir.join("_redirects"),
+        format!("/go 302 {canary}/redirected\n"),
+    )
+    .unwrap();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let site = rt.block_on(StaticSite::start(site_dir.clone(), 0)).unwrap();
+    let profile = repo().join("tests/fixtures/canary-market/profile.toml");
+    for run in 0..3 {
+        let db = tmp.path().join(format!("c{run}.db"));
+        let r = crawl_json_with(tmp.path(), &db, &profile, &site.base_url(), &[]);
+        assert_eq!(r["listings_new"], 2, "run {run}: {r}");
+        assert!(
+            r["wall"].as_str().is_some_and(|w| w.contains("/refresh")),
+            "run {run}: the fixture's queue wall should end the crawl: {r}"
+        );
+        let refused = count(
+            &db,
+            &format!("SELECT count(*) FROM refusals WHERE url LIKE '{canary}/%'"),
+        );
+        assert!(
+            refused > 0,
+            "run {run}: nothing of the canary's was refused"
+        );
+    }
 }
