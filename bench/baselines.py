@@ -11,7 +11,8 @@ the false-positive rate on rows with no label.
     python3 bench/baselines.py --train classifier/corpus/corpus.jsonl --eval ../shared/data/real-dev.jsonl
 
 Also, for the speed benchmark: --speed N times scikit-learn's predict (transform + predict_proba) on
-N listings resampled from the corpus, after fitting on the corpus.
+N listings resampled from the corpus, after fitting on the corpus; --speed-file FILE times fitting
+on FILE's rows and then predicting them (bench/classifier_speed.sh gives both tools the same file).
 """
 
 import argparse
@@ -136,6 +137,7 @@ def main():
     ap.add_argument("--train", required=True)
     ap.add_argument("--eval")
     ap.add_argument("--speed", type=int, default=0)
+    ap.add_argument("--speed-file", help="time fit and predict_proba on exactly these rows")
     args = ap.parse_args()
     train = read(args.train)
     t0 = time.perf_counter()
@@ -160,6 +162,17 @@ def main():
         secs = time.perf_counter() - t0
         result["sklearn_predict"] = {"listings": args.speed, "secs": secs,
                                      "listings_per_sec": args.speed / secs}
+    if args.speed_file:
+        rows = read(args.speed_file)
+        t0 = time.perf_counter()
+        big = TfidfLogReg().fit(rows)
+        fit_secs = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        big.predict_proba(rows)
+        secs = time.perf_counter() - t0
+        result["sklearn_same_rows"] = {"listings": len(rows), "fit_secs": fit_secs,
+                                       "predict_secs": secs,
+                                       "listings_per_sec": len(rows) / secs}
     json.dump(result, sys.stdout, indent=1)
     print()
 

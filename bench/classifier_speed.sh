@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Predict throughput of the armswatch classifier vs scikit-learn on the same 100k listings
-# (resampled from the corpus), one core each, plus training times. Run from the repository root:
+# Training time and predict throughput of the armswatch classifier vs scikit-learn on the same
+# listings (default 100,000, resampled with a fixed seed from the corpus into one file that both
+# read), one core each, in one run. Run from the repository root:
 #
 #     bench/classifier_speed.sh [corpus.jsonl] [model file] [listings]
 #
@@ -10,23 +11,33 @@ corpus=${1:-classifier/corpus/corpus.jsonl}
 model=${2:-models/armswatch-linear.model}
 n=${3:-100000}
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
+sample=$(mktemp --suffix=.jsonl)
+trap 'rm -f "$sample"' EXIT
+
+python3 - "$corpus" "$n" "$sample" <<'PY'
+import json, random, sys
+rows = [l for l in open(sys.argv[1], encoding="utf-8") if l.strip() and not json.loads(l).get("unclear")]
+rng = random.Random(7)
+with open(sys.argv[3], "w", encoding="utf-8") as f:
+    for _ in range(int(sys.argv[2])):
+        f.write(rows[rng.randrange(len(rows))])
+PY
 
 cargo build --release -q -p armswatch-classifier --example bench
-rust_json=$(taskset -c 0 target/release/examples/bench --data "$corpus" --model "$model" \
-    --listings "$n" --train-listings "$n")
-py_json=$(taskset -c 0 python3 bench/baselines.py --train "$corpus" --speed "$n")
+rust_json=$(taskset -c 0 target/release/examples/bench --data "$sample" --model "$model" \
+    --as-is --train-listings 1)
+py_json=$(taskset -c 0 python3 bench/baselines.py --train "$corpus" --speed-file "$sample")
 
 python3 - "$rust_json" "$py_json" <<'PY'
 import json, sys
-r, p = json.loads(sys.argv[1]), json.loads(sys.argv[2])
-rs = r["predict"]["listings_per_sec"]
-ps = p["sklearn_predict"]["listings_per_sec"]
+r, p = json.loads(sys.argv[1]), json.loads(sys.argv[2])["sklearn_same_rows"]
+rs, ps = r["predict"]["listings_per_sec"], p["listings_per_sec"]
+rt, pt = r["train_resampled"]["secs"], p["fit_secs"]
 print(json.dumps({"armswatch": r, "sklearn": p}, indent=1))
 print()
-print(f"predict, {r['predict']['listings']} listings, one core:")
-print(f"  armswatch-linear  {rs:12,.0f} listings/s")
-print(f"  scikit-learn      {ps:12,.0f} listings/s  (TfidfVectorizer word+char + LogisticRegression)")
-print(f"  ratio             {rs / ps:12.1f}x")
-print(f"training: armswatch {r['train_resampled']['secs']:.1f} s on {r['train_resampled']['listings']}"
-      f" resampled rows (FTRL path); scikit-learn {p['tfidf_logreg_fit_secs']:.1f} s on the corpus")
+print(f"same {p['listings']:,} listings, one core each:")
+print(f"  predict   armswatch-linear {rs:10,.0f} listings/s   scikit-learn {ps:10,.0f} listings/s"
+      f"   ratio {rs / ps:.1f}x")
+print(f"  training  armswatch-linear {rt:10.1f} s             scikit-learn {pt:10.1f} s"
+      f"             ratio {pt / rt:.2f}x (scikit-learn time / ours)")
 PY

@@ -4,9 +4,11 @@
 //! ```text
 //! cargo run --release -p armswatch-classifier --example bench -- \
 //!     --data classifier/corpus/corpus.jsonl --model models/armswatch-linear.model \
-//!     [--listings 100000] [--train-listings 100000] [--train-corpus]
+//!     [--listings 100000] [--train-listings 100000] [--train-corpus] [--as-is]
 //! ```
-//! Prints one JSON object. `bench/classifier_speed.sh` runs this and scikit-learn side by side.
+//! With `--as-is` the rows of `--data` are the sample itself (predicted, and trained on with
+//! `--train-listings N` > 0) instead of a resample. Prints one JSON object.
+//! `bench/classifier_speed.sh` runs this and scikit-learn side by side on the same rows.
 
 use armswatch_classifier::{clear_examples, read_examples, Classifier, ClassifierParams, Example};
 use std::time::Instant;
@@ -40,7 +42,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let n: usize = get("--listings").map_or(Ok(100_000), |s| s.parse())?;
     let n_train: usize = get("--train-listings").map_or(Ok(0), |s| s.parse())?;
     let corpus = clear_examples(&read_examples(&data)?);
-    let sample = resample(&corpus, n, 7);
+    let as_is = args.iter().any(|a| a == "--as-is");
+    let sample = if as_is {
+        corpus.clone()
+    } else {
+        resample(&corpus, n, 7)
+    };
+    let n = sample.len();
     let chars: usize = sample
         .iter()
         .map(|e| e.title.len() + e.description.len())
@@ -74,7 +82,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             serde_json::json!({"listings": corpus.len(), "secs": t.elapsed().as_secs_f64()});
     }
     if n_train > 0 {
-        let big = resample(&corpus, n_train, 11);
+        let big = if as_is {
+            corpus.clone()
+        } else {
+            resample(&corpus, n_train, 11)
+        };
+        let n_train = big.len();
         let t = Instant::now();
         ClassifierParams::default().fit(&big)?;
         out["train_resampled"] =

@@ -30,11 +30,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if let Some(s) = get("--seed") {
         params = params.seed(s.parse()?);
     }
-    if let Some(n) = get("--lbfgs-max-rows") {
-        params = params.lbfgs_max_rows(n.parse()?);
+    if args.iter().any(|a| a == "--lbfgs") {
+        params = params.solver(armswatch_classifier::Solver::Lbfgs);
     }
     if let Some(a) = get("--ftrl-alpha") {
         params = params.ftrl_alpha(a.parse()?);
+    }
+    if let Some(v) = get("--title-only-copies") {
+        params = params.title_only_copies(v.parse()?);
+    }
+    if let Some(n) = get("--ftrl-batch") {
+        params = params.ftrl_batch(n.parse()?);
+    }
+    if let Some(n) = get("--ftrl-l2") {
+        params = params.ftrl_l2(n.parse()?);
     }
     if let Some(n) = get("--ftrl-epochs") {
         params = params.ftrl_epochs(n.parse()?);
@@ -51,6 +60,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     if let Some(v) = get("--block-norm") {
         features.block_norm = v.parse()?;
+    }
+    if let Some(v) = get("--number-shapes") {
+        features.number_shapes = v.parse()?;
     }
     if let Some(v) = get("--char-min") {
         features.char_min = v.parse()?;

@@ -53,6 +53,12 @@ pub struct FeatureConfig {
     /// l2-normalise word features (`w:`, `t:`, `b:`) and character n-grams (`c:`) as two separate
     /// blocks of equal weight, so the many n-grams of a word do not drown the word itself.
     pub block_norm: bool,
+    /// Replace a token made only of digits by its shape (`#1`, `#2`, `#3`, `#4`: one, two, three,
+    /// four or more digits) that only shows in word pairs (`#3 rounds`, `glock #2`), so that the
+    /// counts, doses and prices a corpus happens to use do not become label cues on their own. Calibres and model numbers with a letter or a dot (`9mm`, `.45`, `g19`, `5.56`)
+    /// are kept as they are. Absent in older model files, where it is off.
+    #[serde(default)]
+    pub number_shapes: bool,
 }
 
 impl Default for FeatureConfig {
@@ -67,6 +73,7 @@ impl Default for FeatureConfig {
             title_weight: 2.0,
             sublinear_tf: true,
             block_norm: true,
+            number_shapes: true,
         }
     }
 }
@@ -95,15 +102,30 @@ pub fn for_each_feature(
         if part.is_empty() {
             continue;
         }
-        let toks = text::tokenize(&text::strip_pgp(part));
+        let mut toks = text::tokenize(&text::strip_pgp(part));
+        if cfg.number_shapes {
+            for t in toks.iter_mut() {
+                if t.bytes().all(|b| b.is_ascii_digit()) {
+                    let shape = match t.len() {
+                        1 => "#1",
+                        2 => "#2",
+                        3 => "#3",
+                        _ => "#4",
+                    };
+                    *t = shape.to_string();
+                }
+            }
+        }
         for (i, w) in toks.iter().enumerate() {
-            if cfg.words {
+            // A number shape is context for its neighbours (`#3 rounds`, `glock #2`), never a word.
+            let unigram = !(cfg.number_shapes && w.starts_with('#'));
+            if cfg.words && unigram {
                 buf.clear();
                 buf.push_str("w:");
                 buf.push_str(w);
                 emit(&buf, weight);
             }
-            if cfg.title_words && is_title {
+            if cfg.title_words && is_title && unigram {
                 buf.clear();
                 buf.push_str("t:");
                 buf.push_str(w);
@@ -312,7 +334,7 @@ mod tests {
     fn bigrams_and_char_ngrams_are_emitted() {
         // Guards the bigram and padded character n-gram features.
         let f = names("", "glock 19");
-        assert!(f.iter().any(|(n, _)| n == "b:glock 19"));
+        assert!(f.iter().any(|(n, _)| n == "b:glock #2"));
         assert!(f.iter().any(|(n, _)| n == "c:<gl"));
         assert!(f.iter().any(|(n, _)| n == "c:ock>"));
         assert!(!f.iter().any(|(n, _)| n.starts_with("t:")));
@@ -323,7 +345,7 @@ mod tests {
         // Guards the row contract the linear model relies on.
         let terms = vec![
             "w:glock".to_string(),
-            "w:19".to_string(),
+            "b:glock #2".to_string(),
             "t:glock".to_string(),
         ];
         let v = Vocabulary::new(FeatureConfig::default(), terms, vec![1.0, 2.0, 1.5]);
@@ -334,6 +356,27 @@ mod tests {
         assert_eq!(row.len(), 3);
         let counts = hashed_counts(v.config(), "Glock 19", "");
         assert_eq!(v.row_from_counts(&counts), row);
+    }
+
+    #[test]
+    fn bare_numbers_are_shapes_seen_only_in_pairs() {
+        // Guards that counts and doses are not label cues on their own, while calibres, model
+        // numbers and the number's neighbours are kept.
+        let f = names("500 x 9mm", "Glock 19 gen 4, 100 rds .45 ak47");
+        let has = |n: &str| f.iter().any(|(m, _)| m == n);
+        assert!(!f
+            .iter()
+            .any(|(n, _)| n.starts_with("w:#") || n.starts_with("t:#")));
+        assert!(!has("w:500") && !has("w:19") && !has("w:100"));
+        assert!(has("b:#3 x") && has("b:glock #2") && has("b:#3 rds"));
+        assert!(has("w:9mm") && has("w:.45") && has("w:ak47"));
+        let old = FeatureConfig {
+            number_shapes: false,
+            ..FeatureConfig::default()
+        };
+        let mut raw = Vec::new();
+        for_each_feature(&old, "", "Glock 19", |n, _| raw.push(n.to_string()));
+        assert!(raw.iter().any(|n| n == "w:19"));
     }
 
     #[test]

@@ -23,7 +23,7 @@ pub use error::ClassifierError;
 pub use eval::{cross_validate, evaluate, EvalReport, LabelMetrics};
 pub use features::FeatureConfig;
 pub use model::{Classifier, LabelModel, TrainingMeta, FORMAT_VERSION, MODEL_ID};
-pub use train::ClassifierParams;
+pub use train::{ClassifierParams, Solver};
 
 use std::path::Path;
 

@@ -8,6 +8,7 @@
 //! Prediction is sparse: a dot product over the row's non-zero features.
 
 use crate::features::{FeatureConfig, Vocabulary};
+use crate::train::Solver;
 use crate::ClassifierError;
 use armswatch_core::{Label, TermWeight, Verdict};
 use serde::{Deserialize, Serialize};
@@ -49,11 +50,35 @@ pub struct TrainingMeta {
     pub target_recall: f64,
     /// The share of positives the calibration and thresholds assume on a market.
     pub deployment_prevalence: f64,
-    /// L2 regularisation strength (linfa-logistic `alpha`, = 1/C in scikit-learn).
-    pub alpha: f64,
-    pub features_per_label: usize,
     pub min_df: u32,
+    /// Features kept per label by chi² (`None`: all in at least `min_df` training listings).
+    pub features_per_label: Option<usize>,
+    /// The solver (models written before the field existed were fit with L-BFGS).
+    #[serde(default = "lbfgs")]
+    pub solver: Solver,
+    /// L-BFGS: L2 regularisation strength (linfa-logistic `alpha`, = 1/C in scikit-learn).
+    pub alpha: f64,
+    /// L-BFGS: iteration limit.
     pub max_iterations: u64,
+    /// FTRL: learning rate.
+    #[serde(default)]
+    pub ftrl_alpha: f64,
+    /// FTRL: L2 penalty.
+    #[serde(default)]
+    pub ftrl_l2: f64,
+    /// FTRL: rows per update.
+    #[serde(default)]
+    pub ftrl_batch: usize,
+    /// FTRL: passes over the training rows.
+    #[serde(default)]
+    pub ftrl_epochs: usize,
+    /// Whether title-only copies of the training rows with a description were added.
+    #[serde(default)]
+    pub title_only_copies: bool,
+}
+
+fn lbfgs() -> Solver {
+    Solver::Lbfgs
 }
 
 /// The serialised form of a model.
@@ -384,10 +409,16 @@ mod tests {
             validation_positives: BTreeMap::new(),
             target_recall: 0.95,
             deployment_prevalence: 0.01,
-            alpha: 1.0,
-            features_per_label: 2,
             min_df: 1,
+            features_per_label: Some(2),
+            solver: Solver::Lbfgs,
+            alpha: 1.0,
             max_iterations: 1,
+            ftrl_alpha: 0.0,
+            ftrl_l2: 0.0,
+            ftrl_batch: 0,
+            ftrl_epochs: 0,
+            title_only_copies: false,
         };
         Classifier::from_parts(
             FeatureConfig::default(),

@@ -1,8 +1,8 @@
-//! The per-label solvers: linfa-logistic (L-BFGS) on a dense matrix of the training rows for
-//! corpus-sized splits, linfa-ftrl over seeded dense mini-batches for splits too large for that. Both
-//! see only the label's selected columns and return sparse weights over vocabulary columns.
+//! The per-label solvers (see [`Solver`]): linfa-ftrl over seeded dense mini-batches (the default),
+//! or linfa-logistic (L-BFGS) on one dense matrix of the training rows. Both see only the label's
+//! columns and return sparse weights over vocabulary columns.
 
-use crate::train::{ClassifierParams, SplitMix};
+use crate::train::{ClassifierParams, Solver, SplitMix};
 use crate::ClassifierError;
 use armswatch_core::{Label, LabelSet};
 use linfa::prelude::*;
@@ -10,7 +10,7 @@ use linfa_logistic::LogisticRegression;
 use ndarray::{Array1, Array2};
 use std::collections::HashMap;
 
-/// Fits one label's logistic regression: L-BFGS for corpus-sized splits, FTRL for large ones.
+/// Fits one label's logistic regression with the chosen solver.
 pub(crate) fn fit_label(
     p: &ClassifierParams,
     label: Label,
@@ -19,10 +19,9 @@ pub(crate) fn fit_label(
     labels: &[LabelSet],
     train_idx: &[usize],
 ) -> Result<(f32, Vec<(u32, f32)>), ClassifierError> {
-    if train_idx.len() > p.lbfgs_max_rows {
-        fit_label_ftrl(p, label, cols, rows, labels, train_idx)
-    } else {
-        fit_label_lbfgs(p, label, cols, rows, labels, train_idx)
+    match p.solver {
+        Solver::Ftrl => fit_label_ftrl(p, label, cols, rows, labels, train_idx),
+        Solver::Lbfgs => fit_label_lbfgs(p, label, cols, rows, labels, train_idx),
     }
 }
 
@@ -49,8 +48,8 @@ fn dense_rows(
     x
 }
 
-/// FTRL-proximal (linfa-ftrl) over seeded, shuffled dense mini-batches of 256 rows; the intercept is
-/// the weight of an all-ones column.
+/// FTRL-proximal (linfa-ftrl) over seeded, shuffled dense mini-batches of `ftrl_batch` rows; the
+/// intercept is the weight of an all-ones column.
 fn fit_label_ftrl(
     p: &ClassifierParams,
     label: Label,
@@ -64,7 +63,7 @@ fn fit_label_ftrl(
         .alpha(p.ftrl_alpha as f32)
         .beta(1.0)
         .l1_ratio(0.0)
-        .l2_ratio(1.0)
+        .l2_ratio(p.ftrl_l2 as f32)
         .check()
         .map_err(|e| ClassifierError::Fit {
             label,
@@ -75,7 +74,7 @@ fn fit_label_ftrl(
     let mut model: Option<linfa_ftrl::Ftrl<f32>> = None;
     for _ in 0..p.ftrl_epochs {
         rng.shuffle(&mut order);
-        for batch in order.chunks(256) {
+        for batch in order.chunks(p.ftrl_batch) {
             let x = dense_rows(&local, cols.len(), rows, batch, true);
             let y: Array1<bool> = batch.iter().map(|&i| labels[i].contains(label)).collect();
             let ds = Dataset::new(x, y);
@@ -178,7 +177,10 @@ mod tests {
                 s
             })
             .collect();
-        let p = ClassifierParams::default().alpha(1.0).max_iterations(1000);
+        let p = ClassifierParams::default()
+            .solver(Solver::Lbfgs)
+            .alpha(1.0)
+            .max_iterations(1000);
         let idx: Vec<usize> = (0..8).collect();
         let (b, w) = fit_label(&p, Label::Firearm, &[0, 1], &rows, &labels, &idx).unwrap();
         assert!((w[0].1 - 0.786_421_6).abs() < 1e-3, "{w:?}");

@@ -1,14 +1,15 @@
 //! Training: [`ClassifierParams`] (validated hyper-parameters) `fit` into a [`Classifier`].
 //!
-//! Steps: a seeded, label-stratified train/validation split; hashed features of every listing;
-//! per-label feature selection by chi² among features in at least `min_df` training listings (the
-//! union of the per-label selections is the vocabulary); tf-idf rows; one L2-regularised logistic
-//! regression per label fit with linfa-logistic (L-BFGS) on that label's selected columns, as a dense
-//! matrix of the training rows only (linfa-ftrl in dense mini-batches when the split is too large for
-//! that); Platt calibration on the validation split, shifted to the share of positives expected on a
-//! market (`deployment_prevalence`, default 1 %); and a per-label threshold chosen on the validation
-//! split for the best F1 at that share (negatives weighted to match) among thresholds keeping
-//! validation recall ≥ `target_recall` (default 0.8).
+//! Steps: a seeded, label-stratified train/validation split; hashed features of every listing
+//! (numbers reduced to their shape); the vocabulary: every feature in at least `min_df` training
+//! listings (or, with `features_per_label`, each label's top features by chi²); tf-idf rows; a
+//! title-only copy of every training row that has a description; one L2-regularised logistic
+//! regression per label, fit by a linfa estimator ([`Solver`]: linfa-ftrl over dense mini-batches by
+//! default, or linfa-logistic's L-BFGS on one dense matrix); Platt calibration on the validation
+//! split, shifted to the share of positives expected on a market (`deployment_prevalence`, default
+//! 1 %); and a per-label threshold chosen on the validation split for the best F1 at that share
+//! (negatives weighted to match) among thresholds keeping validation recall ≥ `target_recall`
+//! (default 0.8).
 
 use crate::features::{self, FeatureConfig, Vocabulary};
 use crate::model::{Classifier, LabelModel, TrainingMeta};
@@ -16,7 +17,23 @@ use crate::solver::fit_label;
 use crate::{ClassifierError, Example};
 use armswatch_core::{Label, LabelSet};
 use linfa::prelude::*;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// How each label's logistic regression is fit. Both are linfa estimators on dense `f32` matrices;
+/// both return weights that prediction applies sparsely.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Solver {
+    /// linfa-ftrl (FTRL-proximal, L2) over seeded, shuffled mini-batches of `ftrl_batch` rows for
+    /// `ftrl_epochs` passes: memory grows with batch × features, time with rows × features, so it
+    /// fits the whole feature space (about a minute for the shipped model on one core).
+    Ftrl,
+    /// linfa-logistic (L-BFGS, L2 `alpha`) on one dense matrix of all training rows × the label's
+    /// features: the exact optimum, but memory and time grow with rows × features, so pair it with
+    /// `features_per_label`.
+    Lbfgs,
+}
 
 /// Hyper-parameters of the classifier; `fit` validates them first.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,13 +41,16 @@ pub struct ClassifierParams {
     pub(crate) seed: u64,
     pub(crate) features: FeatureConfig,
     pub(crate) min_df: u32,
-    pub(crate) features_per_label: usize,
+    pub(crate) features_per_label: Option<usize>,
+    pub(crate) solver: Solver,
     pub(crate) alpha: f64,
     pub(crate) max_iterations: u64,
-    pub(crate) lbfgs_max_rows: usize,
     pub(crate) ftrl_epochs: usize,
     pub(crate) ftrl_alpha: f64,
+    pub(crate) ftrl_batch: usize,
+    pub(crate) ftrl_l2: f64,
     pub(crate) validation_fraction: f64,
+    pub(crate) title_only_copies: bool,
     pub(crate) target_recall: f64,
     pub(crate) deployment_prevalence: f64,
 }
@@ -41,13 +61,16 @@ impl Default for ClassifierParams {
             seed: 42,
             features: FeatureConfig::default(),
             min_df: 2,
-            features_per_label: 8000,
+            features_per_label: None,
+            solver: Solver::Ftrl,
             alpha: 0.3,
             max_iterations: 300,
-            lbfgs_max_rows: 20_000,
-            ftrl_epochs: 4,
+            ftrl_epochs: 10,
             ftrl_alpha: 1.0,
+            ftrl_batch: 32,
+            ftrl_l2: 1.0,
             validation_fraction: 0.2,
+            title_only_copies: true,
             target_recall: 0.8,
             deployment_prevalence: 0.01,
         }
@@ -70,40 +93,63 @@ impl ClassifierParams {
         self.min_df = min_df;
         self
     }
-    /// How many features chi² selects for each label.
+    /// Keep only the `n` features with the highest chi² for each label (default: every feature in at
+    /// least `min_df` training listings). Selection shrinks the model and the L-BFGS matrix but drops
+    /// rare, telling words such as uncommon model names.
     pub fn features_per_label(mut self, n: usize) -> Self {
-        self.features_per_label = n;
+        self.features_per_label = Some(n);
         self
     }
-    /// L2 regularisation strength (linfa-logistic `alpha`; scikit-learn's `C` is `1 / alpha`).
+    /// Every feature in at least `min_df` training listings, for every label (the default).
+    pub fn all_features(mut self) -> Self {
+        self.features_per_label = None;
+        self
+    }
+    /// How each label's logistic regression is fit (default [`Solver::Ftrl`]).
+    pub fn solver(mut self, solver: Solver) -> Self {
+        self.solver = solver;
+        self
+    }
+    /// L-BFGS: L2 regularisation strength (linfa-logistic `alpha`; scikit-learn's `C` is
+    /// `1 / alpha`).
     pub fn alpha(mut self, alpha: f64) -> Self {
         self.alpha = alpha;
         self
     }
-    /// L-BFGS iteration limit per label.
+    /// L-BFGS: iteration limit per label.
     pub fn max_iterations(mut self, n: u64) -> Self {
         self.max_iterations = n;
         self
     }
-    /// Training splits larger than this are fit with linfa-ftrl in dense mini-batches instead of
-    /// linfa-logistic's L-BFGS, whose dense matrix would not fit in memory.
-    pub fn lbfgs_max_rows(mut self, n: usize) -> Self {
-        self.lbfgs_max_rows = n;
-        self
-    }
-    /// Passes over the training rows when fitting with FTRL.
+    /// FTRL: passes over the training rows.
     pub fn ftrl_epochs(mut self, n: usize) -> Self {
         self.ftrl_epochs = n;
         self
     }
-    /// FTRL learning rate.
+    /// FTRL: learning rate (linfa-ftrl `alpha`).
     pub fn ftrl_alpha(mut self, a: f64) -> Self {
         self.ftrl_alpha = a;
+        self
+    }
+    /// FTRL: rows per update (linfa-ftrl sums the gradient of a batch).
+    pub fn ftrl_batch(mut self, n: usize) -> Self {
+        self.ftrl_batch = n;
+        self
+    }
+    /// FTRL: L2 penalty on the weights against the summed training loss (linfa-ftrl `l2_ratio`,
+    /// in [0, 1]).
+    pub fn ftrl_l2(mut self, l2: f64) -> Self {
+        self.ftrl_l2 = l2;
         self
     }
     /// Share of the rows held out for calibration and thresholds.
     pub fn validation_fraction(mut self, f: f64) -> Self {
         self.validation_fraction = f;
+        self
+    }
+    /// Also train on a title-only copy of every training row that has a description (default on).
+    pub fn title_only_copies(mut self, on: bool) -> Self {
+        self.title_only_copies = on;
         self
     }
     /// The validation recall each label's threshold must keep.
@@ -137,8 +183,14 @@ impl ClassifierParams {
         if !(f.words || f.bigrams || f.char_min > 0) {
             return bad("features", "no feature kind enabled".into());
         }
-        if self.features_per_label == 0 {
+        if self.features_per_label == Some(0) {
             return bad("features_per_label", "must be positive".into());
+        }
+        if self.ftrl_batch == 0 {
+            return bad("ftrl_batch", "must be positive".into());
+        }
+        if !(0.0..=1.0).contains(&self.ftrl_l2) {
+            return bad("ftrl_l2", format!("{} not in [0, 1]", self.ftrl_l2));
         }
         if !(self.alpha.is_finite() && self.alpha > 0.0) {
             return bad("alpha", format!("{} is not a positive number", self.alpha));
@@ -278,15 +330,54 @@ fn fit(p: &ClassifierParams, examples: &[Example]) -> Result<Classifier, Classif
         .collect();
     let (terms, idf, per_label) = select_features(p, examples, &counts, &train_idx)?;
     let vocab = Vocabulary::new(p.features.clone(), terms.clone(), idf.clone());
-    let rows: Vec<Vec<(u32, f32)>> = counts.iter().map(|c| vocab.row_from_counts(c)).collect();
+    let mut rows: Vec<Vec<(u32, f32)>> = counts.iter().map(|c| vocab.row_from_counts(c)).collect();
     tracing::debug!(vocabulary = terms.len(), "features selected");
+    // Title-only copies of the training rows that have a description: markets' index pages show
+    // titles alone, and the model must not need the description to recognise an item.
+    let n_train = train_idx.len();
+    let train_positives: BTreeMap<Label, usize> = Label::ALL
+        .iter()
+        .map(|&l| {
+            (
+                l,
+                train_idx.iter().filter(|&&i| labels[i].contains(l)).count(),
+            )
+        })
+        .collect();
+    let mut labels = labels;
+    let mut train_idx = train_idx;
+    if p.title_only_copies {
+        for i in train_idx.clone() {
+            if !examples[i].description.trim().is_empty() {
+                rows.push(vocab.vectorize(&examples[i].title, ""));
+                labels.push(labels[i]);
+                train_idx.push(rows.len() - 1);
+            }
+        }
+    }
 
     let mut models = Vec::new();
-    let mut meta_train = BTreeMap::new();
     let mut meta_val = BTreeMap::new();
-    for label in Label::ALL {
-        let cols = &per_label[label.index()];
-        let (intercept, weights) = fit_label(p, label, cols, &rows, &labels, &train_idx)?;
+    // The labels are independent: fit them on parallel threads (each fit is deterministic).
+    let fits: Vec<Result<LabelFit, ClassifierError>> = std::thread::scope(|s| {
+        let handles: Vec<_> = Label::ALL
+            .iter()
+            .map(|&label| {
+                let (cols, rows, labels, train_idx) =
+                    (&per_label[label.index()], &rows, &labels, &train_idx);
+                s.spawn(move || fit_label(p, label, cols, rows, labels, train_idx))
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| match h.join() {
+                Ok(r) => r,
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect()
+    });
+    for (label, fitted) in Label::ALL.into_iter().zip(fits) {
+        let (intercept, weights) = fitted?;
         let margin = |i: usize| -> f32 {
             let mut z = intercept;
             let mut wi = 0;
@@ -318,13 +409,6 @@ fn fit(p: &ClassifierParams, examples: &[Example]) -> Result<Classifier, Classif
         let neg_weight = (pi_val / (1.0 - pi_val) / (pi_dep / (1.0 - pi_dep))).max(1.0);
         let probs: Vec<f32> = val_z.iter().map(|z| sigmoid(a * z + b)).collect();
         let threshold = choose_threshold(&probs, &val_y, p.target_recall, neg_weight);
-        meta_train.insert(
-            label,
-            train_idx
-                .iter()
-                .filter(|&&i| labels[i].contains(label))
-                .count(),
-        );
         meta_val.insert(label, val_y.iter().filter(|y| **y).count());
         tracing::debug!(%label, a, b, threshold, "label fitted");
         models.push(LabelModel {
@@ -338,22 +422,31 @@ fn fit(p: &ClassifierParams, examples: &[Example]) -> Result<Classifier, Classif
     }
     let meta = TrainingMeta {
         seed: p.seed,
-        n_train: train_idx.len(),
+        n_train,
         n_validation: val_idx.len(),
-        train_positives: meta_train,
+        train_positives,
         validation_positives: meta_val,
         target_recall: p.target_recall,
         deployment_prevalence: p.deployment_prevalence,
-        alpha: p.alpha,
-        features_per_label: p.features_per_label,
         min_df: p.min_df,
+        features_per_label: p.features_per_label,
+        solver: p.solver,
+        alpha: p.alpha,
         max_iterations: p.max_iterations,
+        ftrl_alpha: p.ftrl_alpha,
+        ftrl_l2: p.ftrl_l2,
+        ftrl_batch: p.ftrl_batch,
+        ftrl_epochs: p.ftrl_epochs,
+        title_only_copies: p.title_only_copies,
     };
     Classifier::from_parts(p.features.clone(), terms, idf, models, meta)
         .map_err(|message| ClassifierError::TrainingData { message })
 }
 
 type Selection = (Vec<String>, Vec<f32>, Vec<Vec<u32>>);
+
+/// A label's fitted intercept and sparse weights (by vocabulary column).
+type LabelFit = (f32, Vec<(u32, f32)>);
 
 /// Chooses each label's features by chi² over the training rows; returns the vocabulary (terms
 /// sorted by name, with idf) and each label's columns.
@@ -396,7 +489,7 @@ fn select_features(
         chosen.push(
             scored
                 .into_iter()
-                .take(p.features_per_label)
+                .take(p.features_per_label.unwrap_or(usize::MAX))
                 .map(|s| s.1)
                 .collect(),
         );

@@ -4,7 +4,7 @@
 //! - one model serves several threads;
 //! - the FTRL path (used for large training sets) trains a usable model too.
 
-use armswatch_classifier::{evaluate, Classifier, ClassifierParams, Example};
+use armswatch_classifier::{evaluate, Classifier, ClassifierParams, Example, Solver};
 use armswatch_core::{Label, LabelSet};
 
 fn ex(title: &str, description: &str, labels: &[Label]) -> Example {
@@ -163,14 +163,10 @@ fn one_model_serves_many_threads() {
 }
 
 #[test]
-fn ftrl_path_trains_a_usable_model() {
-    // Guards the large-data solver (forced here by a zero L-BFGS row limit).
+fn lbfgs_solver_trains_a_usable_model() {
+    // Guards the exact solver (linfa-logistic L-BFGS on a chi²-selected space).
     let data = rows();
-    let model = params()
-        .lbfgs_max_rows(0)
-        .ftrl_epochs(20)
-        .fit(&data)
-        .unwrap();
+    let model = params().solver(Solver::Lbfgs).fit(&data).unwrap();
     let report = evaluate(&model, &data);
     assert!(report.labels[&Label::Ammunition].recall > 0.8, "{report}");
     assert!(report.false_positive_rate < 0.2, "{report}");
