@@ -30,6 +30,8 @@ import pools_neg  # noqa: E402
 import pools_pos  # noqa: E402
 import pools_round2  # noqa: E402
 import pools_round2_neg  # noqa: E402
+import pools_round3  # noqa: E402
+import pools_round3_neg  # noqa: E402
 
 SEED = 1867  # the year of the first Remington rolling block; any constant would do
 R = random.Random(SEED)
@@ -218,12 +220,13 @@ def load_handwritten():
 
 def main():
     specs = (pools_pos.SPECS + [s for s in pools_neg.SPECS if s["name"] not in pools_items.REPLACED]
-             + pools_items.SPECS + pools_round2.SPECS + pools_round2_neg.SPECS)
+             + pools_items.SPECS + pools_round2.SPECS + pools_round2_neg.SPECS
+             + pools_round3.SPECS + pools_round3_neg.SPECS)
     rows = []
     for spec in specs:
         for _ in range(spec["n"]):
             row = build(spec, choose_lang(spec))
-            row["unclear"] = False
+            row["unclear"] = bool(spec.get("unclear", False))
             rows.append(row)
     rows += load_handwritten()
     R.shuffle(rows)
@@ -232,7 +235,7 @@ def main():
     out = sys.stdout
     seen_ids = set()
     stats = {"labels": Counter(), "lang": Counter(), "type": Counter(), "combo": Counter(),
-             "lang_pos": Counter()}
+             "lang_pos": Counter(), "unclear": Counter(), "empty_desc": Counter()}
     for i, row in enumerate(rows):
         rid = "awc-%05d" % (i + 1)
         assert rid not in seen_ids
@@ -258,11 +261,16 @@ def main():
         stats["lang"][row["lang"]] += 1
         stats["type"][row["type"]] += 1
         stats["combo"]["+".join(row["labels"]) or "(none)"] += 1
+        stats["unclear"][row["unclear"]] += 1
+        stats["empty_desc"][not row["description"]] += 1
     err = sys.stderr
     err.write("rows: %d\n" % len(rows))
     for k in ("labels", "combo", "lang"):
         err.write("%s: %s\n" % (k, dict(sorted(stats[k].items(), key=lambda kv: -kv[1]))))
     err.write("label x lang: %s\n" % dict(sorted(stats["lang_pos"].items())))
+    err.write("unclear: %d; empty descriptions: %d\n" % (stats["unclear"][True], stats["empty_desc"][True]))
+    r3 = {k: v for k, v in stats["type"].items() if k.startswith("r3")}
+    err.write("round 3 types: %s (%d rows)\n" % (dict(sorted(r3.items())), sum(r3.values())))
     err.write("types: %d distinct\n" % len(stats["type"]))
 
 
