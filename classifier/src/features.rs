@@ -54,8 +54,9 @@ pub struct FeatureConfig {
     /// blocks of equal weight, so the many n-grams of a word do not drown the word itself.
     pub block_norm: bool,
     /// Replace a token made only of digits by its shape (`#1`, `#2`, `#3`, `#4`: one, two, three,
-    /// four or more digits) that only shows in word pairs (`#3 rounds`, `glock #2`), so that the
-    /// counts, doses and prices a corpus happens to use do not become label cues on their own. Calibres and model numbers with a letter or a dot (`9mm`, `.45`, `g19`, `5.56`)
+    /// four or more digits), and a multiplier (`2x`, `x10`) by `#x`; shapes only show in word pairs
+    /// (`#3 rounds`, `glock #2`), so that the counts, doses and prices a corpus happens to use do not
+    /// become label cues on their own. Calibres and model numbers with a letter or a dot (`9mm`, `.45`, `g19`, `5.56`)
     /// are kept as they are. Absent in older model files, where it is off.
     #[serde(default)]
     pub number_shapes: bool,
@@ -105,7 +106,14 @@ pub fn for_each_feature(
         let mut toks = text::tokenize(&text::strip_pgp(part));
         if cfg.number_shapes {
             for t in toks.iter_mut() {
-                if t.bytes().all(|b| b.is_ascii_digit()) {
+                let b = t.as_bytes();
+                let multiplier = b.len() >= 2
+                    && (b[0] == b'x' && b[1..].iter().all(u8::is_ascii_digit)
+                        || b[b.len() - 1] == b'x'
+                            && b[..b.len() - 1].iter().all(u8::is_ascii_digit));
+                if multiplier {
+                    *t = "#x".to_string();
+                } else if t.bytes().all(|b| b.is_ascii_digit()) {
                     let shape = match t.len() {
                         1 => "#1",
                         2 => "#2",
@@ -362,14 +370,18 @@ mod tests {
     fn bare_numbers_are_shapes_seen_only_in_pairs() {
         // Guards that counts and doses are not label cues on their own, while calibres, model
         // numbers and the number's neighbours are kept.
-        let f = names("500 x 9mm", "Glock 19 gen 4, 100 rds .45 ak47");
+        let f = names(
+            "500 x 9mm",
+            "Glock 19 gen 4, 100 rds .45 ak47 1x x10 7.62x39",
+        );
         let has = |n: &str| f.iter().any(|(m, _)| m == n);
         assert!(!f
             .iter()
             .any(|(n, _)| n.starts_with("w:#") || n.starts_with("t:#")));
         assert!(!has("w:500") && !has("w:19") && !has("w:100"));
         assert!(has("b:#3 x") && has("b:glock #2") && has("b:#3 rds"));
-        assert!(has("w:9mm") && has("w:.45") && has("w:ak47"));
+        assert!(has("w:9mm") && has("w:.45") && has("w:ak47") && has("w:7.62x39"));
+        assert!(!has("w:1x") && !has("w:x10") && has("b:#x #x"));
         let old = FeatureConfig {
             number_shapes: false,
             ..FeatureConfig::default()
