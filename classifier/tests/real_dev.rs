@@ -14,15 +14,16 @@ fn repo() -> PathBuf {
         .to_path_buf()
 }
 
-// Floors measured with the shipped model (see models/armswatch-linear.md), a little below the
-// measured values.
-// Measured: firearm precision 0.800, recall 0.593; ammunition precision 0.400, recall 0.500;
-// false-positive rate 0.26 %.
-const FIREARM_PRECISION: f64 = 0.8;
-const FIREARM_RECALL: f64 = 0.6;
-const AMMO_PRECISION: f64 = 0.75;
-const AMMO_RECALL: f64 = 0.6;
-const MAX_FALSE_POSITIVE_RATE: f64 = 0.003;
+// Floors a listing or so below what the shipped model measures (see models/armswatch-linear.md):
+// firearm precision 0.926, recall 0.926 (25 of 27), F1 0.926; ammunition precision 0.938, recall
+// 0.938 (15 of 16), F1 0.938; false-positive rate 0.06 %. The scikit-learn baseline trained on the
+// same corpus reaches firearm F1 0.909, ammunition 0.711: the F1 floors stay above both.
+const FIREARM_PRECISION: f64 = 0.88;
+const FIREARM_RECALL: f64 = 0.88;
+const AMMO_PRECISION: f64 = 0.87;
+const AMMO_RECALL: f64 = 0.87;
+const MIN_F1: f64 = 0.91;
+const MAX_FALSE_POSITIVE_RATE: f64 = 0.002;
 
 #[test]
 fn shipped_model_meets_floors_on_real_dev() {
@@ -45,5 +46,6 @@ fn shipped_model_meets_floors_on_real_dev() {
     assert!(fire.recall >= FIREARM_RECALL, "{r}");
     assert!(ammo.precision >= AMMO_PRECISION, "{r}");
     assert!(ammo.recall >= AMMO_RECALL, "{r}");
+    assert!(fire.f1 >= MIN_F1 && ammo.f1 >= MIN_F1, "{r}");
     assert!(r.false_positive_rate <= MAX_FALSE_POSITIVE_RATE, "{r}");
 }
