@@ -3,8 +3,11 @@
 //! ```text
 //! cargo run --release -p armswatch-classifier --example train -- \
 //!     --data classifier/corpus/corpus.jsonl --out models/armswatch-linear.model [--cv 5] \
-//!     [--alpha 0.1] [--features-per-label 3000] [--seed 42]
+//!     [--seed 42] [--target-recall 0.85] [--ftrl-alpha 1] [--ftrl-l2 1] [--ftrl-batch 32] \
+//!     [--ftrl-epochs 10] [--title-only-copies true] [--number-shapes true] \
+//!     [--lbfgs --features-per-label 3000 --alpha 0.1]
 //! ```
+//! Without options it builds exactly the shipped model (the defaults of `ClassifierParams`).
 //! Prints the training time, the model version and (with `--cv K`) a K-fold table and JSON;
 //! `--cv-only` skips fitting the full model.
 

@@ -2,9 +2,10 @@
 //! from the listing's title and description only.
 //!
 //! The model ([`Classifier`]) is one-vs-rest logistic regression over sparse text features (obfuscation-
-//! aware normalisation, words, word pairs, character n-grams, title-marked words), fit with linfa on a
-//! chi²-selected feature space, calibrated with Platt scaling and thresholded per label on a held-out
-//! split. [`ClassifierParams`] are validated and then `fit` into a [`Classifier`]; the model file is
+//! aware normalisation, number shapes, words, word pairs, character n-grams, title-marked words), fit
+//! per label by a linfa estimator (linfa-ftrl over dense mini-batches of the whole feature space by
+//! default; linfa-logistic L-BFGS on a chi²-selected space on request), calibrated with Platt scaling
+//! and thresholded per label on a held-out split. [`ClassifierParams`] are validated and then `fit` into a [`Classifier`]; the model file is
 //! deterministic and checksummed. Prediction is sparse and needs no dense matrices.
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
 #![deny(clippy::print_stdout)]
