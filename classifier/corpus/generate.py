@@ -32,6 +32,7 @@ import pools_round2  # noqa: E402
 import pools_round2_neg  # noqa: E402
 import pools_round3  # noqa: E402
 import pools_round3_neg  # noqa: E402
+import pools_round3_airsoft  # noqa: E402
 import pools_round3_digital  # noqa: E402
 
 SEED = 1867  # the year of the first Remington rolling block; any constant would do
@@ -222,7 +223,8 @@ def load_handwritten():
 def main():
     specs = (pools_pos.SPECS + [s for s in pools_neg.SPECS if s["name"] not in pools_items.REPLACED]
              + pools_items.SPECS + pools_round2.SPECS + pools_round2_neg.SPECS
-             + pools_round3.SPECS + pools_round3_neg.SPECS + pools_round3_digital.SPECS)
+             + pools_round3.SPECS + pools_round3_neg.SPECS + pools_round3_digital.SPECS
+             + pools_round3_airsoft.SPECS)
     rows = []
     for spec in specs:
         for _ in range(spec["n"]):
