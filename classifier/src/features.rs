@@ -60,6 +60,27 @@ pub struct FeatureConfig {
     /// are kept as they are. Absent in older model files, where it is off.
     #[serde(default)]
     pub number_shapes: bool,
+    /// Function words ("the", "of", "with", "und", "avec"...) and single characters only show in
+    /// word pairs (`box of`, `comes with`, `s w`): on their own they carry no label, but a corpus's
+    /// phrasing can make them look as if they did. Absent in older model files, where it is off.
+    #[serde(default)]
+    pub stop_words: bool,
+}
+
+/// Function words of the market languages (English, German, French, Spanish; Russian ones are
+/// short enough to be rare features). Sorted for binary search.
+const STOP_WORDS: &[&str] = &[
+    "a", "all", "an", "and", "any", "are", "as", "at", "be", "but", "by", "can", "con", "das",
+    "de", "del", "dem", "den", "der", "des", "die", "du", "each", "ein", "eine", "el", "en", "es",
+    "et", "for", "from", "für", "has", "have", "i", "if", "im", "in", "is", "it", "its", "la",
+    "las", "le", "les", "los", "me", "mit", "my", "no", "not", "of", "on", "or", "our", "para",
+    "por", "so", "than", "that", "the", "them", "they", "this", "to", "un", "una", "und", "une",
+    "up", "very", "von", "was", "we", "will", "with", "y", "you", "your", "zu",
+];
+
+/// A function word, or a single character ("s" and "w" of "S&W", "x" of "2 x 50", "a", "i").
+fn is_stop_word(w: &str) -> bool {
+    w.chars().nth(1).is_none() || STOP_WORDS.binary_search(&w).is_ok()
 }
 
 impl Default for FeatureConfig {
@@ -75,6 +96,7 @@ impl Default for FeatureConfig {
             sublinear_tf: true,
             block_norm: true,
             number_shapes: true,
+            stop_words: true,
         }
     }
 }
@@ -125,8 +147,10 @@ pub fn for_each_feature(
             }
         }
         for (i, w) in toks.iter().enumerate() {
-            // A number shape is context for its neighbours (`#3 rounds`, `glock #2`), never a word.
-            let unigram = !(cfg.number_shapes && w.starts_with('#'));
+            // A number shape or a stop word is context for its neighbours (`#3 rounds`, `glock #2`,
+            // `box of`), never a word of its own.
+            let unigram =
+                !(cfg.number_shapes && w.starts_with('#')) && !(cfg.stop_words && is_stop_word(w));
             if cfg.words && unigram {
                 buf.clear();
                 buf.push_str("w:");
@@ -140,7 +164,11 @@ pub fn for_each_feature(
                 emit(&buf, 1.0);
             }
             if cfg.bigrams {
-                if let Some(next) = toks.get(i + 1) {
+                // Two number shapes in a row ("20/20", "10/325", "24/7") say nothing.
+                let pair = toks.get(i + 1).filter(|next| {
+                    !(cfg.number_shapes && w.starts_with('#') && next.starts_with('#'))
+                });
+                if let Some(next) = pair {
                     buf.clear();
                     buf.push_str("b:");
                     buf.push_str(w);
@@ -155,6 +183,7 @@ pub fn for_each_feature(
                 && cfg.char_max >= cfg.char_min
                 && (is_title || cfg.description_chars)
                 && w.len() >= 3
+                && unigram
                 && w.chars().any(char::is_alphabetic);
             if char_grams {
                 chars.clear();
@@ -381,7 +410,7 @@ mod tests {
         assert!(!has("w:500") && !has("w:19") && !has("w:100"));
         assert!(has("b:#3 x") && has("b:glock #2") && has("b:#3 rds"));
         assert!(has("w:9mm") && has("w:.45") && has("w:ak47") && has("w:7.62x39"));
-        assert!(!has("w:1x") && !has("w:x10") && has("b:#x #x"));
+        assert!(!has("w:1x") && !has("w:x10") && !has("b:#x #x"));
         let old = FeatureConfig {
             number_shapes: false,
             ..FeatureConfig::default()
@@ -389,6 +418,20 @@ mod tests {
         let mut raw = Vec::new();
         for_each_feature(&old, "", "Glock 19", |n, _| raw.push(n.to_string()));
         assert!(raw.iter().any(|n| n == "w:19"));
+    }
+
+    #[test]
+    fn stop_words_are_sorted_and_only_in_pairs() {
+        // Guards the binary search and that function words are context, not features.
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+        let f = names("Box of 50 rounds", "comes with the case");
+        let has = |n: &str| f.iter().any(|(m, _)| m == n);
+        assert!(!has("w:of") && !has("t:of") && !has("w:the") && !has("c:<the>"));
+        assert!(has("b:box of") && has("b:comes with") && has("w:rounds"));
+        let g = names("S&W model 10", "");
+        assert!(
+            !g.iter().any(|(m, _)| m == "w:s" || m == "w:w") && g.iter().any(|(m, _)| m == "b:s w")
+        );
     }
 
     #[test]

@@ -236,6 +236,19 @@ pub fn words(norm: &str) -> Vec<String> {
             true
         } else if c == '.' {
             next.is_ascii_digit() && (prev.is_ascii_digit() || cur.is_empty())
+        } else if c == ','
+            && prev.is_ascii_digit()
+            && next.is_ascii_digit()
+            && cur.chars().all(|d| d.is_ascii_digit())
+            && (i + 2 >= n
+                || !chars[i + 2].is_ascii_digit()
+                || i + 3 >= n
+                || !chars[i + 3].is_ascii_digit())
+        {
+            // A decimal comma before one or two digits ("7,62x39", "5,56") is a decimal point; a
+            // thousands separator ("1,200") still splits.
+            cur.push('.');
+            continue;
         } else if c == '@' || c == '$' {
             next.is_alphabetic() || (prev.is_alphabetic() && !cur.is_empty())
         } else if c == '-' {
@@ -325,6 +338,10 @@ mod tests {
             vec!["9mm", "7.62x39", "5.56", ".45", "acp"]
         );
         assert_eq!(toks("g19 12ga"), vec!["g19", "12ga"]);
+        assert_eq!(
+            toks("7,62x39 5,56 NATO 1,200 rds"),
+            vec!["7.62x39", "5.56", "nato", "1", "200", "rds"]
+        );
     }
 
     #[test]
