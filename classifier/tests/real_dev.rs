@@ -15,14 +15,16 @@ fn repo() -> PathBuf {
 }
 
 // Floors a listing or so below what the shipped model measures (see models/armswatch-linear.md):
-// firearm precision 0.926, recall 0.926 (25 of 27), F1 0.926; ammunition recall
-// 1.000 (16 of 16) at precision 0.941, F1 0.970; false-positive rate 0.06 % (3 of 5,381). The scikit-learn baseline trained on the
-// same corpus reaches firearm F1 0.909, ammunition 0.711: the F1 floors stay above both.
+// firearm precision 0.962, recall 0.926 (25 of 27), F1 0.943; ammunition precision 0.938, recall
+// 0.938 (15 of 16), F1 0.938; false-positive rate 0.04 % (2 of 5,381). The scikit-learn baseline
+// trained on the same corpus reaches firearm F1 0.926 and ammunition F1 0.762: the firearm F1 floor
+// is just above it (the shipped model must beat the baselines), the ammunition floor well above.
 const FIREARM_PRECISION: f64 = 0.88;
 const FIREARM_RECALL: f64 = 0.88;
 const AMMO_PRECISION: f64 = 0.87;
 const AMMO_RECALL: f64 = 0.87;
-const MIN_F1: f64 = 0.91;
+const FIREARM_MIN_F1: f64 = 0.93;
+const AMMO_MIN_F1: f64 = 0.91;
 const MAX_FALSE_POSITIVE_RATE: f64 = 0.002;
 
 #[test]
@@ -46,6 +48,6 @@ fn shipped_model_meets_floors_on_real_dev() {
     assert!(fire.recall >= FIREARM_RECALL, "{r}");
     assert!(ammo.precision >= AMMO_PRECISION, "{r}");
     assert!(ammo.recall >= AMMO_RECALL, "{r}");
-    assert!(fire.f1 >= MIN_F1 && ammo.f1 >= MIN_F1, "{r}");
+    assert!(fire.f1 >= FIREARM_MIN_F1 && ammo.f1 >= AMMO_MIN_F1, "{r}");
     assert!(r.false_positive_rate <= MAX_FALSE_POSITIVE_RATE, "{r}");
 }
