@@ -4,7 +4,7 @@
 //! cargo run --release -p armswatch-classifier --example train -- \
 //!     --data classifier/corpus/corpus.jsonl --out models/armswatch-linear.model [--cv 5] \
 //!     [--seed 42] [--target-recall 0.85] [--ftrl-alpha 1] [--ftrl-l2 1] [--ftrl-batch 32] \
-//!     [--ftrl-epochs 10] [--title-only-copies true] [--number-shapes true] \
+//!     [--ftrl-epochs 10] [--ftrl-row-budget 250000] [--title-only-copies true] [--number-shapes true] \
 //!     [--lbfgs --features-per-label 3000 --alpha 0.1]
 //! ```
 //! Without options it builds exactly the shipped model (the defaults of `ClassifierParams`).
@@ -47,6 +47,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     if let Some(n) = get("--ftrl-l2") {
         params = params.ftrl_l2(n.parse()?);
+    }
+    if let Some(n) = get("--ftrl-row-budget") {
+        params = params.ftrl_row_budget(n.parse()?);
     }
     if let Some(n) = get("--ftrl-epochs") {
         params = params.ftrl_epochs(n.parse()?);

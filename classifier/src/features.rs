@@ -150,7 +150,7 @@ pub fn for_each_feature(
             // A number shape or a stop word is context for its neighbours (`#3 rounds`, `glock #2`,
             // `box of`), never a word of its own.
             let unigram =
-                !(cfg.number_shapes && w.starts_with('#')) && !(cfg.stop_words && is_stop_word(w));
+                !((cfg.number_shapes && w.starts_with('#')) || (cfg.stop_words && is_stop_word(w)));
             if cfg.words && unigram {
                 buf.clear();
                 buf.push_str("w:");

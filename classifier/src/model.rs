@@ -69,7 +69,7 @@ pub struct TrainingMeta {
     /// FTRL: rows per update.
     #[serde(default)]
     pub ftrl_batch: usize,
-    /// FTRL: passes over the training rows.
+    /// FTRL: passes made over the training rows (`ftrl_epochs`, or fewer under `ftrl_row_budget`).
     #[serde(default)]
     pub ftrl_epochs: usize,
     /// Whether title-only copies of the training rows with a description were added.

@@ -72,7 +72,7 @@ fn fit_label_ftrl(
     let mut order = train_idx.to_vec();
     let mut rng = SplitMix(p.seed ^ (label.index() as u64 + 1));
     let mut model: Option<linfa_ftrl::Ftrl<f32>> = None;
-    for _ in 0..p.ftrl_epochs {
+    for _ in 0..p.ftrl_passes(train_idx.len()) {
         rng.shuffle(&mut order);
         for batch in order.chunks(p.ftrl_batch) {
             let x = dense_rows(&local, cols.len(), rows, batch, true);

@@ -46,6 +46,7 @@ pub struct ClassifierParams {
     pub(crate) alpha: f64,
     pub(crate) max_iterations: u64,
     pub(crate) ftrl_epochs: usize,
+    pub(crate) ftrl_row_budget: usize,
     pub(crate) ftrl_alpha: f64,
     pub(crate) ftrl_batch: usize,
     pub(crate) ftrl_l2: f64,
@@ -66,6 +67,7 @@ impl Default for ClassifierParams {
             alpha: 0.3,
             max_iterations: 300,
             ftrl_epochs: 10,
+            ftrl_row_budget: 250_000,
             ftrl_alpha: 1.0,
             ftrl_batch: 32,
             ftrl_l2: 1.0,
@@ -125,6 +127,19 @@ impl ClassifierParams {
     pub fn ftrl_epochs(mut self, n: usize) -> Self {
         self.ftrl_epochs = n;
         self
+    }
+    /// FTRL: most row visits (training rows × passes) before passes stop being added; at least one
+    /// pass is made (default 250,000: the shipped corpus gets all `ftrl_epochs` passes, a 100,000-row
+    /// set one). Online learners need fewer passes the more rows they see, and each visit costs
+    /// time in proportion to the number of features.
+    pub fn ftrl_row_budget(mut self, n: usize) -> Self {
+        self.ftrl_row_budget = n;
+        self
+    }
+    /// FTRL: passes over `rows` training rows: `ftrl_epochs`, fewer if they would exceed
+    /// `ftrl_row_budget`, at least one.
+    pub(crate) fn ftrl_passes(&self, rows: usize) -> usize {
+        (self.ftrl_row_budget / rows.max(1)).clamp(1, self.ftrl_epochs)
     }
     /// FTRL: learning rate (linfa-ftrl `alpha`).
     pub fn ftrl_alpha(mut self, a: f64) -> Self {
@@ -436,7 +451,7 @@ fn fit(p: &ClassifierParams, examples: &[Example]) -> Result<Classifier, Classif
         ftrl_alpha: p.ftrl_alpha,
         ftrl_l2: p.ftrl_l2,
         ftrl_batch: p.ftrl_batch,
-        ftrl_epochs: p.ftrl_epochs,
+        ftrl_epochs: p.ftrl_passes(train_idx.len()),
         title_only_copies: p.title_only_copies,
     };
     Classifier::from_parts(p.features.clone(), terms, idf, models, meta)
@@ -620,6 +635,17 @@ pub(crate) fn choose_threshold(probs: &[f32], y: &[bool], target: f64, neg_weigh
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ftrl_passes_stay_within_the_row_budget() {
+        // Guards training time on large sets and that the shipped corpus keeps all its passes.
+        let p = ClassifierParams::default();
+        assert_eq!(p.ftrl_passes(21_000), 10);
+        assert_eq!(p.ftrl_passes(60_000), 4);
+        assert_eq!(p.ftrl_passes(136_000), 1);
+        assert_eq!(p.ftrl_passes(5_000_000), 1);
+        assert_eq!(p.clone().ftrl_row_budget(0).ftrl_passes(10), 1);
+    }
 
     #[test]
     fn threshold_sits_in_the_gap() {
