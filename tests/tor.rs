@@ -285,6 +285,12 @@ fn canary_receives_nothing_during_tor_crawls() {
                 .any(|u| u.starts_with(&format!("{canary_origin}/clearnet-link"))),
             "{name}: the link to the canary was not refused: {refused:?}"
         );
+        assert!(
+            refused
+                .iter()
+                .any(|u| u.starts_with(&format!("{canary_origin}/refreshed"))),
+            "{name}: the meta refresh to the canary was not refused: {refused:?}"
+        );
     }
     // Give any stray connection time to land before counting.
     std::thread::sleep(std::time::Duration::from_millis(300));

@@ -126,19 +126,7 @@ pub(crate) fn resources(doc: &Html, base: &Url) -> Vec<Url> {
             }
         }
     }
-    static REFRESH: OnceLock<Selector> = OnceLock::new();
-    for el in doc.select(REFRESH.get_or_init(|| sel("meta[http-equiv][content]"))) {
-        if el
-            .attr("http-equiv")
-            .is_some_and(|v| v.eq_ignore_ascii_case("refresh"))
-        {
-            if let Some(u) = refresh_target(el.attr("content").unwrap_or_default())
-                .and_then(|t| resolve(base, &t))
-            {
-                out.push(u);
-            }
-        }
-    }
+    out.extend(refresh_targets(doc, base));
     static STYLED: OnceLock<Selector> = OnceLock::new();
     for el in doc.select(STYLED.get_or_init(|| sel("[style]"))) {
         css_urls(el.attr("style").unwrap_or_default(), base, &mut out);
@@ -148,6 +136,20 @@ pub(crate) fn resources(doc: &Html, base: &Url) -> Vec<Url> {
         css_urls(&el.text().collect::<String>(), base, &mut out);
     }
     out
+}
+
+/// The targets of the page's `<meta http-equiv="refresh" content="N; url=...">` tags.
+pub(crate) fn refresh_targets(doc: &Html, base: &Url) -> Vec<Url> {
+    static REFRESH: OnceLock<Selector> = OnceLock::new();
+    doc.select(REFRESH.get_or_init(|| sel("meta[http-equiv][content]")))
+        .filter(|el| {
+            el.attr("http-equiv")
+                .is_some_and(|v| v.eq_ignore_ascii_case("refresh"))
+        })
+        .filter_map(|el| {
+            refresh_target(el.attr("content").unwrap_or_default()).and_then(|t| resolve(base, &t))
+        })
+        .collect()
 }
 
 /// The URL of a `<meta http-equiv="refresh" content="5; url=...">`.

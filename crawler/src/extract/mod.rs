@@ -130,7 +130,7 @@ impl Extractor {
                 || p.is_some_and(|p| p.ignore_re.iter().any(|r| r.is_match(u.as_str())))
         };
         let mut out = PageExtract {
-            wall: wall::detect(&doc),
+            wall: wall::detect(&doc, &base, &page_canon),
             ..PageExtract::default()
         };
 
@@ -221,6 +221,14 @@ impl Extractor {
             out.listings = cards;
         }
 
+        // A meta refresh to another page of the market is a redirect the crawler follows (as an
+        // index page); one off the market stays among the other links, for the engine to refuse.
+        for target in links::refresh_targets(&doc, &base) {
+            let canon = canonical_url(&target);
+            if links::same_site(&target, page_url) && canon != page_canon && !ignored(&target) {
+                out.pagination_links.push(canon);
+            }
+        }
         out.other_links.extend(links::resources(&doc, &base));
         dedup(&mut out.listing_links);
         dedup(&mut out.pagination_links);
@@ -407,5 +415,31 @@ mod tests {
         ] {
             assert!(other.contains(&want), "{want} missing from {other:?}");
         }
+    }
+
+    #[test]
+    fn meta_refresh_on_the_market_is_followed_off_it_is_not() {
+        // Guards redirect pages: a refresh to another page of the market is fetched (as an index
+        // page); one to another host is only reported, for the engine to refuse.
+        let u = Url::parse("http://m.onion/go").unwrap();
+        let e = extract_page(
+            "<meta http-equiv=refresh content='0; url=/home'><p>Redirecting</p>",
+            &u,
+            PageKind::Index,
+            None,
+        );
+        assert!(e.wall.is_none());
+        assert_eq!(e.pagination_links[0].as_str(), "http://m.onion/home");
+        let e = extract_page(
+            "<meta http-equiv=refresh content='0; url=http://mirror.example/'><p>Moved</p>",
+            &u,
+            PageKind::Index,
+            None,
+        );
+        assert!(e.wall.is_none() && e.pagination_links.is_empty());
+        assert!(e
+            .other_links
+            .iter()
+            .any(|l| l.as_str() == "http://mirror.example/"));
     }
 }

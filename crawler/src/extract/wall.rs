@@ -6,12 +6,13 @@
 //! input) and a small page, or the cue in the page's title or main heading. Normal market pages,
 //! which mention "captcha" in a login sidebar or "seized" in a vendor's terms, stay clear.
 
-use super::links::{re, sel};
+use super::links::{canonical_url, re, refresh_target, resolve, sel};
 use super::text::inline_text;
 use super::{Wall, WallKind};
 use regex::Regex;
 use scraper::{Html, Selector};
 use std::sync::OnceLock;
+use url::Url;
 
 /// Most links a wall page has.
 const WALL_MAX_LINKS: usize = 25;
@@ -35,8 +36,9 @@ fn cues() -> &'static Cues {
     })
 }
 
-/// Detects a wall on a parsed page; `None` for ordinary pages.
-pub(crate) fn detect(doc: &Html) -> Option<Wall> {
+/// Detects a wall on a parsed page (`base`: the URL its relative links resolve against; `page`: its
+/// canonical URL); `None` for ordinary pages.
+pub(crate) fn detect(doc: &Html, base: &Url, page: &Url) -> Option<Wall> {
     let c = cues();
     static TITLE: OnceLock<Selector> = OnceLock::new();
     static HEADS: OnceLock<Selector> = OnceLock::new();
@@ -75,7 +77,7 @@ pub(crate) fn detect(doc: &Html) -> Option<Wall> {
             evidence: e,
         });
     }
-    let refresh = has_refresh(doc);
+    let refresh = refreshes_itself(doc, base, page);
     if let Some(e) = find(&c.queue) {
         return Some(Wall {
             kind: WallKind::Queue,
@@ -118,7 +120,8 @@ pub(crate) fn detect(doc: &Html) -> Option<Wall> {
             });
         }
     }
-    // An auto-refreshing page with almost nothing on it is a queue.
+    // A page with almost nothing on it that reloads itself is a queue. One that refreshes to another
+    // URL is a redirect: the extractor follows it (same market) or the engine refuses it.
     if refresh && links <= 3 && body_text.chars().count() <= 600 {
         return Some(Wall {
             kind: WallKind::Queue,
@@ -144,12 +147,27 @@ fn count_prices(text: &str, max: usize) -> usize {
     n
 }
 
-fn has_refresh(doc: &Html) -> bool {
+/// A `<meta http-equiv="refresh">` without a URL, or with the page's own URL (any query: queue
+/// pages reload themselves with a ticket).
+fn refreshes_itself(doc: &Html, base: &Url, page: &Url) -> bool {
     static S: OnceLock<Selector> = OnceLock::new();
     doc.select(S.get_or_init(|| sel("meta[http-equiv]")))
-        .any(|m| {
+        .filter(|m| {
             m.attr("http-equiv")
                 .is_some_and(|v| v.eq_ignore_ascii_case("refresh"))
+        })
+        .any(|m| {
+            match refresh_target(m.attr("content").unwrap_or_default())
+                .and_then(|t| resolve(base, &t))
+            {
+                None => true,
+                Some(t) => {
+                    let t = canonical_url(&t);
+                    t.host_str() == page.host_str()
+                        && t.port_or_known_default() == page.port_or_known_default()
+                        && t.path() == page.path()
+                }
+            }
         })
 }
 
@@ -177,7 +195,8 @@ mod tests {
     use super::*;
 
     fn wall(html: &str) -> Option<WallKind> {
-        detect(&Html::parse_document(html)).map(|w| w.kind)
+        let page = Url::parse("http://market.onion/queue").unwrap();
+        detect(&Html::parse_document(html), &page, &page).map(|w| w.kind)
     }
 
     #[test]
@@ -211,5 +230,21 @@ mod tests {
             wall("<meta http-equiv=refresh content=5><p>One moment.</p>"),
             Some(WallKind::Queue)
         );
+        assert_eq!(
+            wall("<meta http-equiv=refresh content='10; url=/queue?ticket=8'><p>Wait.</p>"),
+            Some(WallKind::Queue)
+        );
+    }
+
+    #[test]
+    fn refresh_to_another_page_is_a_redirect_not_a_queue() {
+        // Guards against a redirect page (to the market's home, or to a clearnet mirror list that
+        // the engine refuses) stopping the whole crawl as a queue wall.
+        for html in [
+            "<meta http-equiv=refresh content='0; url=/home'><p>Redirecting...</p>",
+            "<meta http-equiv=refresh content='0; url=http://mirrors.example/list'><p>Moved.</p>",
+        ] {
+            assert_eq!(wall(html), None, "{html}");
+        }
     }
 }
