@@ -34,6 +34,7 @@ import pools_round3  # noqa: E402
 import pools_round3_neg  # noqa: E402
 import pools_round3_airsoft  # noqa: E402
 import pools_round3_digital  # noqa: E402
+import pools_round4  # noqa: E402
 
 SEED = 1867  # the year of the first Remington rolling block; any constant would do
 R = random.Random(SEED)
@@ -224,7 +225,7 @@ def main():
     specs = (pools_pos.SPECS + [s for s in pools_neg.SPECS if s["name"] not in pools_items.REPLACED]
              + pools_items.SPECS + pools_round2.SPECS + pools_round2_neg.SPECS
              + pools_round3.SPECS + pools_round3_neg.SPECS + pools_round3_digital.SPECS
-             + pools_round3_airsoft.SPECS)
+             + pools_round3_airsoft.SPECS + pools_round4.SPECS)
     rows = []
     for spec in specs:
         for _ in range(spec["n"]):
@@ -274,6 +275,8 @@ def main():
     err.write("unclear: %d; empty descriptions: %d\n" % (stats["unclear"][True], stats["empty_desc"][True]))
     r3 = {k: v for k, v in stats["type"].items() if k.startswith("r3")}
     err.write("round 3 types: %s (%d rows)\n" % (dict(sorted(r3.items())), sum(r3.values())))
+    r4 = {k: v for k, v in stats["type"].items() if k.startswith("r4")}
+    err.write("round 4 types: %s (%d rows)\n" % (dict(sorted(r4.items())), sum(r4.values())))
     err.write("types: %d distinct\n" % len(stats["type"]))
 
 
