@@ -77,6 +77,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         features.char_min = v.parse()?;
     }
     params = params.features(features);
+    for label in armswatch_core::Label::ALL {
+        if let Some(r) = get(&format!("--target-recall-{label}")) {
+            params = params.label_target_recall(label, r.parse()?);
+        }
+    }
+    if let Some(n) = get("--bags") {
+        params = params.bags(n.parse()?);
+    }
+    if let Some(n) = get("--threshold-resamples") {
+        params = params.threshold_resamples(n.parse()?);
+    }
     if let Some(r) = get("--target-recall") {
         params = params.target_recall(r.parse()?);
     }

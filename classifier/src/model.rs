@@ -48,6 +48,9 @@ pub struct TrainingMeta {
     pub validation_positives: BTreeMap<Label, usize>,
     /// The recall each threshold was chosen to keep on the validation split.
     pub target_recall: f64,
+    /// Labels whose threshold kept their own validation recall instead (written only when any).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub label_target_recall: BTreeMap<Label, f64>,
     /// The share of positives the calibration and thresholds assume on a market.
     pub deployment_prevalence: f64,
     pub min_df: u32,
@@ -75,6 +78,27 @@ pub struct TrainingMeta {
     /// Whether title-only copies of the training rows with a description were added.
     #[serde(default)]
     pub title_only_copies: bool,
+    /// Bootstrap resamples of the validation split whose median threshold was kept (0: the split
+    /// alone, as in models written before the field existed).
+    /// (Written only when not 0, so default-trained files stay as they were.)
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub threshold_resamples: usize,
+    /// Models averaged into this one (see `ClassifierParams::bags`; 1 in older model files; written
+    /// only when not 1).
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub bags: usize,
+}
+
+fn one() -> usize {
+    1
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+fn is_one(n: &usize) -> bool {
+    *n == 1
 }
 
 fn lbfgs() -> Solver {
@@ -408,6 +432,7 @@ mod tests {
             train_positives: BTreeMap::new(),
             validation_positives: BTreeMap::new(),
             target_recall: 0.95,
+            label_target_recall: BTreeMap::new(),
             deployment_prevalence: 0.01,
             min_df: 1,
             features_per_label: Some(2),
@@ -419,6 +444,8 @@ mod tests {
             ftrl_batch: 0,
             ftrl_epochs: 0,
             title_only_copies: false,
+            threshold_resamples: 0,
+            bags: 1,
         };
         Classifier::from_parts(
             FeatureConfig::default(),

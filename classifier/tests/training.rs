@@ -2,7 +2,8 @@
 //! - determinism: same rows and seed give a byte-identical model file, another seed does not;
 //! - the fitted model labels obvious listings, explains itself and survives a save/load round trip;
 //! - one model serves several threads;
-//! - the FTRL path (used for large training sets) trains a usable model too.
+//! - the FTRL path (used for large training sets) trains a usable model too;
+//! - averaged bags and bootstrap thresholds train a deterministic, usable single model.
 
 use armswatch_classifier::{evaluate, Classifier, ClassifierParams, Example, Solver};
 use armswatch_core::{Label, LabelSet};
@@ -101,9 +102,11 @@ fn rows() -> Vec<Example> {
 }
 
 fn params() -> ClassifierParams {
+    // One bag: chi² selection (`features_per_label`) needs a single model.
     ClassifierParams::default()
         .seed(3)
         .min_df(1)
+        .bags(1)
         .features_per_label(400)
         .alpha(0.05)
 }
@@ -170,4 +173,33 @@ fn lbfgs_solver_trains_a_usable_model() {
     let report = evaluate(&model, &data);
     assert!(report.labels[&Label::Ammunition].recall > 0.8, "{report}");
     assert!(report.false_positive_rate < 0.2, "{report}");
+}
+
+#[test]
+fn bagged_model_is_one_deterministic_calibrated_model() {
+    // Guards `bags` and `threshold_resamples`: the averaged model is reproducible, records how it
+    // was built, is already calibrated (Platt a = 1, b = 0), and still labels the obvious rows.
+    let data = rows();
+    let p = || {
+        ClassifierParams::default()
+            .seed(3)
+            .min_df(1)
+            .bags(2)
+            .threshold_resamples(20)
+    };
+    let a = p().fit(&data).unwrap();
+    assert_eq!(a.to_bytes(), p().fit(&data).unwrap().to_bytes());
+    assert_eq!(a.training().bags, 2);
+    assert_eq!(a.training().threshold_resamples, 20);
+    for m in a.label_models() {
+        assert_eq!((m.platt_a, m.platt_b), (1.0, 0.0));
+        assert!(m.threshold > 0.0 && m.threshold < 1.0);
+    }
+    let back = Classifier::from_bytes(&a.to_bytes()).unwrap();
+    assert_eq!(back.training().bags, 2);
+    let report = evaluate(&a, &data);
+    assert!(report.labels[&Label::Firearm].recall > 0.8, "{report}");
+    assert!(report.false_positive_rate < 0.2, "{report}");
+    let chi2 = p().features_per_label(100).fit(&data);
+    assert!(chi2.is_err(), "bags with chi² selection must be refused");
 }
