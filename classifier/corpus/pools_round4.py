@@ -17,7 +17,12 @@ stood almost only in gun rows ("special" 38 positive rows to 1 negative, "load" 
   misspelt ("jenings 22", "lorsin 380", "hi point 9"), and custom / multi-part orders for guns,
   ammunition and parts whose long descriptions are vendor talk (deposit, "buy both parts", stealth,
   pictures on request);
-* negatives with the same custom / multi-part vendor talk for drugs and fraud, so that talk is no cue.
+* negatives with the same custom / multi-part vendor talk for drugs and fraud, so that talk is no cue;
+* part words (slide, upper, silencer, trigger, barrel, frame, receiver, bolt, stock, switch, jig, conversion
+  kit) on terse titles of other goods (slide sandals, exhaust silencers, AV receivers, rain barrels);
+* military-pattern rifles, SMGs and combat shotguns (AK, AR / M4, HK, FN, SMGs...) as firearms, in the same
+  name + type + action shapes as round 3's airsoft rows but without the deciding word: airsoft rows and
+  "AK-47" strains had made these names lean none or part.
 
 Titles and descriptions go through pools_round3.wrap / short_desc (same rates for positives and
 negatives) except the custom orders, whose descriptions are the point.
@@ -62,6 +67,20 @@ EVERYDAY_T = [
     "{good} - see pics", "{good} tip jar", "Ping pong balls x{n}", "Golf balls x{n} (used)", "Ball bearings x{n}",
     "{good} - sold as seen", "Ex-police {car} parts", "Tip: {drug} dosing guide", "Long sleeve shirt x{n}",
     "{good} - ships in {n} days", "{good} (shipping worldwide)", "{good} with all accessories",
+    # double / single / grams / quality words
+    "{edible} double strength", "Double dose {pill} {dose}", "double pack {good2}", "Double stack pancakes mix",
+    "Single origin coffee {n}00g", "single dose {drug} {n} caps", "{n}00 GR {drug}", "{n} gr {drug} (top quality)",
+    "{n} GR hash (Moroccan)", "Good {drug} cheap", "Real {drug}, not cut", "Fine {drug} {n}g", "Clean {drug} {n}g",
+    "Standard shipping upgrade", "Micro SD card 128GB", "Micro dose {drug} x{n}", "Nine West shoes", "Home delivery {city}",
+    "Military discount card", "Military boots size {sz}", "Quiet PC fan 120mm", "Silent generator 2kW",
+    "Stack of {n} gift cards", "Titanium necklace", "Titanium watch band", "Menstrual cups x2", "Coffee cups set x{n}",
+    "Air compressor 50L", "Gas canister for camping", "Laughing gas 8g x{n}", "Forged Damascus kitchen knife",
+    "Machined aluminium phone stand", "Threaded rod M8 x{n}", "Tube amp 30W", "Test tubes x{n}", "Spring water 24 pack",
+    "Box spring mattress", "Lapel pin x{n}", "Bowling pins set", "Panic button keychain", "Lego block set",
+    "Flat screen TV 55\"", "Flat in {city} (sublet)", "Fits all iPhones - charger cable", "Compatible toner cartridge",
+    "Large capacity power bank", "Carry-on suitcase", "Car papers (V5) template", "Registered mail upgrade",
+    "Sealed {good}", "Loose diamonds {n}ct", "Self defense course (video)", "Delta-9 vape", "Reloj {watch} automático",
+    "Montre {watch} neuve avec papiers", "{drug} {n}g - neuf, sous vide",
 ]
 EVERYDAY = {
     "n": ["1", "2", "3", "5", "7", "10", "14", "20", "25", "28", "50", "100"],
@@ -81,6 +100,7 @@ EVERYDAY = {
     "city": ["NYC", "London", "Paris", "Dubai", "Bangkok", "Madrid", "Berlin", "Moscow", "LA", "Miami", "Rome"],
     "city2": ["Cancun", "Ibiza", "Bali", "Tokyo", "Istanbul", "Lisbon"],
     "b": BUYERS, "sz": ["9", "10", "42", "44"], "emo": ["🔥", "🔥🔥", "!!!", "✅", "⭐⭐"],
+    "edible": ["Cannabis chocolate", "Space cake", "THC gummies", "Cannabis cookies", "Edible brownie", "Weed chocolate bar"],
 }
 EVERYDAY_ITEM = [
     "Excellent condition, barely used.", "Lightly used, no scratches.", "Original box and papers included.",
@@ -251,7 +271,7 @@ def _co_spec(name, n, labels, it_pool, item_talk, cats, domain):
 
 
 SPECS = [
-    mkspec("r4n_everyday", 900, [], everyday_make, "misc", (5, 2000), "shop", balance=0.15),
+    mkspec("r4n_everyday", 1200, [], everyday_make, "misc", (5, 2000), "shop", balance=0.15),
     mkspec("r4_cheap_pistols", 260, ["firearm"], cheap_make, "firearm", (120, 900), "gun", balance=0.1),
     _co_spec("r4_custom_ammo", 70, ["ammunition"], CO_ITEMS["ammunition"], CO_ITEM_TALK["ammunition"], "ammo", "gun"),
     _co_spec("r4_custom_gun", 60, ["firearm"], CO_ITEMS["firearm"], CO_ITEM_TALK["firearm"], "firearm", "gun"),
@@ -259,3 +279,116 @@ SPECS = [
     _co_spec("r4n_custom_drug", 140, [], CO_DRUG_ITEMS, CO_DRUG_TALK, "drug", "drug"),
     _co_spec("r4n_custom_fraud", 60, [], CO_FRAUD_ITEMS, CO_FRAUD_TALK, "fraud", "fraud"),
 ]
+
+
+# --------------------------------------------------------------------------- military-pattern rifles and SMGs
+
+# Round 3's airsoft negatives and the cannabis "AK-47" strains put these names on ~200 none rows and
+# ~60 part rows against ~25 firearm rows, so "AK-47 7.62x39", "AKM" or "M4 full auto" alone read as
+# not a gun (AKM even as a part). The same names, types and action words as pools_round3_airsoft.py,
+# without the deciding airsoft / replica / strain word, are firearms.
+RIFLES = [  # (ways to write it, calibres, type words)
+    (["AK-47", "AK47", "AK 47", "Ak-47", "AK-47 Kalashnikov", "Kalashnikov", "Kalash"], ["7.62x39", "7.62", "7,62x39"], ["rifle", "assault rifle", "AK"]),
+    (["AKM", "AKMS", "AKM Izhmash", "Polish AKM", "Yugo M70", "Zastava M70", "Norinco Type 56", "Type 56", "WASR-10", "WASR", "Arsenal SAM7"], ["7.62x39"], ["rifle", "assault rifle"]),
+    (["AK-74", "AK74", "AKS-74", "AK-74M", "AK-105"], ["5.45x39", "5.45"], ["rifle", "assault rifle", "carbine"]),
+    (["AKS-74U", "Krinkov", "krink", "AKS74U"], ["5.45x39", "7.62x39"], ["carbine", "SBR", "rifle"]),
+    (["Draco", "Mini Draco", "Micro Draco", "Zastava M92 PAP"], ["7.62x39"], ["pistol", "AK pistol"]),
+    (["AR-15", "AR15", "AR 15", "M4", "M4A1", "M16", "M16A2", "Colt M4", "Colt 6920", "M4 carbine", "Daniel Defense MK18", "BCM M4", "PSA AR-15", "Aero Precision AR-15"],
+     ["5.56", "5.56x45", ".223", "5,56"], ["rifle", "carbine", "assault rifle", "AR"]),
+    (["HK416", "HK 416", "G36", "G36C", "Steyr AUG", "FAMAS", "Tavor", "IWI Tavor X95", "SCAR-L", "FN SCAR 16", "Sig MCX", "Bren 2", "Galil"],
+     ["5.56", ".223", "5.56 NATO"], ["rifle", "assault rifle", "carbine", "bullpup"]),
+    (["SCAR-H", "FN SCAR 17", "FN FAL", "FAL", "HK G3", "G3", "HK91", "CETME", "M1A", "AR-10", "M14"], [".308", "7.62x51", "7.62 NATO"], ["rifle", "battle rifle", "DMR"]),
+    (["SVD", "Dragunov", "Mosin Nagant", "Mosin", "PKM", "Tigr"], ["7.62x54R", "7.62x54"], ["rifle", "sniper rifle", "machine gun"]),
+    (["MP5", "MP5K", "HK MP5", "Uzi", "Mini Uzi", "MAC-10", "MAC-11", "Skorpion", "Scorpion EVO", "CZ Scorpion", "Sten", "MP40", "Thompson", "Tommy gun", "UMP45", "Kriss Vector", "Vector"],
+     ["9mm", "9x19", ".45", ".45 ACP", ".380", ".32"], ["SMG", "submachine gun", "machine pistol", "pistol"]),
+    (["PPSh-41", "PPSh", "PPS-43"], ["7.62x25", "7.62 Tokarev"], ["SMG", "submachine gun"]),
+    (["FN P90", "P90", "PS90", "MP7"], ["5.7x28", "4.6x30"], ["PDW", "SMG"]),
+    (["M249", "M249 SAW", "RPK", "RPK-74", "PKM"], ["5.56", "7.62x39", "5.45", "7.62x54R"], ["LMG", "machine gun"]),
+    (["Saiga-12", "Saiga 12", "Vepr-12", "SPAS-12", "Benelli M1014", "Remington 870", "Mossberg 590"], ["12ga", "12 gauge", "12/76"], ["shotgun", "combat shotgun"]),
+    (["SKS", "SKS-45", "Simonov", "Norinco SKS", "Mini-14", "Ruger Mini-14", "M1 Garand", "Garand", "Kar98k", "K98"], ["7.62x39", ".223", ".30-06", "8mm Mauser"], ["rifle", "carbine"]),
+]
+R_ACT = ["full auto", "full-auto", "select fire", "semi auto", "semi-auto", "auto", "fully automatic", "semi", "3 round burst", "FA", "SF"]
+R_TAG = ["underfolder", "folding stock", "side folder", "milled receiver", "stamped receiver", "wood furniture", "polymer",
+         "Romanian", "Bulgarian", "Russian", "Chinese", "Polish", "Yugo", "Israeli", "military surplus", "ex-army",
+         "16\"", "14.5\"", "10.5\"", "short barrel", "with optic", "red dot", "quad rail", "tan", "black", "FDE", "OD green",
+         "new in box", "used", "clean", "unregistered", "no serial", "matching numbers", "real steel"]
+R_EXTRA = ["+ {n} mags", "w/ {n} mags", "+ sling", "+ {n} mags + sling", "with case", "+ optic", "+ drum", "with 2 mags and bag"]
+R_T = {
+    "en": ["{gun}", "{gun} {cal}", "{gun} {ac}", "{gun} {ty}", "{gun} {ty} {cal}", "{ac} {gun}", "{gun} {cal} {ac}",
+           "{gun} {ac} {ty}", "{gun} {tag}", "{tag} {gun} {cal}", "{gun} {tag} {ac}", "{gun} {cal} {ex}", "{gun} {ac} {ex}",
+           "{gun} - {cal} - {ac}", "{gun} {ty} ({tag})", "{gun} {cal} {tag} {ex}", "{gun} {ac} ({cal})", "{gun} {ty} {ac} {ex}"],
+    "de": ["{gun} {cal}", "{gun} Sturmgewehr {cal}", "{gun} Vollautomat", "{gun} halbautomatisch {cal}", "{gun} mit {n} Magazinen",
+           "{gun} Dauerfeuer", "Maschinenpistole {gun}"],
+    "ru": ["{gun} {cal}", "Автомат {gun} {cal}", "{gun} боевой", "{gun} с {n} магазинами", "Карабин {gun} {cal}", "{gun} автоматический огонь"],
+    "es": ["{gun} {cal}", "Fusil de asalto {gun} {cal}", "{gun} automático", "{gun} con {n} cargadores", "Subfusil {gun}"],
+    "fr": ["{gun} {cal}", "Fusil d'assaut {gun} {cal}", "{gun} tir en rafale", "{gun} avec {n} chargeurs", "Pistolet-mitrailleur {gun}"],
+}
+R_ITEM = {
+    "en": ["Fires {cal}.", "Real steel, live fire.", "Test fired, runs fine.", "Comes with {n} mags.", "Full auto, works.",
+           "Semi only.", "Clean bore.", "Ships disassembled in two parcels.", "Not airsoft, not a replica.", "Selector: safe / auto / semi.",
+           "Folding stock, {cal}.", "Some wear on the furniture."],
+    "de": ["Kaliber {cal}.", "Scharf, funktioniert.", "{n} Magazine dabei."], "ru": ["Калибр {cal}.", "Боевой, стреляет.", "{n} магазина."],
+    "es": ["Calibre {cal}.", "Real, dispara.", "{n} cargadores."], "fr": ["Calibre {cal}.", "Arme réelle, fonctionne.", "{n} chargeurs."],
+}
+
+
+def rifle_make(R, lang):
+    names, cals, types = pick(R, RIFLES)
+    slots = {"gun": names, "cal": cals, "ty": types, "ac": R_ACT, "tag": R_TAG, "n": ["2", "3", "4", "5"],
+             "ex": R_EXTRA}
+    cache = {}
+    t = fill(R, pick(R, R_T[lang]), slots, cache)
+    return t, [fill(R, x, slots, cache) for x in R_ITEM[lang]]
+
+
+SPECS.append(mkspec("r4_rifle_family", 380, ["firearm"], rifle_make, "firearm", (400, 4500), "gun", balance=0.1))
+
+
+# --------------------------------------------------------------------------- part words on other goods
+
+# Bare part words (slide, upper, silencer, trigger, barrel, frame, receiver, bolt, stock, switch, jig,
+# conversion kit, solvent, cups) on terse titles of goods that are not gun parts: earlier rounds had
+# them on far more part rows than none rows ("upper" 38 to 0, "slide" 63 to 8).
+PART_WORDS_T = {
+    "en": ["Slide sandals (unisex) size {sz}", "Kids garden slide", "Microscope slides x{n}", "Slide projector (vintage)",
+           "Water slide inflatable", "Pitch deck slides template", "Guitar slide (glass)", "Slide-out drawer organiser",
+           "Uppers bundle: speed + {drug}", "Upper deck tickets x2", "Leather shoe uppers", "Upper cabinet hinges x{n}",
+           "Upper lip wax strips", "Lower back massager", "Lower price {drug} {n}g", "Exhaust silencer (motorbike)",
+           "Generator silencer box", "Keyboard silencer O-rings x{n}", "Bark silencer collar", "Compressor silencer 1/4\"",
+           "Trigger point massage ball", "Camera remote trigger", "Spray trigger heads x{n}", "Trigger (novel) ebook",
+           "Rain barrel 200L", "Oak whiskey barrel", "Barrel planter", "Curling iron barrel 32mm", "Barrel bag (gym)",
+           "Wine barrel stool", "Photo frame A4 x{n}", "Bike frame carbon 54cm", "Glasses frame (Ray-Ban)", "Bed frame king size",
+           "AV receiver Denon", "Bluetooth receiver aux", "Satellite receiver + card", "GPS receiver USB", "FM receiver module",
+           "M8 bolts and nuts x{n}", "Bolt cutters 24\"", "Door bolt brass", "Bolt EV charging cable", "Stock photos bundle",
+           "Stock tips (pump signals) VIP", "Chicken stock cubes x{n}", "Stock footage 4K pack", "Light switch (smart)",
+           "Network switch 8-port", "Switch games bundle x{n}", "Fishing jigs x{n}", "Jigsaw puzzle {n}00 pieces",
+           "Jig saw blades x{n}", "LED conversion kit H7", "E-bike conversion kit 250W", "Propane conversion kit",
+           "Paint solvent 1L", "Solvent-free glue", "Menstrual cups x2", "Measuring cups set", "Surge suppressor power strip",
+           "Cough suppressant syrup", "Appetite suppressant pills x{n}", "Hair clips x{n}", "Money clip (steel)",
+           "Drop-in replacement battery", "Spring mattress", "Firing pin necklace (jewellery)", "Muzzle for dogs (size L)",
+           "Grip tape skateboard", "Hand grip strengthener", "Hammer (Stanley)", "Safety glasses", "Magazine rack (wood)",
+           "Frame and slide for window (aluminium)", "Receiver for stolen goods wanted"],
+    "de": ["Rutsche für Kinder", "Auspuff Schalldämpfer Motorrad", "Bilderrahmen A4 x{n}", "Fahrradrahmen Alu",
+           "AV-Receiver Yamaha", "Schrauben M8 x{n}", "Lichtschalter", "Regentonne 200L", "Puzzle {n}00 Teile"],
+    "ru": ["Детская горка", "Глушитель для мотоцикла", "Рамка для фото x{n}", "Рама велосипеда", "Ресивер спутниковый",
+           "Болты М8 x{n}", "Выключатель света", "Бочка дубовая"],
+    "es": ["Tobogán infantil", "Silenciador de escape (moto)", "Marco de fotos x{n}", "Cuadro de bicicleta", "Receptor Bluetooth",
+           "Tornillos M8 x{n}", "Barril de roble"],
+    "fr": ["Toboggan enfant", "Silencieux d'échappement moto", "Cadre photo x{n}", "Cadre de vélo carbone", "Récepteur satellite",
+           "Boulons M8 x{n}", "Tonneau de chêne"],
+}
+PART_WORDS_ITEM = {
+    "en": ["Brand new.", "As pictured.", "Ships in 2 days.", "Fits most models.", "Steel, rust free.", "Easy install.",
+           "Sold as a set.", "Universal fit."],
+    "de": ["Neu.", "Versand DE."], "ru": ["Новое.", "Отправка почтой."], "es": ["Nuevo.", "Envío rápido."],
+    "fr": ["Neuf.", "Envoi rapide."],
+}
+
+
+def part_words_make(R, lang):
+    slots = {"n": ["2", "4", "5", "10", "20", "50"], "sz": ["38", "40", "42", "44"], "drug": EVERYDAY["drug"]}
+    cache = {}
+    return fill(R, pick(R, PART_WORDS_T[lang]), slots, cache), [fill(R, x, slots, cache) for x in PART_WORDS_ITEM[lang]]
+
+
+SPECS.append(mkspec("r4n_part_words", 300, [], part_words_make, "misc", (3, 900), "shop", balance=0.15))
