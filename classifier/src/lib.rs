@@ -10,6 +10,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
 #![deny(clippy::print_stdout)]
 
+mod calibrate;
 pub mod data;
 pub mod error;
 pub mod eval;

@@ -127,7 +127,8 @@ pub struct Classifier {
     version: String,
 }
 
-fn sigmoid(x: f32) -> f32 {
+/// The logistic function.
+pub(crate) fn sigmoid(x: f32) -> f32 {
     1.0 / (1.0 + (-x).exp())
 }
 

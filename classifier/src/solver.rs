@@ -142,10 +142,7 @@ fn fit_label_lbfgs(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn sigmoid(x: f32) -> f32 {
-        1.0 / (1.0 + (-x).exp())
-    }
+    use crate::model::sigmoid;
 
     #[test]
     fn logistic_fit_matches_scikit_learn() {
