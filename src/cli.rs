@@ -1,6 +1,7 @@
 //! Command-line arguments (clap derive). Low-level flags live here; `cmd::*` turns them into
 //! validated settings and real objects.
 
+use crate::output::FormatArgs;
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -154,9 +155,8 @@ pub struct FlaggedArgs {
     /// At most this many rows.
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
-    /// One JSON object per line instead of a table.
-    #[arg(long)]
-    pub json: bool,
+    #[command(flatten)]
+    pub output: FormatArgs,
 }
 
 /// Show each market's state (ok, needs_session, blocked, down), its counts and its last crawl.
@@ -165,9 +165,8 @@ pub struct StatusArgs {
     /// SQLite database.
     #[arg(long, value_name = "PATH")]
     pub db: PathBuf,
-    /// JSON lines instead of a table.
-    #[arg(long)]
-    pub json: bool,
+    #[command(flatten)]
+    pub output: FormatArgs,
 }
 
 /// Print the listings found in a saved HTML page, for building and debugging profiles offline.
@@ -187,10 +186,9 @@ pub struct ExtractArgs {
     /// The URL the page was saved from, to resolve relative links (default: the file's path).
     #[arg(long, value_name = "URL")]
     pub url: Option<String>,
-    /// JSON lines (title, price, currency, vendor, url, category, description; missing fields
-    /// omitted) instead of a table.
-    #[arg(long)]
-    pub json: bool,
+    // JSON lines: title, price, currency, vendor, url, category, description; missing fields omitted.
+    #[command(flatten)]
+    pub output: FormatArgs,
 }
 
 /// Train a model from labeled JSON lines (fields `title`, `description`, `labels`; rows with

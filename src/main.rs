@@ -4,6 +4,7 @@
 mod app;
 mod cli;
 mod cmd;
+mod output;
 mod sink;
 
 use std::process::ExitCode;
@@ -17,7 +18,11 @@ fn main() -> ExitCode {
             if app::is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("armswatch: error: {err:#}");
+            // An error can quote market text (a URL, a title): escape it for the terminal.
+            eprintln!(
+                "armswatch: error: {}",
+                output::sanitize_lines(&format!("{err:#}"))
+            );
             ExitCode::from(2)
         }
     }

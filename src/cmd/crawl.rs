@@ -341,6 +341,7 @@ pub fn classify_pending(store: &Store, model: &Classifier) -> Result<(usize, usi
 
 /// Prints a crawl summary on stdout.
 pub fn print_report(r: &CrawlReport, json: bool) -> Result<()> {
+    use crate::output::sanitize;
     use std::io::Write;
     let mut out = std::io::stdout().lock();
     let s = &r.summary;
@@ -387,7 +388,7 @@ pub fn print_report(r: &CrawlReport, json: bool) -> Result<()> {
     )?;
     writeln!(out, "  refused URLs       {}", s.refused)?;
     if let Some(w) = &s.wall {
-        writeln!(out, "  stopped by a wall  {w}")?;
+        writeln!(out, "  stopped by a wall  {}", sanitize(w))?;
     }
     if s.depth_limited > 0 {
         writeln!(
@@ -407,7 +408,7 @@ pub fn print_report(r: &CrawlReport, json: bool) -> Result<()> {
         writeln!(out, "  page budget spent; run again to continue")?;
     }
     for e in &s.errors {
-        writeln!(out, "  error: {e}")?;
+        writeln!(out, "  error: {}", sanitize(e))?;
     }
     Ok(())
 }

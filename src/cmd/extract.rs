@@ -2,11 +2,13 @@
 //! offline. Uses the same extraction code as the crawler.
 
 use crate::cli::{ExtractArgs, PageKindArg};
+use crate::output::{sanitize, Column, Printer, Row};
 use anyhow::{Context, Result};
 use armswatch_core::crawl::PageKind;
+use armswatch_core::Listing;
 use armswatch_crawler::extract;
 use armswatch_crawler::profile::Profile;
-use std::io::Write;
+use serde::Serialize;
 use std::process::ExitCode;
 use url::Url;
 
@@ -35,56 +37,91 @@ pub fn run(a: ExtractArgs) -> Result<ExitCode> {
         PageKindArg::Auto => guess_kind(&extractor, &html, &url, profile.as_ref()),
     };
     let page = extractor.extract(&html, &url, kind);
-    let mut out = std::io::stdout().lock();
     if let Some(w) = &page.wall {
         eprintln!(
             "armswatch: this page is a {:?} wall: {}",
-            w.kind, w.evidence
+            w.kind,
+            sanitize(&w.evidence)
         );
     }
+    let mut out = Printer::stdout(a.output.format());
     for l in &page.listings {
-        if a.json {
-            let mut o = serde_json::Map::new();
-            o.insert("title".into(), l.title.clone().into());
-            let mut put = |k: &str, v: &Option<String>| {
-                if let Some(v) = v {
-                    o.insert(k.into(), v.clone().into());
-                }
-            };
-            put("price", &l.price_text);
-            put("currency", &l.currency);
-            put("vendor", &l.vendor);
-            put("category", &l.category);
-            put("description", &l.description);
-            put("ships_from", &l.ships_from);
-            put("ships_to", &l.ships_to);
-            put("listing_id", &l.market_listing_id);
-            if let Some(p) = l.price_amount {
-                o.insert("price_amount".into(), p.into());
-            }
-            o.insert("url".into(), l.url.clone().into());
-            writeln!(out, "{}", serde_json::Value::Object(o))?;
-        } else {
-            writeln!(
-                out,
-                "{:<50} {:<22} {:<18} {}",
-                crate::cmd::flagged::clip(&l.title, 50),
-                crate::cmd::flagged::clip(l.price_text.as_deref().unwrap_or("-"), 22),
-                crate::cmd::flagged::clip(l.vendor.as_deref().unwrap_or("-"), 18),
-                l.url
-            )?;
+        out.row(&Extracted(l))?;
+    }
+    out.note(&format!(
+        "{} listings, {} listing links, {} pagination links",
+        page.listings.len(),
+        page.listing_links.len(),
+        page.pagination_links.len()
+    ))?;
+    out.finish::<Extracted>()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One extracted listing as printed; JSON leaves out missing fields.
+#[derive(Debug, Serialize)]
+struct Extracted<'a>(#[serde(serialize_with = "extracted_json")] &'a Listing);
+
+fn extracted_json<S: serde::Serializer>(l: &&Listing, s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut m = s.serialize_map(None)?;
+    m.serialize_entry("title", &l.title)?;
+    for (k, v) in [
+        ("price", &l.price_text),
+        ("currency", &l.currency),
+        ("vendor", &l.vendor),
+        ("category", &l.category),
+        ("description", &l.description),
+        ("ships_from", &l.ships_from),
+        ("ships_to", &l.ships_to),
+        ("listing_id", &l.market_listing_id),
+    ] {
+        if let Some(v) = v {
+            m.serialize_entry(k, v)?;
         }
     }
-    if !a.json {
-        writeln!(
-            out,
-            "{} listings, {} listing links, {} pagination links",
-            page.listings.len(),
-            page.listing_links.len(),
-            page.pagination_links.len()
-        )?;
+    if let Some(p) = l.price_amount {
+        m.serialize_entry("price_amount", &p)?;
     }
-    Ok(ExitCode::SUCCESS)
+    m.serialize_entry("url", &l.url)?;
+    m.end()
+}
+
+impl Row for Extracted<'_> {
+    fn columns() -> &'static [Column] {
+        const COLUMNS: &[Column] = &[
+            Column::left("TITLE", 50),
+            Column::left("PRICE", 22),
+            Column::left("VENDOR", 18),
+            Column::left("URL", 0),
+            Column::left("CURRENCY", 0).csv_only(),
+            Column::left("PRICE_AMOUNT", 0).csv_only(),
+            Column::left("CATEGORY", 0).csv_only(),
+            Column::left("LISTING_ID", 0).csv_only(),
+            Column::left("SHIPS_FROM", 0).csv_only(),
+            Column::left("SHIPS_TO", 0).csv_only(),
+            Column::left("DESCRIPTION", 0).csv_only(),
+        ];
+        COLUMNS
+    }
+
+    fn cells(&self) -> Vec<String> {
+        let l = self.0;
+        let opt = |o: &Option<String>| o.clone().unwrap_or_default();
+        vec![
+            l.title.clone(),
+            opt(&l.price_text),
+            opt(&l.vendor),
+            l.url.clone(),
+            opt(&l.currency),
+            l.price_amount.map(|p| p.to_string()).unwrap_or_default(),
+            opt(&l.category),
+            opt(&l.market_listing_id),
+            opt(&l.ships_from),
+            opt(&l.ships_to),
+            opt(&l.description),
+        ]
+    }
 }
 
 /// Whether a saved page is one listing's page or an index page: with a profile, a page where the

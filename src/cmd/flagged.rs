@@ -1,10 +1,12 @@
 //! `armswatch flagged`: flagged listings, highest score first.
 
 use crate::cli::FlaggedArgs;
+use crate::output::{Column, Format, Printer, Row};
 use anyhow::{Context, Result};
-use armswatch_core::{Label, MarketId};
-use armswatch_store::{FlaggedQuery, FlaggedRow, Store};
-use std::io::Write;
+use armswatch_core::{Label, MarketId, TermWeight};
+use armswatch_store::{rfc3339, FlaggedQuery, FlaggedRow, Store};
+use serde::Serialize;
+use std::collections::BTreeMap;
 use std::process::ExitCode;
 
 /// `armswatch flagged`.
@@ -24,87 +26,134 @@ pub fn run(a: FlaggedArgs) -> Result<ExitCode> {
         limit: a.limit,
     };
     let rows = store.flagged(&q).context("querying flagged listings")?;
-    print_rows(&rows, a.json)?;
+    print(rows, a.output.format())?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// Prints flagged rows as a table or JSON lines.
+/// Prints flagged rows as a table or JSON lines (the demo's output).
 pub fn print_rows(rows: &[FlaggedRow], json: bool) -> Result<()> {
-    let mut out = std::io::stdout().lock();
-    if json {
-        for r in rows {
-            let v = serde_json::json!({
-                "listing_id": r.listing_id,
-                "market": r.market.as_str(),
-                "url": r.url,
-                "title": r.title,
-                "vendor": r.vendor,
-                "price": r.price_text,
-                "price_amount": r.price_amount,
-                "currency": r.currency,
-                "labels": r.verdict.labels,
-                "scores": r.verdict.scores,
-                "explain": r.verdict.explain,
-                "model": format!("{}@{}", r.verdict.model_id, r.verdict.model_version),
-                "first_seen": armswatch_store::rfc3339(r.first_seen),
-                "last_seen": armswatch_store::rfc3339(r.last_seen),
-            });
-            writeln!(out, "{v}")?;
+    let format = if json { Format::Json } else { Format::Table };
+    print(rows.iter().cloned(), format)
+}
+
+/// Prints flagged rows in `format`, as they come.
+pub fn print(rows: impl IntoIterator<Item = FlaggedRow>, format: Format) -> Result<()> {
+    let mut out = Printer::stdout(format).when_empty("no flagged listings");
+    out.print_rows(rows.into_iter().map(Flagged::from))?;
+    out.finish::<Flagged>()?;
+    Ok(())
+}
+
+/// One flagged listing as printed: JSON keys, table and CSV columns.
+#[derive(Debug, Serialize)]
+pub struct Flagged {
+    listing_id: i64,
+    market: MarketId,
+    url: String,
+    title: String,
+    vendor: Option<String>,
+    price: Option<String>,
+    price_amount: Option<f64>,
+    currency: Option<String>,
+    labels: Vec<Label>,
+    scores: BTreeMap<Label, f32>,
+    explain: BTreeMap<Label, Vec<TermWeight>>,
+    model: String,
+    first_seen: String,
+    last_seen: String,
+    #[serde(skip)]
+    max_score: f32,
+}
+
+impl From<FlaggedRow> for Flagged {
+    fn from(r: FlaggedRow) -> Self {
+        Flagged {
+            max_score: r.verdict.max_score(),
+            listing_id: r.listing_id,
+            market: r.market,
+            url: r.url,
+            title: r.title,
+            vendor: r.vendor,
+            price: r.price_text,
+            price_amount: r.price_amount,
+            currency: r.currency,
+            model: format!("{}@{}", r.verdict.model_id, r.verdict.model_version),
+            labels: r.verdict.labels,
+            scores: r.verdict.scores,
+            explain: r.verdict.explain,
+            first_seen: rfc3339(r.first_seen),
+            last_seen: rfc3339(r.last_seen),
         }
-        return Ok(());
     }
-    if rows.is_empty() {
-        writeln!(out, "no flagged listings")?;
-        return Ok(());
+}
+
+impl Row for Flagged {
+    fn columns() -> &'static [Column] {
+        const COLUMNS: &[Column] = &[
+            Column::right("ID", 6),
+            Column::left("MARKET", 10),
+            Column::right("SCORE", 5),
+            Column::left("LABELS", 22),
+            Column::left("TITLE", 44),
+            Column::left("PRICE", 16),
+            Column::left("VENDOR", 20),
+            Column::left("URL", 0).csv_only(),
+            Column::left("FIRST_SEEN", 0).csv_only(),
+            Column::left("LAST_SEEN", 0).csv_only(),
+            Column::left("MODEL", 0).csv_only(),
+        ];
+        COLUMNS
     }
-    writeln!(
-        out,
-        "{:>6}  {:<10} {:>5}  {:<22} {:<44} {:<16} VENDOR",
-        "ID", "MARKET", "SCORE", "LABELS", "TITLE", "PRICE"
-    )?;
-    for r in rows {
-        let labels: Vec<String> = r
-            .verdict
+
+    fn cells(&self) -> Vec<String> {
+        let labels: Vec<String> = self
             .labels
             .iter()
             .map(|l| {
-                format!(
-                    "{}:{:.2}",
-                    short(*l),
-                    r.verdict.scores.get(l).copied().unwrap_or(0.0)
-                )
+                let score = self.scores.get(l).copied().unwrap_or(0.0);
+                format!("{}:{score:.2}", short(*l))
             })
             .collect();
-        writeln!(
-            out,
-            "{:>6}  {:<10} {:>5.2}  {:<22} {:<44} {:<16} {}",
-            r.listing_id,
-            clip(r.market.as_str(), 10),
-            r.verdict.max_score(),
+        vec![
+            self.listing_id.to_string(),
+            self.market.to_string(),
+            format!("{:.2}", self.max_score),
             labels.join(" "),
-            clip(&r.title, 44),
-            clip(r.price_text.as_deref().unwrap_or("-"), 16),
-            clip(r.vendor.as_deref().unwrap_or("-"), 20),
-        )?;
+            self.title.clone(),
+            self.price.clone().unwrap_or_default(),
+            self.vendor.clone().unwrap_or_default(),
+            self.url.clone(),
+            self.first_seen.clone(),
+            self.last_seen.clone(),
+            self.model.clone(),
+        ]
+    }
+
+    /// Why: the strongest positive terms of each label.
+    fn notes(&self) -> Vec<String> {
         let mut why = Vec::new();
-        for l in &r.verdict.labels {
-            if let Some(terms) = r.verdict.explain.get(l) {
+        for l in &self.labels {
+            if let Some(terms) = self.explain.get(l) {
                 let t: Vec<String> = terms
                     .iter()
                     .filter(|t| t.weight > 0.0)
                     .take(4)
-                    .map(|t| format!("{:?}", t.term))
+                    .map(|t| match t.term.starts_with('"') {
+                        true => t.term.clone(),
+                        false => format!("\"{}\"", t.term),
+                    })
                     .collect();
                 if !t.is_empty() {
                     why.push(format!("{}: {}", l, t.join(", ")));
                 }
             }
         }
-        if !why.is_empty() {
-            writeln!(out, "{:>8}why {}", "", clip(&why.join("; "), 120))?;
+        if why.is_empty() {
+            Vec::new()
+        } else {
+            vec![format!("why {}", why.join("; "))]
         }
     }
-    Ok(())
 }
 
 fn short(l: Label) -> &'static str {
@@ -113,17 +162,5 @@ fn short(l: Label) -> &'static str {
         Label::Part => "part",
         Label::Ammunition => "ammo",
         Label::Design => "design",
-    }
-}
-
-/// Cuts text to `n` characters (not bytes), on one line.
-pub fn clip(s: &str, n: usize) -> String {
-    let one_line: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if one_line.chars().count() <= n {
-        one_line
-    } else {
-        let mut t: String = one_line.chars().take(n.saturating_sub(1)).collect();
-        t.push('…');
-        t
     }
 }

@@ -1,9 +1,11 @@
 //! `armswatch status`: each market's state, counts and last crawl.
 
 use crate::cli::StatusArgs;
+use crate::output::{Column, Printer, Row};
 use anyhow::Result;
-use armswatch_store::{rfc3339, Store};
-use std::io::Write;
+use armswatch_store::{rfc3339, MarketSummary, Store};
+use serde::Serialize;
+use std::collections::BTreeMap;
 use std::process::ExitCode;
 
 /// `armswatch status`.
@@ -12,79 +14,132 @@ pub fn run(a: StatusArgs) -> Result<ExitCode> {
         anyhow::bail!("no database at {}", a.db.display());
     }
     let store = Store::open(&a.db)?;
-    let markets = store.markets()?;
-    let mut out = std::io::stdout().lock();
-    if a.json {
-        for m in &markets {
-            let frontier = store.frontier_counts(&m.id)?;
-            let v = serde_json::json!({
-                "market": m.id.as_str(),
-                "name": m.name,
-                "base_url": m.base_url,
-                "state": m.state.as_str(),
-                "state_reason": m.state_reason,
-                "state_page_id": m.state_page_id,
-                "state_changed_at": m.state_changed_at.map(rfc3339),
-                "pages": m.pages,
-                "listings": m.listings,
-                "flagged": m.flagged,
-                "frontier": frontier,
-                "last_run": m.last_run.as_ref().map(|r| serde_json::json!({
-                    "id": r.id,
-                    "status": r.status,
-                    "transport": r.transport,
-                    "started_at": rfc3339(r.started_at),
-                    "finished_at": r.finished_at.map(rfc3339),
-                    "pages_fetched": r.counts.pages_fetched,
-                    "errors": r.counts.errors,
-                })),
-            });
-            writeln!(out, "{v}")?;
-        }
-        return Ok(ExitCode::SUCCESS);
-    }
-    if markets.is_empty() {
-        writeln!(out, "no markets yet")?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    writeln!(
-        out,
-        "{:<14} {:<14} {:>6} {:>8} {:>7}  {:<28} PENDING",
-        "MARKET", "STATE", "PAGES", "LISTINGS", "FLAGGED", "LAST CRAWL"
-    )?;
-    for m in &markets {
+    let mut out = Printer::stdout(a.output.format()).when_empty("no markets yet");
+    for m in store.markets()? {
         let frontier = store.frontier_counts(&m.id)?;
-        let last = m
-            .last_run
-            .as_ref()
-            .map(|r| format!("{} {}", rfc3339(r.started_at), r.status))
-            .unwrap_or_else(|| "-".into());
-        writeln!(
-            out,
-            "{:<14} {:<14} {:>6} {:>8} {:>7}  {:<28} {}",
-            m.id.as_str(),
-            m.state.as_str(),
-            m.pages,
-            m.listings,
-            m.flagged,
-            last,
-            frontier.get("pending").copied().unwrap_or(0),
-        )?;
-        if let Some(reason) = m
-            .state_reason
-            .as_deref()
-            .filter(|_| m.state.as_str() != "ok")
-        {
-            writeln!(
-                out,
-                "{:>14} {}{}",
-                "",
-                crate::cmd::flagged::clip(reason, 100),
-                m.state_page_id
+        out.row(&MarketStatus::new(m, frontier))?;
+    }
+    out.finish::<MarketStatus>()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One market as printed.
+#[derive(Debug, Serialize)]
+struct MarketStatus {
+    market: String,
+    name: Option<String>,
+    base_url: Option<String>,
+    state: String,
+    state_reason: Option<String>,
+    state_page_id: Option<i64>,
+    state_changed_at: Option<String>,
+    pages: usize,
+    listings: usize,
+    flagged: usize,
+    frontier: BTreeMap<String, usize>,
+    last_run: Option<LastRun>,
+}
+
+/// The newest crawl run of a market.
+#[derive(Debug, Serialize)]
+struct LastRun {
+    id: i64,
+    status: String,
+    transport: String,
+    started_at: String,
+    finished_at: Option<String>,
+    pages_fetched: usize,
+    errors: usize,
+}
+
+impl MarketStatus {
+    fn new(m: MarketSummary, frontier: BTreeMap<String, usize>) -> Self {
+        MarketStatus {
+            market: m.id.0,
+            name: m.name,
+            base_url: m.base_url,
+            state: m.state.as_str().to_string(),
+            state_reason: m.state_reason,
+            state_page_id: m.state_page_id,
+            state_changed_at: m.state_changed_at.map(rfc3339),
+            pages: m.pages,
+            listings: m.listings,
+            flagged: m.flagged,
+            frontier,
+            last_run: m.last_run.map(|r| LastRun {
+                id: r.id,
+                status: r.status,
+                transport: r.transport,
+                started_at: rfc3339(r.started_at),
+                finished_at: r.finished_at.map(rfc3339),
+                pages_fetched: r.counts.pages_fetched,
+                errors: r.counts.errors,
+            }),
+        }
+    }
+}
+
+impl Row for MarketStatus {
+    fn columns() -> &'static [Column] {
+        const COLUMNS: &[Column] = &[
+            Column::left("MARKET", 14),
+            Column::left("STATE", 14),
+            Column::right("PAGES", 6),
+            Column::right("LISTINGS", 8),
+            Column::right("FLAGGED", 7),
+            Column::left("LAST CRAWL", 32),
+            Column::right("PENDING", 7),
+            Column::left("NAME", 0).csv_only(),
+            Column::left("BASE_URL", 0).csv_only(),
+            Column::left("STATE_REASON", 0).csv_only(),
+            Column::left("STATE_PAGE_ID", 0).csv_only(),
+            Column::left("STATE_CHANGED_AT", 0).csv_only(),
+            Column::left("LAST_RUN_ERRORS", 0).csv_only(),
+        ];
+        COLUMNS
+    }
+
+    fn cells(&self) -> Vec<String> {
+        let opt = |o: &Option<String>| o.clone().unwrap_or_default();
+        vec![
+            self.market.clone(),
+            self.state.clone(),
+            self.pages.to_string(),
+            self.listings.to_string(),
+            self.flagged.to_string(),
+            self.last_run
+                .as_ref()
+                .map(|r| format!("{} {}", r.started_at, r.status))
+                .unwrap_or_default(),
+            self.frontier
+                .get("pending")
+                .copied()
+                .unwrap_or(0)
+                .to_string(),
+            opt(&self.name),
+            opt(&self.base_url),
+            opt(&self.state_reason),
+            self.state_page_id
+                .map(|p| p.to_string())
+                .unwrap_or_default(),
+            opt(&self.state_changed_at),
+            self.last_run
+                .as_ref()
+                .map(|r| r.errors.to_string())
+                .unwrap_or_default(),
+        ]
+    }
+
+    /// Why a market is not `ok`, with the page that showed it.
+    fn notes(&self) -> Vec<String> {
+        match self.state_reason.as_deref().filter(|_| self.state != "ok") {
+            Some(reason) => vec![format!(
+                "{reason}{}",
+                self.state_page_id
                     .map(|p| format!(" (evidence: page {p})"))
                     .unwrap_or_default()
-            )?;
+            )],
+            None => Vec::new(),
         }
     }
-    Ok(ExitCode::SUCCESS)
 }
