@@ -6,12 +6,14 @@
 #![deny(clippy::print_stdout)]
 
 pub mod crawl;
+pub mod entity;
 pub mod error;
 pub mod label;
 pub mod listing;
 pub mod price;
 pub mod verdict;
 
+pub use entity::{Entity, EntityKind, LinkStrength, PgpKey};
 pub use error::{ErrorKind, HasKind};
 pub use label::{Label, LabelSet, ParseLabelError};
 pub use listing::{Listing, MarketId};

@@ -9,6 +9,7 @@
 #![deny(clippy::print_stdout)]
 
 pub mod engine;
+pub mod entities;
 pub mod extract;
 pub mod policy;
 pub mod profile;
