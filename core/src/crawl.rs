@@ -160,6 +160,10 @@ pub struct ListingWrite {
     pub changed: usize,
     /// Listings seen again unchanged (only `last_seen` moved).
     pub unchanged: usize,
+    /// Listings that had been marked vanished and are back (counted in `changed` or `unchanged`
+    /// too).
+    #[serde(default)]
+    pub reappeared: usize,
     /// Row ids of the new and changed listings: these need a verdict.
     pub to_classify: Vec<i64>,
 }

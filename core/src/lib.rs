@@ -11,6 +11,7 @@ pub mod error;
 pub mod label;
 pub mod listing;
 pub mod price;
+pub mod vendor;
 pub mod verdict;
 
 pub use entity::{Entity, EntityKind, LinkStrength, PgpKey};

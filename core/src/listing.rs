@@ -57,6 +57,10 @@ pub struct Listing {
     pub description: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vendor: Option<String>,
+    /// The vendor's profile page linked from the listing (absolute URL), when the market shows one.
+    /// Not part of the listing's content: a changed link is no new version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vendor_url: Option<String>,
     /// The price as the market wrote it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub price_text: Option<String>,

@@ -47,17 +47,24 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
 #![deny(clippy::print_stdout)]
 
+mod entities;
 mod error;
 mod frontier;
 mod listings;
 mod markets;
 mod pages;
+mod presence;
+pub mod stats;
+mod vendors;
 mod verdicts;
 
+pub use entities::{CandidateMarket, EntityRow, Sighting};
 pub use error::{Result, StoreError};
 pub use listings::{content_sha256, ListingVersion, StoredListing};
 pub use markets::{MarketSummary, RunCounts, RunRecord, RUN_STATUSES};
 pub use pages::{Refusal, StoredPage};
+pub use presence::{PresenceEvent, VanishedListing};
+pub use vendors::{VendorListing, VendorRecord, VendorRename};
 pub use verdicts::{FlaggedQuery, FlaggedRow, MarketLabelCount, StoreCounts};
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
@@ -71,6 +78,9 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("../migrations/0001_init.sql")),
     M::up(include_str!(
         "../migrations/0002_frontier_pagination_depth.sql"
+    )),
+    M::up(include_str!(
+        "../migrations/0003_entities_vendors_presence.sql"
     )),
 ];
 
@@ -366,7 +376,7 @@ mod tests {
     fn migrations_are_valid() {
         // Guards: the embedded migration list is well-formed SQL that applies cleanly.
         migrations().validate().unwrap();
-        assert_eq!(schema_version(), 2);
+        assert_eq!(schema_version(), 3);
     }
 
     #[test]

@@ -25,6 +25,8 @@ pub struct StoredListing {
     pub last_seen: i64,
     /// When the current version's content was first seen.
     pub version_first_seen: i64,
+    /// When the crawls that marked it vanished first missed it; `None` while it is present.
+    pub vanished_at: Option<i64>,
     /// The pages the listing was parsed from, oldest first.
     pub page_ids: Vec<i64>,
 }
@@ -59,6 +61,7 @@ fn listing_from_row(r: &Row<'_>, at: usize, url: String) -> rusqlite::Result<Lis
         category: r.get(at + 7)?,
         ships_from: r.get(at + 8)?,
         ships_to: r.get(at + 9)?,
+        vendor_url: None,
     })
 }
 
@@ -128,6 +131,21 @@ impl Store {
                     "UPDATE listings SET last_seen = max(last_seen, ?2),
                          first_seen = min(first_seen, ?2)
                      WHERE id = ?1",
+                )
+                .map_err(&q)?;
+            let mut vendor_url = tx
+                .prepare_cached(
+                    "UPDATE listings SET vendor_url = ?2 WHERE id = ?1 AND ?2 IS NOT NULL",
+                )
+                .map_err(&q)?;
+            let mut back = tx
+                .prepare_cached(
+                    "UPDATE listings SET vanished_at = NULL WHERE id = ?1 AND vanished_at IS NOT NULL",
+                )
+                .map_err(&q)?;
+            let mut back_event = tx
+                .prepare_cached(
+                    "INSERT INTO listing_presence (listing_id, event, at) VALUES (?1, 'reappeared', ?2)",
                 )
                 .map_err(&q)?;
             let mut keep_old = tx
@@ -221,6 +239,11 @@ impl Store {
                     }
                 };
                 link.execute(params![id, page_id]).map_err(&q)?;
+                vendor_url.execute(params![id, l.vendor_url]).map_err(&q)?;
+                if back.execute([id]).map_err(&q)? > 0 {
+                    back_event.execute(params![id, now]).map_err(&q)?;
+                    out.reappeared += 1;
+                }
             }
             Ok(out)
         })?;
@@ -242,15 +265,18 @@ impl Store {
                 .query_row(
                     &format!(
                         "SELECT market_id, canonical_url, content_sha256, version, first_seen,
-                             last_seen, version_first_seen, {CONTENT_COLS}
+                             last_seen, version_first_seen, {CONTENT_COLS}, vendor_url, vanished_at
                          FROM listings WHERE id = ?1"
                     ),
                     [id],
                     |r| {
+                        let mut listing = listing_from_row(r, 7, r.get(1)?)?;
+                        listing.vendor_url = r.get(17)?;
                         Ok(StoredListing {
                             id,
                             market: MarketId(r.get(0)?),
-                            listing: listing_from_row(r, 7, r.get(1)?)?,
+                            listing,
+                            vanished_at: r.get(18)?,
                             content_sha256: r.get(2)?,
                             version: r.get(3)?,
                             first_seen: r.get(4)?,

@@ -1,0 +1,424 @@
+//! Entities and where they were found: per listing version and field, on vendor profile pages, or
+//! anywhere on a page (onion addresses). Parsed PGP keys are kept by fingerprint. Onion addresses of
+//! no known market are the candidate markets.
+
+use crate::{Result, Store};
+use armswatch_core::{Entity, EntityKind, MarketId, PgpKey};
+use rusqlite::{params, OptionalExtension};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Where an entity was found, for [`Store::save_entities`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sighting {
+    pub entity: Entity,
+    /// The listing's canonical URL, or the page's URL.
+    pub url: String,
+    /// The listing and its version, when found in a listing's field.
+    pub listing: Option<(i64, u32)>,
+    /// The vendor the text belongs to, when known.
+    pub vendor: Option<String>,
+    /// `title`, `description`, `vendor_page` or `page`.
+    pub field: &'static str,
+    pub page_id: Option<i64>,
+}
+
+/// A stored sighting of an entity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EntityRow {
+    pub kind: EntityKind,
+    pub value: String,
+    pub market: MarketId,
+    pub url: String,
+    pub listing_id: Option<i64>,
+    /// 0 outside listings.
+    pub listing_version: u32,
+    pub vendor: Option<String>,
+    pub field: String,
+    /// As written on the page.
+    pub raw: String,
+    pub byte_offset: i64,
+    pub page_id: Option<i64>,
+    pub first_seen: i64,
+    pub last_seen: i64,
+}
+
+/// An onion address found in market text that is no known market's address.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CandidateMarket {
+    pub onion: String,
+    /// The markets on whose pages it was found.
+    pub found_on: Vec<String>,
+    pub sightings: usize,
+    /// One place it was found (a listing or page URL).
+    pub example_url: String,
+    pub first_seen: i64,
+    pub last_seen: i64,
+}
+
+/// Columns of [`EntityRow`], in order.
+const ROW_COLS: &str = "e.kind, e.value, s.market_id, s.url, s.listing_id, s.listing_version, \
+                        s.vendor, s.field, s.raw, s.byte_offset, s.page_id, s.first_seen, s.last_seen";
+
+fn entity_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<EntityRow> {
+    let kind: String = r.get(0)?;
+    Ok(EntityRow {
+        kind: kind.parse().map_err(|e: String| {
+            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into())
+        })?,
+        value: r.get(1)?,
+        market: MarketId(r.get(2)?),
+        url: r.get(3)?,
+        listing_id: r.get(4)?,
+        listing_version: r.get(5)?,
+        vendor: r.get(6)?,
+        field: r.get(7)?,
+        raw: r.get(8)?,
+        byte_offset: r.get(9)?,
+        page_id: r.get(10)?,
+        first_seen: r.get(11)?,
+        last_seen: r.get(12)?,
+    })
+}
+
+impl Store {
+    /// Stores entities found on market `market` at time `now`, in one transaction; returns how many
+    /// sightings were written. Seeing the same entity at the same place again only moves `last_seen`.
+    #[tracing::instrument(level = "debug", skip_all, fields(market = %market, n = sightings.len()))]
+    pub fn save_entities(
+        &self,
+        market: &MarketId,
+        now: i64,
+        sightings: &[Sighting],
+    ) -> Result<usize> {
+        if sightings.is_empty() {
+            return Ok(0);
+        }
+        self.write("save entities", |tx| {
+            let q = self.q("save entities");
+            let mut entity = tx
+                .prepare_cached(
+                    "INSERT INTO entities (kind, value, first_seen) VALUES (?1, ?2, ?3)
+                     ON CONFLICT (kind, value) DO UPDATE SET first_seen = min(first_seen, ?3)
+                     RETURNING id",
+                )
+                .map_err(&q)?;
+            let mut sighting = tx
+                .prepare_cached(
+                    "INSERT INTO entity_sightings (entity_id, market_id, url, listing_id,
+                         listing_version, vendor, field, raw, byte_offset, page_id, first_seen,
+                         last_seen)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)
+                     ON CONFLICT (entity_id, market_id, url, listing_version, field, byte_offset)
+                     DO UPDATE SET last_seen = max(last_seen, ?11),
+                         vendor = coalesce(?6, vendor)",
+                )
+                .map_err(&q)?;
+            let mut key = tx
+                .prepare_cached(
+                    "INSERT OR IGNORE INTO pgp_keys (fingerprint, key_id, algorithm, created_at,
+                         user_ids_json, self_signed, armored, first_seen)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                )
+                .map_err(&q)?;
+            let mut written = 0;
+            for s in sightings {
+                let e = &s.entity;
+                let id: i64 = entity
+                    .query_row(params![e.kind.as_str(), e.value, now], |r| r.get(0))
+                    .map_err(&q)?;
+                sighting
+                    .execute(params![
+                        id,
+                        market.as_str(),
+                        s.url,
+                        s.listing.map(|l| l.0),
+                        s.listing.map_or(0, |l| l.1),
+                        s.vendor,
+                        s.field,
+                        e.raw,
+                        e.offset as i64,
+                        s.page_id,
+                        now
+                    ])
+                    .map_err(&q)?;
+                written += 1;
+                if let Some(k) = &e.pgp {
+                    save_key(&mut key, k, now).map_err(&q)?;
+                }
+            }
+            Ok(written)
+        })
+    }
+
+    /// Every sighting of entities in listing `listing_id` (all versions), by version then offset.
+    #[tracing::instrument(level = "trace", skip(self))]
+    pub fn listing_entities(&self, listing_id: i64) -> Result<Vec<EntityRow>> {
+        let q = self.q("read listing entities");
+        self.read(|c| {
+            let mut st = c
+                .prepare_cached(&format!(
+                    "SELECT {ROW_COLS} FROM entity_sightings s JOIN entities e ON e.id = s.entity_id
+                     WHERE s.listing_id = ?1
+                     ORDER BY s.listing_version, s.field, s.byte_offset"
+                ))
+                .map_err(&q)?;
+            let rows = st
+                .query_map([listing_id], entity_row)
+                .map_err(&q)?
+                .collect::<rusqlite::Result<Vec<_>>>()
+                .map_err(&q)?;
+            Ok(rows)
+        })
+    }
+
+    /// Every sighting of a personal entity (not onion addresses) attributed to a vendor, for linking
+    /// vendors; ordered by market, vendor, kind, value.
+    #[tracing::instrument(level = "trace", skip(self))]
+    pub fn vendor_entities(&self) -> Result<Vec<EntityRow>> {
+        let q = self.q("read vendor entities");
+        self.read(|c| {
+            let mut st = c
+                .prepare_cached(&format!(
+                    "SELECT {ROW_COLS} FROM entity_sightings s JOIN entities e ON e.id = s.entity_id
+                     WHERE s.vendor IS NOT NULL AND e.kind != 'onion'
+                     ORDER BY s.market_id, s.vendor, e.kind, e.value, s.id"
+                ))
+                .map_err(&q)?;
+            let rows = st
+                .query_map([], entity_row)
+                .map_err(&q)?
+                .collect::<rusqlite::Result<Vec<_>>>()
+                .map_err(&q)?;
+            Ok(rows)
+        })
+    }
+
+    /// The parsed key with this fingerprint, if a key block for it was seen.
+    pub fn pgp_key(&self, fingerprint: &str) -> Result<Option<PgpKey>> {
+        let q = self.q("read pgp key");
+        self.read(|c| {
+            c.query_row(
+                "SELECT fingerprint, key_id, algorithm, created_at, user_ids_json, self_signed,
+                     armored FROM pgp_keys WHERE fingerprint = ?1",
+                [fingerprint],
+                |r| {
+                    let uids: String = r.get(4)?;
+                    Ok(PgpKey {
+                        fingerprint: r.get(0)?,
+                        key_id: r.get(1)?,
+                        algorithm: r.get(2)?,
+                        created_at: r.get(3)?,
+                        user_ids: serde_json::from_str(&uids).unwrap_or_default(),
+                        self_signed: r.get(5)?,
+                        armored: r.get(6)?,
+                    })
+                },
+            )
+            .optional()
+            .map_err(&q)
+        })
+    }
+
+    /// The vendor whose listings link to profile page `url` on `market` (the most recent name).
+    pub fn vendor_for_url(&self, market: &MarketId, url: &str) -> Result<Option<String>> {
+        let q = self.q("find vendor by profile page");
+        self.read(|c| {
+            c.query_row(
+                "SELECT vendor FROM listings
+                 WHERE market_id = ?1 AND vendor_url = ?2 AND vendor IS NOT NULL
+                 ORDER BY last_seen DESC LIMIT 1",
+                params![market.as_str(), url],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(&q)
+        })
+    }
+
+    /// Onion addresses found in market text whose host is no known market's (`markets.base_url`),
+    /// most widely seen first.
+    #[tracing::instrument(level = "trace", skip(self))]
+    pub fn candidate_markets(&self) -> Result<Vec<CandidateMarket>> {
+        let q = self.q("find candidate markets");
+        self.read(|c| {
+            let known: BTreeSet<String> = c
+                .prepare_cached("SELECT base_url FROM markets WHERE base_url IS NOT NULL")
+                .map_err(&q)?
+                .query_map([], |r| r.get::<_, String>(0))
+                .map_err(&q)?
+                .collect::<rusqlite::Result<Vec<_>>>()
+                .map_err(&q)?
+                .iter()
+                .filter_map(|u| host_of(u))
+                .collect();
+            let mut st = c
+                .prepare_cached(
+                    "SELECT e.value, s.market_id, s.url, s.first_seen, s.last_seen
+                     FROM entity_sightings s JOIN entities e ON e.id = s.entity_id
+                     WHERE e.kind = 'onion' ORDER BY e.value, s.first_seen, s.id",
+                )
+                .map_err(&q)?;
+            let mut by_onion: BTreeMap<String, CandidateMarket> = BTreeMap::new();
+            let rows = st
+                .query_map([], |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, String>(2)?,
+                        r.get::<_, i64>(3)?,
+                        r.get::<_, i64>(4)?,
+                    ))
+                })
+                .map_err(&q)?;
+            for row in rows {
+                let (onion, market, url, first, last) = row.map_err(&q)?;
+                if known.contains(&onion) || host_of(&url).as_deref() == Some(onion.as_str()) {
+                    continue;
+                }
+                let c = by_onion
+                    .entry(onion.clone())
+                    .or_insert_with(|| CandidateMarket {
+                        onion,
+                        found_on: Vec::new(),
+                        sightings: 0,
+                        example_url: url.clone(),
+                        first_seen: first,
+                        last_seen: last,
+                    });
+                if !c.found_on.contains(&market) {
+                    c.found_on.push(market);
+                }
+                c.sightings += 1;
+                c.first_seen = c.first_seen.min(first);
+                c.last_seen = c.last_seen.max(last);
+            }
+            let mut out: Vec<CandidateMarket> = by_onion.into_values().collect();
+            out.sort_by(|a, b| {
+                (b.found_on.len(), b.sightings, &a.onion).cmp(&(
+                    a.found_on.len(),
+                    a.sightings,
+                    &b.onion,
+                ))
+            });
+            Ok(out)
+        })
+    }
+}
+
+fn save_key(st: &mut rusqlite::CachedStatement<'_>, k: &PgpKey, now: i64) -> rusqlite::Result<()> {
+    let uids = serde_json::to_string(&k.user_ids).unwrap_or_else(|_| "[]".into());
+    st.execute(params![
+        k.fingerprint,
+        k.key_id,
+        k.algorithm,
+        k.created_at,
+        uids,
+        k.self_signed,
+        k.armored,
+        now
+    ])?;
+    Ok(())
+}
+
+/// The lower-case host of an absolute URL (`http://x.onion/a` -> `x.onion`).
+fn host_of(url: &str) -> Option<String> {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    let host = host.split(':').next()?;
+    (!host.is_empty()).then(|| host.to_ascii_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::*;
+
+    fn sighting(kind: EntityKind, value: &str, url: &str, vendor: Option<&str>) -> Sighting {
+        Sighting {
+            entity: Entity {
+                kind,
+                value: value.into(),
+                raw: value.into(),
+                offset: 3,
+                pgp: None,
+            },
+            url: url.into(),
+            listing: None,
+            vendor: vendor.map(str::to_string),
+            field: "page",
+            page_id: None,
+        }
+    }
+
+    #[test]
+    fn sightings_are_idempotent_and_move_last_seen() {
+        // Guards: storing the same place twice keeps one row and moves last_seen; a listing's
+        // entities come back with their version and field.
+        let (s, run) = store_with_run();
+        let p = s
+            .save_page(run, &market(), &page("http://d/1", b"x"))
+            .unwrap();
+        let id = s
+            .save_listings(&market(), p, 100, &[listing("http://d/1", "Glock")])
+            .unwrap()
+            .to_classify[0];
+        let mut a = sighting(EntityKind::Telegram, "gunsmith", "http://d/1", Some("acme"));
+        a.listing = Some((id, 1));
+        a.field = "description";
+        a.page_id = Some(p);
+        s.save_entities(&market(), 100, std::slice::from_ref(&a))
+            .unwrap();
+        s.save_entities(&market(), 200, &[a]).unwrap();
+        let rows = s.listing_entities(id).unwrap();
+        assert_eq!(rows.len(), 1);
+        assert_eq!(
+            (
+                rows[0].first_seen,
+                rows[0].last_seen,
+                rows[0].listing_version
+            ),
+            (100, 200, 1)
+        );
+        assert_eq!(rows[0].field, "description");
+        assert_eq!(s.vendor_entities().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn unknown_onions_are_candidates() {
+        // Guards: onion addresses of known markets are not candidates; others are, with where seen.
+        let (s, _run) = store_with_run();
+        let known = "http://demo.onion/";
+        s.upsert_market(&market(), Some("Demo"), Some(known))
+            .unwrap();
+        s.save_entities(
+            &market(),
+            100,
+            &[
+                sighting(EntityKind::Onion, "demo.onion", "http://demo.onion/", None),
+                sighting(
+                    EntityKind::Onion,
+                    "other.onion",
+                    "http://demo.onion/a",
+                    None,
+                ),
+                sighting(
+                    EntityKind::Onion,
+                    "other.onion",
+                    "http://demo.onion/b",
+                    None,
+                ),
+            ],
+        )
+        .unwrap();
+        let c = s.candidate_markets().unwrap();
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].onion, "other.onion");
+        assert_eq!(
+            (c[0].sightings, c[0].found_on.clone()),
+            (2, vec!["demo".into()])
+        );
+        assert_eq!(host_of("http://u:p@X.onion:80/a?b"), Some("x.onion".into()));
+    }
+}

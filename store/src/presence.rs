@@ -1,0 +1,215 @@
+//! Listings that vanish and come back. A listing is *vanished* when none of the last N finished
+//! crawls of its market saw it (a crawl saw it when one of the run's pages carried it); its
+//! `vanished_at` is the start of the first crawl that missed it. Seeing it again clears
+//! `vanished_at` (see `save_listings`). Both events are kept in `listing_presence`.
+
+use crate::{Result, Store};
+use armswatch_core::MarketId;
+use rusqlite::params;
+use serde::Serialize;
+
+/// A listing's presence event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PresenceEvent {
+    pub listing_id: i64,
+    /// `vanished` or `reappeared`.
+    pub event: String,
+    /// Unix seconds.
+    pub at: i64,
+}
+
+/// A listing currently marked vanished.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct VanishedListing {
+    pub listing_id: i64,
+    pub market: MarketId,
+    pub url: String,
+    pub title: String,
+    pub vendor: Option<String>,
+    pub last_seen: i64,
+    pub vanished_at: i64,
+}
+
+impl Store {
+    /// Marks the listings of `market` that none of its last `after_runs` finished crawls saw as
+    /// vanished; returns how many were newly marked. Fewer finished crawls than `after_runs` marks
+    /// nothing. `run_id` (the crawl that just finished) is recorded with the events.
+    #[tracing::instrument(level = "debug", skip(self))]
+    pub fn mark_vanished(
+        &self,
+        market: &MarketId,
+        after_runs: usize,
+        run_id: i64,
+    ) -> Result<usize> {
+        if after_runs == 0 {
+            return Err(self.misuse("mark_vanished needs after_runs >= 1"));
+        }
+        self.write("mark vanished listings", |tx| {
+            let q = self.q("mark vanished listings");
+            let runs: Vec<(i64, i64)> = tx
+                .prepare_cached(
+                    "SELECT id, started_at FROM crawl_runs
+                     WHERE market_id = ?1 AND status = 'finished' ORDER BY id",
+                )
+                .map_err(&q)?
+                .query_map([market.as_str()], |r| Ok((r.get(0)?, r.get(1)?)))
+                .map_err(&q)?
+                .collect::<rusqlite::Result<_>>()
+                .map_err(&q)?;
+            if runs.len() < after_runs {
+                return Ok(0);
+            }
+            let present: Vec<(i64, Option<i64>)> = tx
+                .prepare_cached(
+                    "SELECT l.id, (SELECT max(p.run_id) FROM listing_pages lp
+                                   JOIN pages p ON p.id = lp.page_id WHERE lp.listing_id = l.id)
+                     FROM listings l WHERE l.market_id = ?1 AND l.vanished_at IS NULL",
+                )
+                .map_err(&q)?
+                .query_map([market.as_str()], |r| Ok((r.get(0)?, r.get(1)?)))
+                .map_err(&q)?
+                .collect::<rusqlite::Result<_>>()
+                .map_err(&q)?;
+            let mut mark = tx
+                .prepare_cached("UPDATE listings SET vanished_at = ?2 WHERE id = ?1")
+                .map_err(&q)?;
+            let mut event = tx
+                .prepare_cached(
+                    "INSERT INTO listing_presence (listing_id, event, at, run_id)
+                     VALUES (?1, 'vanished', ?2, ?3)",
+                )
+                .map_err(&q)?;
+            let mut n = 0;
+            for (id, last_run) in present {
+                let last_run = last_run.unwrap_or(0);
+                let missed: Vec<&(i64, i64)> = runs.iter().filter(|(r, _)| *r > last_run).collect();
+                if missed.len() >= after_runs {
+                    let at = missed[0].1;
+                    mark.execute(params![id, at]).map_err(&q)?;
+                    event.execute(params![id, at, run_id]).map_err(&q)?;
+                    n += 1;
+                }
+            }
+            Ok(n)
+        })
+    }
+
+    /// A listing's vanished / reappeared events, in the order they were recorded.
+    pub fn listing_presence(&self, listing_id: i64) -> Result<Vec<PresenceEvent>> {
+        let q = self.q("read listing presence");
+        self.read(|c| {
+            let mut st = c
+                .prepare_cached(
+                    "SELECT event, at FROM listing_presence WHERE listing_id = ?1 ORDER BY id",
+                )
+                .map_err(&q)?;
+            let rows = st
+                .query_map([listing_id], |r| {
+                    Ok(PresenceEvent {
+                        listing_id,
+                        event: r.get(0)?,
+                        at: r.get(1)?,
+                    })
+                })
+                .map_err(&q)?
+                .collect::<rusqlite::Result<Vec<_>>>()
+                .map_err(&q)?;
+            Ok(rows)
+        })
+    }
+
+    /// Listings marked vanished (of one market, or all), most recently vanished first.
+    pub fn vanished_listings(&self, market: Option<&MarketId>) -> Result<Vec<VanishedListing>> {
+        let q = self.q("read vanished listings");
+        self.read(|c| {
+            let mut st = c
+                .prepare_cached(
+                    "SELECT id, market_id, canonical_url, title, vendor, last_seen, vanished_at
+                     FROM listings WHERE vanished_at IS NOT NULL AND (?1 IS NULL OR market_id = ?1)
+                     ORDER BY vanished_at DESC, id",
+                )
+                .map_err(&q)?;
+            let rows = st
+                .query_map(params![market.map(MarketId::as_str)], |r| {
+                    Ok(VanishedListing {
+                        listing_id: r.get(0)?,
+                        market: MarketId(r.get(1)?),
+                        url: r.get(2)?,
+                        title: r.get(3)?,
+                        vendor: r.get(4)?,
+                        last_seen: r.get(5)?,
+                        vanished_at: r.get(6)?,
+                    })
+                })
+                .map_err(&q)?
+                .collect::<rusqlite::Result<Vec<_>>>()
+                .map_err(&q)?;
+            Ok(rows)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::*;
+    use crate::RunCounts;
+
+    #[test]
+    fn vanishes_after_n_missed_crawls_and_comes_back() {
+        // Guards: a listing missed by 2 finished crawls is vanished at the first one's start; it is
+        // not marked earlier, and seeing it again clears it with a `reappeared` event.
+        let (s, run1) = store_with_run();
+        let p = s
+            .save_page(run1, &market(), &page("http://d/", b"1"))
+            .unwrap();
+        let w = s
+            .save_listings(
+                &market(),
+                p,
+                100,
+                &[
+                    listing("http://d/1", "Glock"),
+                    listing("http://d/2", "Ammo"),
+                ],
+            )
+            .unwrap();
+        let (gone, kept) = (w.to_classify[0], w.to_classify[1]);
+        s.finish_run(run1, "finished", RunCounts::default())
+            .unwrap();
+        let mut last = run1;
+        for _ in 0..2 {
+            let r = s.start_run(&market(), "direct", "{}").unwrap();
+            let p = s.save_page(r, &market(), &page("http://d/", b"2")).unwrap();
+            s.save_listings(&market(), p, 200, &[listing("http://d/2", "Ammo")])
+                .unwrap();
+            s.finish_run(r, "finished", RunCounts::default()).unwrap();
+            if r == run1 + 1 {
+                assert_eq!(s.mark_vanished(&market(), 2, r).unwrap(), 0);
+            }
+            last = r;
+        }
+        assert_eq!(s.mark_vanished(&market(), 2, last).unwrap(), 1);
+        assert_eq!(s.mark_vanished(&market(), 2, last).unwrap(), 0);
+        let l = s.listing(gone).unwrap().unwrap();
+        let second_run_start = s.run(run1 + 1).unwrap().unwrap().started_at;
+        assert_eq!(l.vanished_at, Some(second_run_start));
+        assert!(s.listing(kept).unwrap().unwrap().vanished_at.is_none());
+        assert_eq!(s.vanished_listings(None).unwrap().len(), 1);
+
+        let r = s.start_run(&market(), "direct", "{}").unwrap();
+        let p = s.save_page(r, &market(), &page("http://d/", b"3")).unwrap();
+        let w = s
+            .save_listings(&market(), p, 300, &[listing("http://d/1", "Glock")])
+            .unwrap();
+        assert_eq!(w.reappeared, 1);
+        assert!(s.listing(gone).unwrap().unwrap().vanished_at.is_none());
+        let ev: Vec<String> = s
+            .listing_presence(gone)
+            .unwrap()
+            .into_iter()
+            .map(|e| e.event)
+            .collect();
+        assert_eq!(ev, vec!["vanished", "reappeared"]);
+        assert!(s.mark_vanished(&market(), 0, r).is_err());
+    }
+}
