@@ -43,6 +43,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Extract(a) => crate::cmd::extract::run(a),
         Command::Train(a) => crate::cmd::train::run(a),
         Command::Eval(a) => crate::cmd::eval::run(&g, a),
+        Command::Markets(a) => crate::cmd::markets::run(a),
+        Command::Vendors(a) => crate::cmd::vendors::run(a),
+        Command::Listings(a) => crate::cmd::listings::run(a),
+        Command::Stats(a) => crate::cmd::stats::run(a),
+        Command::Export(a) => crate::cmd::export::run(a),
     }
 }
 

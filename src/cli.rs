@@ -52,6 +52,205 @@ pub enum Command {
     Extract(ExtractArgs),
     Train(TrainArgs),
     Eval(EvalArgs),
+    Markets(MarketsArgs),
+    Vendors(VendorsArgs),
+    Listings(ListingsArgs),
+    Stats(StatsArgs),
+    Export(ExportArgs),
+}
+
+/// Markets found in crawled text: onion addresses that are no known market's.
+#[derive(Debug, Args)]
+pub struct MarketsArgs {
+    #[command(subcommand)]
+    pub command: MarketsCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MarketsCommand {
+    /// Onion addresses (checksum-verified v3) seen in listings or pages that belong to no market
+    /// in the database: candidates to add, most widely seen first.
+    Candidates {
+        /// SQLite database.
+        #[arg(long, value_name = "PATH")]
+        db: PathBuf,
+        #[command(flatten)]
+        output: FormatArgs,
+    },
+}
+
+/// Vendors per market and the links between vendors on different markets.
+#[derive(Debug, Args)]
+pub struct VendorsArgs {
+    #[command(subcommand)]
+    pub command: VendorsCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum VendorsCommand {
+    /// Every vendor per market: listings, flagged listings, PGP keys, linked vendors elsewhere.
+    List {
+        /// SQLite database.
+        #[arg(long, value_name = "PATH")]
+        db: PathBuf,
+        /// Only vendors linked to a vendor on at least this many other markets.
+        #[arg(long, default_value_t = 0, value_name = "N")]
+        min_linked_markets: usize,
+        /// Only vendors with at least one flagged listing.
+        #[arg(long)]
+        flagged: bool,
+        #[command(flatten)]
+        output: FormatArgs,
+    },
+    /// One vendor (by name, on every market): its records, linked identities on other markets with
+    /// the evidence for each link, renames, PGP keys and listings.
+    Show {
+        /// The vendor's name as the market shows it.
+        name: String,
+        /// SQLite database.
+        #[arg(long, value_name = "PATH")]
+        db: PathBuf,
+        /// One JSON document instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Links between vendors on different markets, one row per piece of evidence.
+    Links {
+        /// SQLite database.
+        #[arg(long, value_name = "PATH")]
+        db: PathBuf,
+        /// Weakest link shown: `strong` (shared PGP key or crypto address) or `weak` (also shared
+        /// handles, near-identical names with shared listing text).
+        #[arg(long, default_value = "weak", value_name = "STRENGTH")]
+        min_strength: String,
+        #[command(flatten)]
+        output: FormatArgs,
+    },
+    /// Vendor names that changed on a market (a listing's vendor field, or one profile page under
+    /// two names).
+    Renames {
+        /// SQLite database.
+        #[arg(long, value_name = "PATH")]
+        db: PathBuf,
+        #[command(flatten)]
+        output: FormatArgs,
+    },
+}
+
+/// A listing's history, and listings that vanished.
+#[derive(Debug, Args)]
+pub struct ListingsArgs {
+    #[command(subcommand)]
+    pub command: ListingsCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ListingsCommand {
+    /// Every version of a listing (title, price, vendor and when each was seen), its price
+    /// history, when it vanished and came back, and the entities found in it.
+    History {
+        /// The listing's id (as `armswatch flagged` shows it).
+        id: i64,
+        /// SQLite database.
+        #[arg(long, value_name = "PATH")]
+        db: PathBuf,
+        #[command(flatten)]
+        output: FormatArgs,
+    },
+    /// Listings currently marked vanished (missed by the last N finished crawls of their market).
+    Vanished {
+        /// SQLite database.
+        #[arg(long, value_name = "PATH")]
+        db: PathBuf,
+        /// Only this market.
+        #[arg(long, value_name = "ID")]
+        market: Option<String>,
+        #[command(flatten)]
+        output: FormatArgs,
+    },
+}
+
+/// Statistics for researchers: listing counts, new and vanished listings, unique vendors, flagged
+/// share, and price median / min / max, grouped by market, label, vendor, week or month (ISO weeks,
+/// UTC). Every group has a row for all currencies and one per currency; prices are converted to one
+/// currency only with --rates.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// SQLite database.
+    #[arg(long, value_name = "PATH")]
+    pub db: PathBuf,
+    /// Group by (repeatable or comma-separated, e.g. --by week,label).
+    #[arg(
+        long,
+        value_enum,
+        value_delimiter = ',',
+        default_value = "market",
+        value_name = "DIM"
+    )]
+    pub by: Vec<StatsByArg>,
+    /// Only listings with this label (firearm, part, ammunition, design).
+    #[arg(long, value_name = "LABEL")]
+    pub label: Option<String>,
+    /// Only listings seen on or after this date (YYYY-MM-DD, UTC).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Exchange rates (CSV lines `CURRENCY,RATE`: what one unit is worth in the target currency;
+    /// the first line may be `target,USD`). Never fetched: the user gives them.
+    #[arg(long, value_name = "FILE.csv")]
+    pub rates: Option<PathBuf>,
+    /// Also draw an SVG chart: listings per period by label, and price distributions by label.
+    #[arg(long, value_name = "FILE.svg")]
+    pub chart: Option<PathBuf>,
+    #[command(flatten)]
+    pub output: FormatArgs,
+}
+
+/// `--by` of `armswatch stats`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum StatsByArg {
+    Market,
+    Label,
+    Vendor,
+    Week,
+    Month,
+}
+
+/// Export listings for research: labels, vendor links and entity counts, one row per listing.
+/// Personal data (vendor names, handles, e-mails, addresses, keys) is replaced by salted hashes, in
+/// fields and in the text, unless --include-identifiers is given.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// SQLite database.
+    #[arg(long, value_name = "PATH")]
+    pub db: PathBuf,
+    /// The research export (the only export this command makes).
+    #[arg(long, required = true)]
+    pub research: bool,
+    /// csv or jsonl.
+    #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
+    pub format: ExportFormat,
+    /// Keep vendor names, handles, e-mails, addresses and keys as they are.
+    #[arg(long)]
+    pub include_identifiers: bool,
+    /// Salt for the hashes (keep it secret; the same salt gives the same hashes, so exports can be
+    /// joined). Default: a random salt per export.
+    #[arg(
+        long,
+        env = "ARMSWATCH_EXPORT_SALT",
+        value_name = "TEXT",
+        hide_env_values = true
+    )]
+    pub salt: Option<String>,
+    /// Write here instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+/// `--format` of `armswatch export --research`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    Csv,
+    Jsonl,
 }
 
 /// Run the whole pipeline on the bundled demo market: serve it on 127.0.0.1, crawl it, classify
@@ -116,6 +315,10 @@ pub struct CrawlArgs {
     /// Start over instead of resuming an interrupted crawl of this market.
     #[arg(long)]
     pub restart: bool,
+    /// Mark a listing vanished (`vanished_at`) when this many finished crawls of its market in a
+    /// row did not see it; it is marked back when it reappears.
+    #[arg(long, default_value_t = 3, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub vanish_after: u32,
     /// Print the summary as JSON.
     #[arg(long)]
     pub json: bool,

@@ -1,9 +1,13 @@
 //! The crawl engine's sink over the store: one crawl run of one market.
 
-use armswatch_core::crawl::{FetchedPage, FrontierEntry, FrontierState, ListingWrite, MarketState};
-use armswatch_core::{Listing, MarketId};
+use armswatch_core::crawl::{
+    FetchedPage, FrontierEntry, FrontierState, ListingWrite, MarketState, PageKind,
+};
+use armswatch_core::{EntityKind, Listing, MarketId};
 use armswatch_crawler::engine::{CrawlSink, SinkError};
-use armswatch_store::{RunCounts, Store};
+use armswatch_crawler::entities;
+use armswatch_crawler::extract::decode_html;
+use armswatch_store::{RunCounts, Sighting, Store};
 use std::sync::Arc;
 
 /// Records one crawl run into the store, keeping the run's counts current as pages come in, so a
@@ -19,6 +23,77 @@ fn now() -> i64 {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs() as i64)
         .unwrap_or(0)
+}
+
+impl StoreSink {
+    /// Entities in the fields of new and changed listings, stored with their listing version.
+    fn listing_entities(&self, page_id: i64, now: i64, ids: &[i64]) -> Result<(), SinkError> {
+        let mut sightings = Vec::new();
+        for &id in ids {
+            let Some(stored) = self.store.listing(id)? else {
+                continue;
+            };
+            let l = &stored.listing;
+            let fields = [
+                ("title", Some(&l.title)),
+                ("description", l.description.as_ref()),
+            ];
+            for (field, text) in fields {
+                let Some(text) = text else { continue };
+                for entity in entities::find_entities(text) {
+                    sightings.push(Sighting {
+                        entity,
+                        url: l.url.clone(),
+                        listing: Some((id, stored.version)),
+                        vendor: l.vendor.clone(),
+                        field,
+                        page_id: Some(page_id),
+                    });
+                }
+            }
+        }
+        self.store.save_entities(&self.market, now, &sightings)?;
+        Ok(())
+    }
+
+    /// Entities on a whole page: everything on a vendor's profile page (attributed to the vendor
+    /// whose listings link to it), onion addresses on any page (candidate markets).
+    fn page_entities(&self, page_id: i64, page: &FetchedPage) -> Result<(), SinkError> {
+        let html = page
+            .content_type
+            .as_deref()
+            .is_none_or(|c| c.contains("html") || c.starts_with("text/"));
+        if !html || page.http_status >= 400 || page.body.is_empty() {
+            return Ok(());
+        }
+        let text = entities::page_text(&decode_html(&page.body, page.content_type.as_deref()));
+        let vendor_page = page.kind == PageKind::Vendor;
+        let vendor = if vendor_page {
+            match self.store.vendor_for_url(&self.market, &page.final_url)? {
+                Some(v) => Some(v),
+                None => self
+                    .store
+                    .vendor_for_url(&self.market, &page.requested_url)?,
+            }
+        } else {
+            None
+        };
+        let sightings: Vec<Sighting> = entities::find_entities(&text)
+            .into_iter()
+            .filter(|e| vendor_page || e.kind == EntityKind::Onion)
+            .map(|entity| Sighting {
+                entity,
+                url: page.final_url.clone(),
+                listing: None,
+                vendor: vendor.clone(),
+                field: if vendor_page { "vendor_page" } else { "page" },
+                page_id: Some(page_id),
+            })
+            .collect();
+        self.store
+            .save_entities(&self.market, page.fetched_at, &sightings)?;
+        Ok(())
+    }
 }
 
 impl CrawlSink for StoreSink {
@@ -57,6 +132,7 @@ impl CrawlSink for StoreSink {
 
     fn save_page(&self, page: &FetchedPage) -> Result<i64, SinkError> {
         let id = self.store.save_page(self.run_id, &self.market, page)?;
+        self.page_entities(id, page)?;
         let delta = RunCounts {
             pages_fetched: 1,
             ..RunCounts::default()
@@ -66,9 +142,11 @@ impl CrawlSink for StoreSink {
     }
 
     fn save_listings(&self, page_id: i64, listings: &[Listing]) -> Result<ListingWrite, SinkError> {
+        let now = now();
         let w = self
             .store
-            .save_listings(&self.market, page_id, now(), listings)?;
+            .save_listings(&self.market, page_id, now, listings)?;
+        self.listing_entities(page_id, now, &w.to_classify)?;
         let delta = RunCounts {
             listings_new: w.new,
             listings_changed: w.changed,

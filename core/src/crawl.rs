@@ -15,6 +15,9 @@ pub enum PageKind {
     Index,
     /// A single listing's page.
     Listing,
+    /// A vendor's profile page, linked from a listing: scanned for the vendor's PGP key, addresses
+    /// and handles.
+    Vendor,
 }
 
 impl PageKind {
@@ -24,6 +27,7 @@ impl PageKind {
             PageKind::Start => "start",
             PageKind::Index => "index",
             PageKind::Listing => "listing",
+            PageKind::Vendor => "vendor",
         }
     }
 }
@@ -35,6 +39,7 @@ impl FromStr for PageKind {
             "start" => Ok(PageKind::Start),
             "index" => Ok(PageKind::Index),
             "listing" => Ok(PageKind::Listing),
+            "vendor" => Ok(PageKind::Vendor),
             _ => Err(format!("unknown page kind {s:?}")),
         }
     }
@@ -174,7 +179,12 @@ mod tests {
 
     #[test]
     fn names_round_trip() {
-        for k in [PageKind::Start, PageKind::Index, PageKind::Listing] {
+        for k in [
+            PageKind::Start,
+            PageKind::Index,
+            PageKind::Listing,
+            PageKind::Vendor,
+        ] {
             assert_eq!(k.as_str().parse::<PageKind>(), Ok(k));
         }
         for s in [

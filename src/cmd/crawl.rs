@@ -70,6 +70,8 @@ pub struct CrawlPlan {
     pub settings: CrawlSettings,
     pub extra_hosts: Vec<String>,
     pub restart: bool,
+    /// Finished crawls in a row that must miss a listing before it is marked vanished.
+    pub vanish_after: u32,
 }
 
 impl CrawlPlan {
@@ -186,6 +188,7 @@ impl CrawlPlan {
             settings,
             extra_hosts,
             restart: a.restart,
+            vanish_after: a.vanish_after,
         })
     }
 }
@@ -222,6 +225,8 @@ pub struct CrawlReport {
     pub summary: CrawlSummary,
     pub flagged: usize,
     pub classified: usize,
+    /// Listings newly marked vanished after this crawl.
+    pub vanished: usize,
 }
 
 /// Runs (or resumes) a crawl of one market into the store, then classifies what is new.
@@ -301,8 +306,12 @@ pub async fn crawl_market(
     } else {
         "finished"
     };
+    let mut vanished = 0;
     if !summary.budget_exhausted {
         store.finish_run(run_id, status, RunCounts::default())?;
+        if status == "finished" {
+            vanished = store.mark_vanished(&plan.market, plan.vanish_after as usize, run_id)?;
+        }
     }
     let (classified, flagged) = classify_pending(&store, model)?;
     Ok(CrawlReport {
@@ -312,6 +321,7 @@ pub async fn crawl_market(
         summary,
         flagged,
         classified,
+        vanished,
     })
 }
 
@@ -360,6 +370,7 @@ pub fn print_report(r: &CrawlReport, json: bool) -> Result<()> {
             "pagination_limited": s.pagination_limited,
             "classified": r.classified,
             "flagged": r.flagged,
+            "vanished": r.vanished,
             "wall": s.wall,
             "budget_exhausted": s.budget_exhausted,
             "errors": s.errors,
@@ -386,6 +397,9 @@ pub fn print_report(r: &CrawlReport, json: bool) -> Result<()> {
         "  classified         {} ({} flagged)",
         r.classified, r.flagged
     )?;
+    if r.vanished > 0 {
+        writeln!(out, "  vanished           {} listings", r.vanished)?;
+    }
     writeln!(out, "  refused URLs       {}", s.refused)?;
     if let Some(w) = &s.wall {
         writeln!(out, "  stopped by a wall  {}", sanitize(w))?;

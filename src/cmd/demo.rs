@@ -65,6 +65,7 @@ pub fn crawl_args(db: PathBuf, tor: &str) -> CrawlArgs {
         max_pages: None,
         concurrency: None,
         restart: false,
+        vanish_after: 3,
         json: false,
     }
 }
