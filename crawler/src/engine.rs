@@ -388,11 +388,18 @@ fn record_page(
     let mut new_entries = Vec::new();
     let mut kept_out = Vec::new();
     let mut seen = HashSet::new();
+    // Vendor profile pages linked from listings are fetched for the vendor's key and contacts.
+    let vendor_pages: Vec<url::Url> = listings
+        .iter()
+        .filter_map(|l| l.vendor_url.as_deref())
+        .filter_map(|u| url::Url::parse(u).ok())
+        .collect();
     let links = ex
         .listing_links
         .iter()
         .map(|u| (u, PageKind::Listing))
-        .chain(ex.pagination_links.iter().map(|u| (u, PageKind::Index)));
+        .chain(ex.pagination_links.iter().map(|u| (u, PageKind::Index)))
+        .chain(vendor_pages.iter().map(|u| (u, PageKind::Vendor)));
     for (url, kind) in links {
         let Some(url) = urlnorm::normalize(url) else {
             continue;

@@ -125,6 +125,10 @@ pub struct FieldSelectors {
     pub listing_id: Option<FieldSelector>,
     /// A regex on the listing URL whose first group is the market's listing id.
     pub listing_id_from_url: Option<String>,
+    /// (`[listing]` only) CSS selector of the link to the vendor's profile page, which the crawler
+    /// then fetches as a vendor page. Without it, a link named like the vendor is used.
+    #[serde(default)]
+    pub vendor_link: Option<String>,
 }
 
 /// `[index]`: listing cards on index pages.
@@ -175,6 +179,7 @@ impl From<IndexCardsToml> for IndexCards {
                 ships_to: t.ships_to,
                 listing_id: t.listing_id,
                 listing_id_from_url: t.listing_id_from_url,
+                vendor_link: None,
             },
         }
     }

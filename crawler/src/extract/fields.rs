@@ -51,6 +51,8 @@ pub(crate) struct Compiled {
     pub pagination_sel: Option<Selector>,
     pub listing: Fields,
     pub index: Option<Cards>,
+    /// `[listing] vendor_link`: the anchor to the vendor's profile page (validated CSS).
+    pub vendor_link: Option<String>,
 }
 
 /// A compile error: (dotted field path, message).
@@ -170,6 +172,13 @@ impl Compiled {
                 .transpose()?,
             listing: fields("listing", &p.listing)?,
             index,
+            vendor_link: match &p.listing.vendor_link {
+                Some(s) => {
+                    css("listing.vendor_link", s)?;
+                    Some(s.clone())
+                }
+                None => None,
+            },
         })
     }
 }

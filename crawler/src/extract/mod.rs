@@ -15,6 +15,7 @@ mod fields;
 mod links;
 mod page;
 mod text;
+pub mod vendor_link;
 mod wall;
 
 pub use decode::{charset_from_content_type, sniff_encoding};
@@ -196,6 +197,11 @@ impl Extractor {
                     l.market_listing_id = id_from_url(&p.listing, &page_canon);
                 }
             }
+            let css = p.and_then(|p| p.vendor_link.as_deref());
+            // The vendor's profile page, for the crawler to fetch as a vendor page.
+            l.vendor_url = vendor_link::find(&doc, &base, l.vendor.as_deref(), css)
+                .filter(|u| *u != page_canon)
+                .map(|u| u.to_string());
             if !l.title.is_empty() {
                 out.listings.push(l);
             }
