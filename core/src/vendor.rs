@@ -72,13 +72,14 @@ const SHARED_TEXT_JACCARD: f64 = 0.7;
 /// Shortest text (words) compared for sharing; shorter texts are too generic.
 const MIN_TEXT_WORDS: usize = 8;
 
+/// Where one entity was seen: market -> vendor name -> first URL.
+type Seen<'a> = BTreeMap<&'a MarketId, BTreeMap<&'a str, &'a str>>;
+
 /// Links vendors on different markets; one link per pair, strongest first, then by names.
 pub fn link_vendors(entities: &[VendorEntity], texts: &[VendorText]) -> Vec<VendorLink> {
     let mut evidence: BTreeMap<(VendorKey, VendorKey), BTreeSet<LinkEvidence>> = BTreeMap::new();
 
-    // (kind, value) -> market -> vendor -> first URL
-    let mut by_entity: BTreeMap<(EntityKind, &str), BTreeMap<&MarketId, BTreeMap<&str, &str>>> =
-        BTreeMap::new();
+    let mut by_entity: BTreeMap<(EntityKind, &str), Seen<'_>> = BTreeMap::new();
     for e in entities {
         if e.kind.link_strength().is_none() {
             continue;
