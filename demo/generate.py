@@ -823,9 +823,10 @@ def main():
             "index": index_paths,
             "category": category_paths,
             "listing_count": len(listings),
-            "crawl_total": len(index_paths) + len(category_paths) + len(listings),
-            "must_not_fetch": ["/logout", "/account", "/cart/view", "/cart/add/<id>", "/search",
-                               "/vendor/<name>"],
+            # Vendor profile pages are fetched from the listings' vendor links (entities).
+            "vendor_count": len(by_vendor),
+            "crawl_total": len(index_paths) + len(category_paths) + len(listings) + len(by_vendor),
+            "must_not_fetch": ["/logout", "/account", "/cart/view", "/cart/add/<id>", "/search"],
             "external": ["http://forum.example/"],
         },
         "listings": {
