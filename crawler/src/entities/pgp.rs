@@ -274,6 +274,30 @@ mod tests {
         assert!(blocks[0].1.is_none());
     }
 
+    proptest::proptest! {
+        #[test]
+        fn one_changed_armor_character_is_rejected(at in 0usize..400, shift in 1u8..63) {
+            // Guards: the armor checksum catches any one mistyped base64 character of a real key.
+            const B64: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+            let b = body(ED25519);
+            let data: Vec<usize> = b
+                .char_indices()
+                .filter(|(_, c)| c.is_ascii_alphanumeric() || *c == '+' || *c == '/')
+                .map(|(i, _)| i)
+                .collect();
+            // Skip the checksum ("=jesf") and the last character before the "=" padding, whose
+            // low bits encode nothing (changing only them leaves the key's bytes as they are).
+            let first_eq = b.find('=').unwrap();
+            let i = data[at % data.len()];
+            proptest::prop_assume!(i + 1 < first_eq);
+            let pos = B64.iter().position(|&c| c == b.as_bytes()[i]).unwrap();
+            let c = B64[(pos + usize::from(shift)) % 64] as char;
+            let mut bad = b.to_string();
+            bad.replace_range(i..i + 1, &c.to_string());
+            proptest::prop_assert_eq!(parse_key_block(&bad), None);
+        }
+    }
+
     #[test]
     fn written_fingerprints_need_shape_or_context() {
         // Guards: grouped fingerprints and ones after "fingerprint" are found; bare hashes are not.
