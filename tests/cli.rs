@@ -93,6 +93,38 @@ fn classify_names_the_bad_line() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("line 1"));
 }
 
+/// Guards hole 7 (issue 13): a line past --max-line-bytes is refused with its line number, without
+/// reading it whole, even when it is valid JSON; a line under the cap is classified.
+#[test]
+fn classify_refuses_an_oversized_line_by_number() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("big.jsonl");
+    let big = format!("{{\"title\":\"{}\"}}", "glock ".repeat(400_000));
+    std::fs::write(&file, format!("{{\"title\":\"ok\"}}\n{big}\n")).unwrap();
+    let out = armswatch(tmp.path(), &["classify", file.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("line 2") && err.contains("--max-line-bytes"),
+        "{err}"
+    );
+    let out = armswatch(
+        tmp.path(),
+        &[
+            "classify",
+            "--max-line-bytes",
+            "3000000",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 2);
+}
+
 /// Guards `eval`: per-label metrics, unclear rows skipped, JSON output.
 #[test]
 fn eval_reports_per_label_metrics_and_skips_unclear_rows() {
