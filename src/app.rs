@@ -41,6 +41,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Flagged(a) => crate::cmd::flagged::run(a),
         Command::Status(a) => crate::cmd::status::run(a),
         Command::Extract(a) => crate::cmd::extract::run(a),
+        Command::Migrate(a) => crate::cmd::migrate::run(a),
         Command::Train(a) => crate::cmd::train::run(a),
         Command::Eval(a) => crate::cmd::eval::run(&g, a),
         Command::Markets(a) => crate::cmd::markets::run(a),

@@ -50,6 +50,7 @@ pub enum Command {
     Flagged(FlaggedArgs),
     Status(StatusArgs),
     Extract(ExtractArgs),
+    Migrate(MigrateArgs),
     Train(TrainArgs),
     Eval(EvalArgs),
     Markets(MarketsArgs),
@@ -338,6 +339,9 @@ pub struct ClassifyArgs {
     /// Terms per label with --explain.
     #[arg(long, default_value_t = 5, value_name = "N")]
     pub top_terms: usize,
+    /// Longest input line accepted, in bytes; a longer line stops with an error naming it.
+    #[arg(long, default_value_t = 1 << 20, value_name = "BYTES")]
+    pub max_line_bytes: usize,
 }
 
 /// List flagged listings, highest score first, with their labels, scores and the terms behind them.
@@ -370,6 +374,16 @@ pub struct StatusArgs {
     pub db: PathBuf,
     #[command(flatten)]
     pub output: FormatArgs,
+}
+
+/// Bring a database's schema up to this armswatch's version (writes to it). Crawls do this on
+/// their own; the read-only commands (`status`, `flagged`) refuse an older schema instead, so run
+/// this once on a writable copy of an older evidence database.
+#[derive(Debug, Args)]
+pub struct MigrateArgs {
+    /// SQLite database.
+    #[arg(long, value_name = "PATH")]
+    pub db: PathBuf,
 }
 
 /// Print the listings found in a saved HTML page, for building and debugging profiles offline.

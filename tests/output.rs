@@ -1,5 +1,6 @@
-//! Hostile market text on the terminal (issue 13, hole 5): `flagged`, `status` and `extract` print
-//! titles, vendors, prices and wall reasons with every control character escaped, in every format.
+//! The read commands against hostile data (issue 13): `flagged`, `status` and `extract` print
+//! titles, vendors, prices and wall reasons with every control character escaped, in every format
+//! (hole 5), and read a read-only evidence copy without changing it (hole 6).
 
 mod common;
 
@@ -137,4 +138,51 @@ fn extract_escapes_market_text_in_every_format() {
         assert_safe(&format!("extract --format {format}"), &out);
         assert!(out.contains("Glock 2"), "{format}: {out}");
     }
+}
+
+fn sha256_of(path: &Path) -> String {
+    use sha2::Digest;
+    hex::encode(sha2::Sha256::digest(std::fs::read(path).unwrap()))
+}
+
+#[test]
+fn read_commands_work_on_a_read_only_evidence_copy_and_change_nothing() {
+    // Guards hole 6 (issue 13): `status` and `flagged` read a 0444 copy in a 0555 directory without
+    // changing a byte, and refuse another program's database unchanged.
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let src = tmp.path().join("evil.db");
+    hostile_db(&src);
+    let evidence = tmp.path().join("evidence");
+    std::fs::create_dir(&evidence).unwrap();
+    let copy = evidence.join("case.db");
+    // A copy as `sqlite3 .backup` makes it: one file, rollback journal.
+    rusqlite::Connection::open(&src)
+        .unwrap()
+        .execute_batch(&format!("VACUUM INTO '{}'", copy.display()))
+        .unwrap();
+    std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(0o444)).unwrap();
+    std::fs::set_permissions(&evidence, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let before = sha256_of(&copy);
+    let db = copy.to_str().unwrap();
+    let status = armswatch_ok(tmp.path(), &["status", "--db", db]);
+    assert!(status.contains("blocked"), "{status}");
+    let flagged = armswatch_ok(tmp.path(), &["flagged", "--db", db, "--format", "csv"]);
+    assert_eq!(flagged.lines().count(), 2, "{flagged}");
+    assert_eq!(sha256_of(&copy), before);
+    std::fs::set_permissions(&evidence, std::fs::Permissions::from_mode(0o755)).unwrap();
+
+    let other = tmp.path().join("other.db");
+    rusqlite::Connection::open(&other)
+        .unwrap()
+        .execute_batch("CREATE TABLE notes (body TEXT)")
+        .unwrap();
+    let before = sha256_of(&other);
+    for cmd in ["status", "flagged", "migrate"] {
+        let out = common::armswatch(tmp.path(), &[cmd, "--db", other.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(2), "{cmd}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("not an armswatch"), "{cmd}: {err}");
+    }
+    assert_eq!(sha256_of(&other), before);
 }

@@ -14,7 +14,7 @@ pub fn run(a: FlaggedArgs) -> Result<ExitCode> {
     if !a.db.exists() {
         anyhow::bail!("no database at {}", a.db.display());
     }
-    let store = Store::open(&a.db)?;
+    let store = Store::open_read_only(&a.db)?;
     let label = match &a.label {
         Some(l) => Some(l.parse::<Label>()?),
         None => None,
@@ -25,8 +25,14 @@ pub fn run(a: FlaggedArgs) -> Result<ExitCode> {
         min_score: a.min_score,
         limit: a.limit,
     };
-    let rows = store.flagged(&q).context("querying flagged listings")?;
-    print(rows, a.output.format())?;
+    // Rows stream from SQLite to stdout one at a time.
+    let mut out = Printer::stdout(a.output.format()).when_empty("no flagged listings");
+    store
+        .for_each_flagged(&q, |r| {
+            out.row(&Flagged::from(r)).map_err(anyhow::Error::from)
+        })
+        .context("listing flagged listings")?;
+    out.finish::<Flagged>()?;
     Ok(ExitCode::SUCCESS)
 }
 

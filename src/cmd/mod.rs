@@ -10,6 +10,7 @@ pub mod extract;
 pub mod flagged;
 pub mod listings;
 pub mod markets;
+pub mod migrate;
 pub mod stats;
 pub mod stats_chart;
 pub mod status;

@@ -13,7 +13,7 @@ pub fn run(a: StatusArgs) -> Result<ExitCode> {
     if !a.db.exists() {
         anyhow::bail!("no database at {}", a.db.display());
     }
-    let store = Store::open(&a.db)?;
+    let store = Store::open_read_only(&a.db)?;
     let mut out = Printer::stdout(a.output.format()).when_empty("no markets yet");
     for m in store.markets()? {
         let frontier = store.frontier_counts(&m.id)?;

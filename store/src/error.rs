@@ -43,6 +43,18 @@ pub enum StoreError {
         db_version: i64,
         supported: usize,
     },
+    /// The database has an older schema and was opened read-only: reading it needs a migration,
+    /// which writes to it.
+    #[error(
+        "database {path} has schema version {db_version}, older than this armswatch reads \
+         ({supported}); it must be migrated first, which writes to it: open a writable copy \
+         read-write once (`armswatch migrate --db COPY`)"
+    )]
+    TooOld {
+        path: PathBuf,
+        db_version: i64,
+        supported: usize,
+    },
     /// Applying the schema migrations failed.
     #[error("cannot migrate database {path} to schema version {target}")]
     Migrate {
@@ -125,6 +137,7 @@ impl HasKind for StoreError {
             StoreError::Corrupt { .. }
             | StoreError::NotArmswatch { .. }
             | StoreError::TooNew { .. }
+            | StoreError::TooOld { .. }
             | StoreError::PageIntegrity { .. }
             | StoreError::BadValue { .. } => ErrorKind::Input,
             StoreError::Misuse { .. } => ErrorKind::Bug,

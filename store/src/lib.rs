@@ -82,6 +82,9 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!(
         "../migrations/0003_entities_vendors_presence.sql"
     )),
+    M::up(include_str!(
+        "../migrations/0004_latest_verdict_on_listings.sql"
+    )),
 ];
 
 /// `PRAGMA application_id` of an armswatch database ('ARMS'), set by the first migration.
@@ -129,7 +132,8 @@ pub struct Store {
 impl Store {
     /// Opens (creating if needed) the database at `path`, creating its directory, and brings its
     /// schema up to date. Fails with a clear error when the file is not a SQLite database, is
-    /// another program's database, or was written by a newer armswatch.
+    /// another program's database, or was written by a newer armswatch; a refused file is left
+    /// byte for byte as it was (the checks only read, WAL mode and migrations come after them).
     #[tracing::instrument(level = "debug", skip_all, fields(path = %path.display()))]
     pub fn open(path: &Path) -> Result<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -152,6 +156,52 @@ impl Store {
         Store::setup(conn, path.to_path_buf())
     }
 
+    /// Opens an existing database for reading only, for the commands that only read (`status`,
+    /// `flagged`): nothing is ever written, not even the journal mode, so it works on a read-only
+    /// evidence copy (a file on read-only media, or `chmod 0444` in a read-only directory) and
+    /// beside a running crawl. The schema must be this armswatch's: an older one is refused with
+    /// [`StoreError::TooOld`] (migrating would write), a newer one with [`StoreError::TooNew`].
+    #[tracing::instrument(level = "debug", skip_all, fields(path = %path.display()))]
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        let open = |immutable: bool| {
+            let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX
+                | OpenFlags::SQLITE_OPEN_URI;
+            let conn = if immutable {
+                Connection::open_with_flags(immutable_uri(path), flags)
+            } else {
+                Connection::open_with_flags(path, flags)
+            };
+            let conn = conn.map_err(|source| StoreError::Open {
+                path: path.to_path_buf(),
+                source,
+            })?;
+            let header = Store::inspect(&conn, path)?;
+            Ok((conn, header))
+        };
+        let (conn, header) = match open(false) {
+            // A WAL database whose shared-memory file cannot be created (a read-only directory or
+            // medium): nobody can write it, so reading it as immutable is exact.
+            Err(StoreError::Open { source, .. }) | Err(StoreError::Corrupt { source, .. })
+                if is_cant_open(&source) =>
+            {
+                tracing::debug!("read-only location: opening the database as immutable");
+                open(true)?
+            }
+            other => other?,
+        };
+        header.check(path, false)?;
+        conn.execute_batch("PRAGMA query_only = ON;")
+            .map_err(|source| StoreError::Open {
+                path: path.to_path_buf(),
+                source,
+            })?;
+        Ok(Store {
+            conn: Mutex::new(conn),
+            path: path.to_path_buf(),
+        })
+    }
+
     /// Opens a fresh in-memory database with the full schema, for tests and dry runs.
     pub fn open_in_memory() -> Result<Store> {
         let conn = Connection::open_in_memory().map_err(|source| StoreError::Open {
@@ -166,7 +216,49 @@ impl Store {
         &self.path
     }
 
+    /// Reads what the checks need, writing nothing. The first read parses the file header: a
+    /// garbage file fails here.
+    fn inspect(conn: &Connection, path: &Path) -> Result<Header> {
+        let fail = |op: &'static str, source: rusqlite::Error| {
+            if StoreError::is_corruption(&source) {
+                StoreError::Corrupt {
+                    path: path.to_path_buf(),
+                    op,
+                    source,
+                }
+            } else {
+                StoreError::Open {
+                    path: path.to_path_buf(),
+                    source,
+                }
+            }
+        };
+        conn.busy_timeout(BUSY_TIMEOUT)
+            .map_err(|e| fail("set busy timeout", e))?;
+        let user_version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| fail("read schema version", e))?;
+        let app_id: i64 = conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .map_err(|e| fail("read application id", e))?;
+        let tables: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(|e| fail("read schema", e))?;
+        Ok(Header {
+            user_version,
+            app_id,
+            tables,
+        })
+    }
+
     fn setup(mut conn: Connection, path: PathBuf) -> Result<Store> {
+        // Check first, write after: a refused file must come out unchanged.
+        let header = Store::inspect(&conn, &path)?;
+        header.check(&path, true)?;
         let fail = |op: &'static str, source: rusqlite::Error| {
             if StoreError::is_corruption(&source) {
                 StoreError::Corrupt {
@@ -181,51 +273,15 @@ impl Store {
                 }
             }
         };
-        conn.busy_timeout(BUSY_TIMEOUT)
-            .map_err(|e| fail("set busy timeout", e))?;
-        // The first statement reads the file header: a garbage file fails here.
         let _mode: String = conn
             .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
             .map_err(|e| fail("set WAL mode", e))?;
         conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")
             .map_err(|e| fail("set pragmas", e))?;
-
-        let user_version: i64 = conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .map_err(|e| fail("read schema version", e))?;
-        let app_id: i64 = conn
-            .query_row("PRAGMA application_id", [], |r| r.get(0))
-            .map_err(|e| fail("read application id", e))?;
-        let tables: i64 = conn
-            .query_row(
-                "SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'",
-                [],
-                |r| r.get(0),
-            )
-            .map_err(|e| fail("read schema", e))?;
-        if user_version == 0 && tables > 0 {
-            return Err(StoreError::NotArmswatch {
-                path,
-                detail: format!("it already holds {tables} tables or indexes"),
-            });
-        }
-        if user_version > 0 && app_id != APPLICATION_ID {
-            return Err(StoreError::NotArmswatch {
-                path,
-                detail: format!("application id {app_id:#x}"),
-            });
-        }
         let supported = schema_version();
-        if user_version > supported as i64 {
-            return Err(StoreError::TooNew {
-                path,
-                db_version: user_version,
-                supported,
-            });
-        }
-        if user_version < supported as i64 {
+        if header.user_version < supported as i64 {
             tracing::info!(
-                from = user_version,
+                from = header.user_version,
                 to = supported,
                 "migrating database schema"
             );
@@ -295,6 +351,83 @@ impl Store {
         let conn = self.conn();
         f(&conn)
     }
+}
+
+/// What [`Store::inspect`] read from a database before anything is written.
+struct Header {
+    user_version: i64,
+    app_id: i64,
+    /// Tables, indexes, views and triggers (not SQLite's own).
+    tables: i64,
+}
+
+impl Header {
+    /// Refuses another program's database, a newer armswatch's, and (when it cannot be migrated)
+    /// an older one or an empty file.
+    fn check(&self, path: &Path, can_migrate: bool) -> Result<()> {
+        let path = || path.to_path_buf();
+        if self.user_version == 0 && self.tables > 0 {
+            return Err(StoreError::NotArmswatch {
+                path: path(),
+                detail: format!("it already holds {} tables or indexes", self.tables),
+            });
+        }
+        if self.user_version > 0 && self.app_id != APPLICATION_ID {
+            return Err(StoreError::NotArmswatch {
+                path: path(),
+                detail: format!("application id {:#x}", self.app_id),
+            });
+        }
+        let supported = schema_version();
+        if self.user_version > supported as i64 {
+            return Err(StoreError::TooNew {
+                path: path(),
+                db_version: self.user_version,
+                supported,
+            });
+        }
+        if !can_migrate && self.user_version == 0 {
+            return Err(StoreError::NotArmswatch {
+                path: path(),
+                detail: "it is empty".into(),
+            });
+        }
+        if !can_migrate && self.user_version < supported as i64 {
+            return Err(StoreError::TooOld {
+                path: path(),
+                db_version: self.user_version,
+                supported,
+            });
+        }
+        Ok(())
+    }
+}
+
+/// Whether opening failed because a file (the WAL's shared memory) cannot be created or opened.
+fn is_cant_open(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::ReadOnly)
+    )
+}
+
+/// A `file:` URI for `path` with `immutable=1`: SQLite reads it without locks or shared memory.
+fn immutable_uri(path: &Path) -> String {
+    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut uri = String::from("file:");
+    #[cfg(unix)]
+    let bytes = std::os::unix::ffi::OsStrExt::as_bytes(abs.as_os_str()).to_vec();
+    #[cfg(not(unix))]
+    let bytes = abs.to_string_lossy().into_owned().into_bytes();
+    for b in bytes {
+        if b.is_ascii() && !matches!(b, b'%' | b'?' | b'#') {
+            uri.push(char::from(b));
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
 }
 
 /// Converts a count column to `usize` (counts are never negative).
@@ -376,7 +509,7 @@ mod tests {
     fn migrations_are_valid() {
         // Guards: the embedded migration list is well-formed SQL that applies cleanly.
         migrations().validate().unwrap();
-        assert_eq!(schema_version(), 3);
+        assert_eq!(schema_version(), 4);
     }
 
     #[test]
@@ -488,6 +621,180 @@ mod tests {
         let err = Store::open(&path).unwrap_err();
         assert!(matches!(err, StoreError::NotArmswatch { .. }), "{err:?}");
         assert_eq!(err.kind(), armswatch_core::ErrorKind::Input);
+    }
+
+    fn sha256_of(path: &Path) -> String {
+        use sha2::Digest;
+        hex::encode(sha2::Sha256::digest(std::fs::read(path).unwrap()))
+    }
+
+    /// An armswatch database with one market, in rollback-journal mode (as a copy made with the
+    /// `sqlite3` shell's `.backup` is), so that a WAL switch would show in its header.
+    fn rollback_mode_db(path: &Path) {
+        let s = Store::open(path).unwrap();
+        s.upsert_market(&test_support::market(), Some("Demo"), None)
+            .unwrap();
+        drop(s);
+        let c = Connection::open(path).unwrap();
+        let _: String = c
+            .query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))
+            .unwrap();
+    }
+
+    #[test]
+    fn refused_databases_are_left_byte_for_byte() {
+        // Guards hole 6 (issue 13): opening another program's database, a newer armswatch's or a
+        // garbage file, read-write or read-only, fails and changes not one byte (no WAL switch).
+        let dir = tempfile::tempdir().unwrap();
+        let foreign = dir.path().join("foreign.db");
+        Connection::open(&foreign)
+            .unwrap()
+            .execute_batch("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('x');")
+            .unwrap();
+        let other_app = dir.path().join("other-app.db");
+        Connection::open(&other_app)
+            .unwrap()
+            .execute_batch("PRAGMA application_id = 7; PRAGMA user_version = 3;")
+            .unwrap();
+        let too_new = dir.path().join("too-new.db");
+        rollback_mode_db(&too_new);
+        Connection::open(&too_new)
+            .unwrap()
+            .execute_batch("PRAGMA user_version = 99")
+            .unwrap();
+        let garbage = dir.path().join("garbage.db");
+        std::fs::write(&garbage, vec![0x5a_u8; 8192]).unwrap();
+        for path in [&foreign, &other_app, &too_new, &garbage] {
+            let before = sha256_of(path);
+            let e1 = Store::open(path).unwrap_err();
+            let e2 = Store::open_read_only(path).unwrap_err();
+            assert_eq!(sha256_of(path), before, "{} changed", path.display());
+            for e in [e1, e2] {
+                assert_eq!(e.kind(), armswatch_core::ErrorKind::Input, "{e:?}");
+            }
+            let wal = PathBuf::from(format!("{}-wal", path.display()));
+            assert!(!wal.exists(), "{} got a WAL", path.display());
+        }
+    }
+
+    #[test]
+    fn read_only_open_reads_a_read_only_copy_without_writing() {
+        // Guards hole 6: status/flagged open an evidence copy (0444 file in a 0555 directory)
+        // read-only: it reads, refuses writes, and neither the file nor its journal mode changes.
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let ro = dir.path().join("evidence");
+        std::fs::create_dir(&ro).unwrap();
+        let path = ro.join("case.db");
+        rollback_mode_db(&path);
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+        std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o555)).unwrap();
+        let before = sha256_of(&path);
+        {
+            let s = Store::open_read_only(&path).unwrap();
+            assert_eq!(s.counts().unwrap().markets, 1);
+            assert_eq!(s.markets().unwrap()[0].id, test_support::market());
+            assert!(s.flagged(&FlaggedQuery::default()).unwrap().is_empty());
+            assert!(s
+                .upsert_market(&test_support::market(), None, None)
+                .is_err());
+            let mode: String = s
+                .read(|c| {
+                    Ok(c.query_row("PRAGMA journal_mode", [], |r| r.get(0))
+                        .unwrap())
+                })
+                .unwrap();
+            assert_eq!(mode, "delete");
+        }
+        assert_eq!(sha256_of(&path), before);
+        let names: Vec<_> = std::fs::read_dir(&ro)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("case.db")]);
+        std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+
+    #[test]
+    fn read_only_open_falls_back_to_immutable_where_nothing_can_be_created() {
+        // Guards: a WAL-mode copy whose shared-memory file cannot be created (read-only media;
+        // here its name is taken by a directory) still opens read-only, as immutable.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("wal.db");
+        {
+            let s = Store::open(&path).unwrap();
+            s.upsert_market(&test_support::market(), Some("Demo"), None)
+                .unwrap();
+        }
+        std::fs::create_dir(dir.path().join("wal.db-shm")).unwrap();
+        let before = sha256_of(&path);
+        let s = Store::open_read_only(&path).unwrap();
+        assert_eq!(s.counts().unwrap().markets, 1);
+        drop(s);
+        assert_eq!(sha256_of(&path), before);
+    }
+
+    #[test]
+    fn read_only_open_refuses_an_older_schema_clearly() {
+        // Guards: a read-only open of an older schema says it needs a migration, and writes nothing.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v1.db");
+        {
+            let mut c = Connection::open(&path).unwrap();
+            Migrations::from_slice(&MIGRATION_LIST[..1])
+                .to_latest(&mut c)
+                .unwrap();
+        }
+        let before = sha256_of(&path);
+        let err = Store::open_read_only(&path).unwrap_err();
+        assert!(
+            matches!(err, StoreError::TooOld { db_version: 1, .. }),
+            "{err:?}"
+        );
+        assert!(err.to_string().contains("migrate"), "{err}");
+        assert_eq!(sha256_of(&path), before);
+        let empty = dir.path().join("empty.db");
+        std::fs::write(&empty, b"").unwrap();
+        assert!(matches!(
+            Store::open_read_only(&empty).unwrap_err(),
+            StoreError::NotArmswatch { .. }
+        ));
+        assert!(Store::open_read_only(&dir.path().join("missing.db")).is_err());
+        assert!(!dir.path().join("missing.db").exists());
+    }
+
+    #[test]
+    fn version_3_verdicts_migrate_to_the_latest_verdict_pointer() {
+        // Guards migration 0004: listings get their newest verdict and flag score from existing
+        // verdicts, so the flagged list and counts of an old database stay the same.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v3.db");
+        {
+            let mut c = Connection::open(&path).unwrap();
+            Migrations::from_slice(&MIGRATION_LIST[..3])
+                .to_latest(&mut c)
+                .unwrap();
+            c.execute_batch(
+                "INSERT INTO markets (id, created_at) VALUES ('demo', 0);
+                 INSERT INTO listings (id, market_id, canonical_url, title, content_sha256,
+                     first_seen, last_seen, version_first_seen)
+                 VALUES (1, 'demo', 'http://d/1', 'Glock', 'x', 0, 0, 0),
+                        (2, 'demo', 'http://d/2', 'Socks', 'y', 0, 0, 0);
+                 INSERT INTO verdicts (id, listing_id, listing_version, model_id, model_version,
+                     scores_json, labels_json, explain_json, max_score, flagged, created_at)
+                 VALUES (1, 1, 1, 'm', 'a', '{\"firearm\":0.4}', '[]', '{}', 0.4, 0, 0),
+                        (2, 1, 1, 'm', 'b', '{\"firearm\":0.9}', '[\"firearm\"]', '{}', 0.9, 1, 0),
+                        (3, 2, 1, 'm', 'a', '{\"firearm\":0.8}', '[\"firearm\"]', '{}', 0.8, 1, 0),
+                        (4, 2, 1, 'm', 'b', '{\"firearm\":0.1}', '[]', '{}', 0.1, 0, 0);",
+            )
+            .unwrap();
+        }
+        let s = Store::open(&path).unwrap();
+        let flagged = s.flagged(&FlaggedQuery::default()).unwrap();
+        assert_eq!(flagged.len(), 1);
+        assert_eq!((flagged[0].listing_id, flagged[0].verdict_id), (1, 2));
+        assert_eq!(s.counts().unwrap().flagged, 1);
+        assert_eq!(s.markets().unwrap()[0].flagged, 1);
     }
 
     #[test]

@@ -165,9 +165,8 @@ impl Store {
                         m.state_changed_at,
                         (SELECT count(*) FROM pages p WHERE p.market_id = m.id),
                         (SELECT count(*) FROM listings l WHERE l.market_id = m.id),
-                        (SELECT count(*) FROM listings l JOIN latest_verdicts v
-                             ON v.listing_id = l.id
-                         WHERE l.market_id = m.id AND v.flagged = 1),
+                        (SELECT count(*) FROM listings l
+                         WHERE l.market_id = m.id AND l.flag_score IS NOT NULL),
                         (SELECT max(r.id) FROM crawl_runs r WHERE r.market_id = m.id)
                      FROM markets m ORDER BY m.id",
                 )

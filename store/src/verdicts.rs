@@ -1,7 +1,9 @@
 //! Verdicts and the queries over them: the flagged listings investigators look at, totals, and
-//! research statistics. A listing's current verdict is its newest one (view `latest_verdicts`).
+//! research statistics. A listing's current verdict is its newest one: `listings.latest_verdict_id`,
+//! with `listings.flag_score` set when that verdict flags it (both kept by triggers; view
+//! `latest_verdicts`).
 
-use crate::{now, to_usize, Result, Store};
+use crate::{now, to_usize, Result, Store, StoreError};
 use armswatch_core::{Label, MarketId, Verdict};
 use rusqlite::params;
 use serde::Serialize;
@@ -143,90 +145,116 @@ impl Store {
         })
     }
 
-    /// Flagged listings (by their latest verdict), highest score first, then by listing id.
+    /// Flagged listings (by their latest verdict), highest score first, then by listing id, in
+    /// memory. [`Store::for_each_flagged`] streams them instead.
     #[tracing::instrument(level = "debug", skip_all)]
     pub fn flagged(&self, query: &FlaggedQuery) -> Result<Vec<FlaggedRow>> {
-        let q = self.q("query flagged listings");
-        type Raw = (FlaggedRow, String, String, String);
-        let raw: Vec<Raw> = self.read(|c| {
-            let mut st = c
-                .prepare_cached(
-                    "SELECT l.id, l.market_id, l.canonical_url, l.title, l.vendor, l.price_text,
-                         l.price_amount, l.currency, l.version, v.id, v.listing_version,
-                         v.model_id, v.model_version, l.first_seen, l.last_seen,
-                         v.scores_json, v.labels_json, v.explain_json
-                     FROM latest_verdicts v JOIN listings l ON l.id = v.listing_id
-                     WHERE v.flagged = 1
-                         AND (?1 IS NULL OR l.market_id = ?1)
-                         AND (?2 IS NULL OR EXISTS (
-                             SELECT 1 FROM verdict_labels vl
-                             WHERE vl.verdict_id = v.id AND vl.label = ?2 AND vl.assigned = 1
-                                 AND vl.score >= coalesce(?3, 0)))
-                         AND (?2 IS NOT NULL OR ?3 IS NULL OR v.max_score >= ?3)
-                     ORDER BY v.max_score DESC, l.id
-                     LIMIT ?4",
-                )
-                .map_err(&q)?;
-            let limit = query
-                .limit
-                .map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
-            let rows = st
-                .query_map(
-                    params![
-                        query.market.as_ref().map(|m| m.as_str()),
-                        query.label.map(|l| l.as_str()),
-                        query.min_score.map(f64::from),
-                        limit
-                    ],
-                    |r| {
-                        Ok((
-                            FlaggedRow {
-                                listing_id: r.get(0)?,
-                                market: MarketId(r.get(1)?),
-                                url: r.get(2)?,
-                                title: r.get(3)?,
-                                vendor: r.get(4)?,
-                                price_text: r.get(5)?,
-                                price_amount: r.get(6)?,
-                                currency: r.get(7)?,
-                                listing_version: r.get(8)?,
-                                verdict_id: r.get(9)?,
-                                verdict_listing_version: r.get(10)?,
-                                verdict: Verdict {
-                                    model_id: r.get(11)?,
-                                    model_version: r.get(12)?,
-                                    scores: Default::default(),
-                                    labels: Vec::new(),
-                                    explain: Default::default(),
-                                },
-                                first_seen: r.get(13)?,
-                                last_seen: r.get(14)?,
-                            },
-                            r.get(15)?,
-                            r.get(16)?,
-                            r.get(17)?,
-                        ))
-                    },
-                )
-                .map_err(&q)?
-                .collect::<rusqlite::Result<Vec<_>>>()
-                .map_err(&q)?;
-            Ok(rows)
+        let mut rows = Vec::new();
+        self.for_each_flagged(query, |r| {
+            rows.push(r);
+            Ok::<_, StoreError>(())
         })?;
-        raw.into_iter()
-            .map(|(mut row, scores, labels, explain)| {
-                let bad = |col: &'static str, e: serde_json::Error| {
-                    self.bad(col, format!("verdict {}: {e}", row.verdict_id))
-                };
-                row.verdict.scores =
-                    serde_json::from_str(&scores).map_err(|e| bad("verdicts.scores_json", e))?;
-                row.verdict.labels =
-                    serde_json::from_str(&labels).map_err(|e| bad("verdicts.labels_json", e))?;
-                row.verdict.explain =
-                    serde_json::from_str(&explain).map_err(|e| bad("verdicts.explain_json", e))?;
-                Ok(row)
-            })
-            .collect()
+        Ok(rows)
+    }
+
+    /// Calls `f` with each flagged listing (by its latest verdict), highest score first, then by
+    /// listing id, as SQLite reads them: memory stays flat however many there are, and the rows
+    /// are one consistent snapshot. The first error of `f` stops the query and is returned.
+    /// Returns how many rows `f` took.
+    #[tracing::instrument(level = "debug", skip_all)]
+    pub fn for_each_flagged<E: From<StoreError>>(
+        &self,
+        query: &FlaggedQuery,
+        mut f: impl FnMut(FlaggedRow) -> std::result::Result<(), E>,
+    ) -> std::result::Result<usize, E> {
+        let q = self.q("query flagged listings");
+        let conn = self.conn();
+        // The market filter picks the index: the per-market one, or the global one.
+        let sql = format!(
+            "SELECT l.id, l.market_id, l.canonical_url, l.title, l.vendor, l.price_text,
+                 l.price_amount, l.currency, l.version, v.id, v.listing_version,
+                 v.model_id, v.model_version, l.first_seen, l.last_seen,
+                 v.scores_json, v.labels_json, v.explain_json
+             FROM listings l INDEXED BY {index} JOIN verdicts v ON v.id = l.latest_verdict_id
+             WHERE l.flag_score IS NOT NULL {market}
+                 AND (?2 IS NULL OR EXISTS (
+                     SELECT 1 FROM verdict_labels vl
+                     WHERE vl.verdict_id = v.id AND vl.label = ?2 AND vl.assigned = 1
+                         AND vl.score >= coalesce(?3, 0)))
+                 AND (?2 IS NOT NULL OR ?3 IS NULL OR l.flag_score >= ?3)
+             ORDER BY l.flag_score DESC, l.id
+             LIMIT ?4",
+            index = if query.market.is_some() {
+                "listings_market_flagged"
+            } else {
+                "listings_flagged"
+            },
+            market = if query.market.is_some() {
+                "AND l.market_id = ?1"
+            } else {
+                "AND ?1 IS NULL"
+            },
+        );
+        let mut st = conn.prepare_cached(&sql).map_err(&q)?;
+        let limit = query
+            .limit
+            .map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
+        let mut rows = st
+            .query(params![
+                query.market.as_ref().map(|m| m.as_str()),
+                query.label.map(|l| l.as_str()),
+                query.min_score.map(f64::from),
+                limit
+            ])
+            .map_err(&q)?;
+        let mut n = 0;
+        while let Some(r) = rows.next().map_err(&q)? {
+            let row = self.flagged_row(r).map_err(&q)?;
+            f(row?)?;
+            n += 1;
+        }
+        Ok(n)
+    }
+
+    /// One row of the flagged query; the outer error is SQLite's, the inner one a bad stored value.
+    fn flagged_row(&self, r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<FlaggedRow>> {
+        let mut row = FlaggedRow {
+            listing_id: r.get(0)?,
+            market: MarketId(r.get(1)?),
+            url: r.get(2)?,
+            title: r.get(3)?,
+            vendor: r.get(4)?,
+            price_text: r.get(5)?,
+            price_amount: r.get(6)?,
+            currency: r.get(7)?,
+            listing_version: r.get(8)?,
+            verdict_id: r.get(9)?,
+            verdict_listing_version: r.get(10)?,
+            verdict: Verdict {
+                model_id: r.get(11)?,
+                model_version: r.get(12)?,
+                scores: Default::default(),
+                labels: Vec::new(),
+                explain: Default::default(),
+            },
+            first_seen: r.get(13)?,
+            last_seen: r.get(14)?,
+        };
+        let (scores, labels, explain): (String, String, String) =
+            (r.get(15)?, r.get(16)?, r.get(17)?);
+        let bad = |col: &'static str, e: serde_json::Error| {
+            self.bad(col, format!("verdict {}: {e}", row.verdict_id))
+        };
+        let parsed = (|| {
+            row.verdict.scores =
+                serde_json::from_str(&scores).map_err(|e| bad("verdicts.scores_json", e))?;
+            row.verdict.labels =
+                serde_json::from_str(&labels).map_err(|e| bad("verdicts.labels_json", e))?;
+            row.verdict.explain =
+                serde_json::from_str(&explain).map_err(|e| bad("verdicts.explain_json", e))?;
+            Ok(())
+        })();
+        Ok(parsed.map(|()| row))
     }
 
     /// How many markets, runs, pages, listings, verdicts and flagged listings the store holds.
@@ -237,7 +265,7 @@ impl Store {
                 "SELECT (SELECT count(*) FROM markets), (SELECT count(*) FROM crawl_runs),
                      (SELECT count(*) FROM pages), (SELECT count(*) FROM listings),
                      (SELECT count(*) FROM verdicts),
-                     (SELECT count(*) FROM latest_verdicts WHERE flagged = 1)",
+                     (SELECT count(*) FROM listings WHERE flag_score IS NOT NULL)",
                 [],
                 |r| {
                     Ok(StoreCounts {
@@ -262,10 +290,10 @@ impl Store {
             let mut st = c
                 .prepare_cached(
                     "SELECT l.market_id, vl.label, count(*)
-                     FROM latest_verdicts v
-                     JOIN listings l ON l.id = v.listing_id
-                     JOIN verdict_labels vl ON vl.verdict_id = v.id AND vl.assigned = 1
-                     WHERE v.flagged = 1
+                     FROM listings l
+                     JOIN verdict_labels vl ON vl.verdict_id = l.latest_verdict_id
+                         AND vl.assigned = 1
+                     WHERE l.flag_score IS NOT NULL
                      GROUP BY l.market_id, vl.label",
                 )
                 .map_err(&q)?;
@@ -414,6 +442,64 @@ mod tests {
             (m[0].id.as_str(), m[0].listings, m[0].flagged, m[0].pages),
             ("demo", 3, 2, 1)
         );
+    }
+
+    #[test]
+    fn for_each_flagged_streams_in_order_and_stops_at_the_first_error() {
+        // Guards the streaming query: same rows and order as `flagged`, filters applied, and an
+        // error of the caller (a closed stdout) ends the query with that error.
+        let (s, ids) = store_with_listings();
+        s.save_verdicts(&[
+            (ids[0], verdict("m1", &[0.95, 0.0, 0.0, 0.0])),
+            (ids[1], verdict("m1", &[0.0, 0.0, 0.7, 0.0])),
+            (ids[2], verdict("m1", &[0.9, 0.0, 0.0, 0.0])),
+            (ids[3], verdict("m1", &[0.6, 0.8, 0.0, 0.0])),
+        ])
+        .unwrap();
+        let mut seen = Vec::new();
+        let n = s
+            .for_each_flagged(&FlaggedQuery::default(), |r| {
+                seen.push(r.listing_id);
+                Ok::<_, StoreError>(())
+            })
+            .unwrap();
+        assert_eq!(n, 4);
+        assert_eq!(seen, vec![ids[0], ids[2], ids[3], ids[1]]);
+        let all: Vec<i64> = s
+            .flagged(&FlaggedQuery::default())
+            .unwrap()
+            .iter()
+            .map(|r| r.listing_id)
+            .collect();
+        assert_eq!(all, seen);
+        #[derive(Debug)]
+        enum Stop {
+            Store,
+            Closed,
+        }
+        impl From<StoreError> for Stop {
+            fn from(_: StoreError) -> Self {
+                Stop::Store
+            }
+        }
+        let mut calls = 0;
+        let err = s
+            .for_each_flagged(&FlaggedQuery::default(), |_| {
+                calls += 1;
+                Err(Stop::Closed)
+            })
+            .unwrap_err();
+        assert!(matches!(err, Stop::Closed), "{err:?}");
+        assert_eq!(calls, 1);
+        let demo_ammo = s
+            .flagged(&FlaggedQuery {
+                market: Some(market()),
+                label: Some(Label::Ammunition),
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(demo_ammo.len(), 1);
+        assert_eq!(demo_ammo[0].listing_id, ids[1]);
     }
 
     #[test]
