@@ -83,7 +83,12 @@ pub fn parse_amount(raw: &str) -> Option<f64> {
         }
         (None, None) => s,
     };
-    normalised.trim_matches('.').parse::<f64>().ok()
+    // More digits than an f64 holds parse as infinity: that is no price.
+    normalised
+        .trim_matches('.')
+        .parse::<f64>()
+        .ok()
+        .filter(|a| a.is_finite())
 }
 
 #[derive(Debug)]
@@ -188,6 +193,7 @@ pub fn find_price(text: &str) -> Option<(Price, Range<usize>)> {
                 single_separator
                     .then(|| n.replace(',', ".").parse::<f64>().ok())
                     .flatten()
+                    .filter(|a| a.is_finite())
                     .or_else(|| parse_amount(n))?
             } else {
                 parse_amount(n)?

@@ -158,7 +158,8 @@ pub(crate) fn refresh_target(content: &str) -> Option<String> {
         .split_once(';')
         .or_else(|| content.split_once(','))?;
     let rest = rest.trim();
-    let value = if rest.len() > 3 && rest[..3].eq_ignore_ascii_case("url") {
+    // `get`: the content is market text, its fourth byte may be inside a character ("0;éé").
+    let value = if rest.len() > 3 && rest.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("url")) {
         rest[3..].trim_start().strip_prefix('=')?.trim()
     } else {
         rest
