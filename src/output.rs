@@ -368,15 +368,39 @@ fn units(s: &str) -> Vec<(String, usize)> {
     out
 }
 
+/// Whether `s` is printable ASCII with single inner spaces only: then it is its own safe form, one
+/// unit and one cell per byte (the common case, taken without grapheme segmentation).
+fn plain_ascii(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && b.iter().all(|c| (0x20..0x7f).contains(c))
+        && !s.contains("  ")
+}
+
 /// Market text made safe for a terminal, on one line: unsafe characters escaped, whitespace runs
 /// made one space, trimmed.
 pub fn sanitize(s: &str) -> String {
+    if plain_ascii(s) {
+        return s.to_string();
+    }
     units(s).into_iter().map(|(u, _)| u).collect()
 }
 
 /// [`sanitize`], then cut to at most `width` terminal cells with a trailing `…`, between grapheme
 /// clusters and never inside an escape.
 pub fn clip(s: &str, width: usize) -> String {
+    if plain_ascii(s) {
+        if s.len() <= width {
+            return s.to_string();
+        }
+        if width == 0 {
+            return String::new();
+        }
+        let mut out = s[..width - 1].trim_end().to_string();
+        out.push('…');
+        return out;
+    }
     let units = units(s);
     let total: usize = units.iter().map(|(_, w)| w).sum();
     if total <= width {
@@ -566,6 +590,43 @@ mod tests {
             clip("e\u{301}e\u{301}e\u{301}e\u{301}", 3),
             "e\u{301}e\u{301}…"
         );
+    }
+
+    #[test]
+    fn the_ascii_fast_path_agrees_with_the_full_one() {
+        // Guards: plain ASCII skips grapheme segmentation and comes out as the full path would.
+        for s in [
+            "Glock 19 gen5",
+            "a",
+            "",
+            "USD 650.00 / 0.0024 BTC",
+            "x y z w",
+        ] {
+            assert!(plain_ascii(s) || s.is_empty());
+            let slow: String = units(s).into_iter().map(|(u, _)| u).collect();
+            assert_eq!(sanitize(s), slow);
+            for w in 0..16 {
+                let u = units(s);
+                let total: usize = u.iter().map(|(_, w)| w).sum();
+                let mut want = String::new();
+                if total <= w {
+                    want = slow.clone();
+                } else if w > 0 {
+                    let mut used = 0;
+                    for (unit, uw) in u {
+                        if used + uw + 1 > w {
+                            break;
+                        }
+                        used += uw;
+                        want.push_str(&unit);
+                    }
+                    want.truncate(want.trim_end().len());
+                    want.push('…');
+                }
+                assert_eq!(clip(s, w), want, "{s:?} at {w}");
+            }
+        }
+        assert!(!plain_ascii(" lead") && !plain_ascii("two  spaces") && !plain_ascii("tab\t"));
     }
 
     #[test]
