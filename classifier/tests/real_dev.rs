@@ -35,7 +35,15 @@ fn shipped_model_meets_floors_on_real_dev() {
         if std::env::var_os("CI").is_some() {
             panic!("CI is set but {} is missing", data.display());
         }
-        eprintln!("skipping: {} not found", data.display());
+        // Past the harness's output capture: a skipped test says so although it passes.
+        {
+            use std::io::Write as _;
+            let _ = writeln!(
+                std::io::stderr(),
+                "SKIPPED (the test passes without running): {} not found",
+                data.display()
+            );
+        }
         return;
     }
     let model = Classifier::load(repo().join("models/armswatch-linear.model")).unwrap();

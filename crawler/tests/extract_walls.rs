@@ -59,10 +59,15 @@ fn real_market_pages_are_not_walls() {
                 dir.display()
             );
         }
-        eprintln!(
-            "skipping: saved market pages not found at {}",
-            dir.display()
-        );
+        // Past the harness's output capture: a skipped test says so although it passes.
+        {
+            use std::io::Write as _;
+            let _ = writeln!(
+                std::io::stderr(),
+                "SKIPPED (the test passes without running): saved market pages not found at {}",
+                dir.display()
+            );
+        }
         return;
     }
     let mut checked = 0;

@@ -49,9 +49,11 @@ pub fn shared(rel: &str) -> Option<PathBuf> {
             p.display()
         );
     }
-    eprintln!(
-        "skipping: {} is missing (../shared is not beside this checkout)",
-        p.display()
-    );
+    // Past the harness's output capture: a skipped test says so although it passes.
+    {
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), "SKIPPED (the test passes without running): {} is missing (../shared is not beside this checkout)",
+        p.display());
+    }
     None
 }

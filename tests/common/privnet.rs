@@ -76,7 +76,11 @@ impl Privnet {
             if std::env::var_os("CI").is_some() {
                 panic!("tor is not installed (apt-get install -y tor); CI runs the private Tor network tests");
             }
-            eprintln!("skipping: tor is not installed (apt-get install -y tor)");
+            // Past the harness's output capture: a skipped test says so although it passes.
+            {
+                use std::io::Write as _;
+                let _ = writeln!(std::io::stderr(), "SKIPPED (the test passes without running): tor is not installed (apt-get install -y tor)");
+            }
             return None;
         }
         match NET.get_or_init(start) {
