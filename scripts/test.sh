@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The test command: installs what the tests need (Debian's tor for the private Tor network), then
-# runs every test of the workspace. Usage: scripts/test.sh [extra cargo test args]
+# runs every test of the workspace and a short run of every fuzz target.
+# Usage: scripts/test.sh [extra cargo test args]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,4 +18,11 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 
 # One build profile for everything (the dev profile optimises dependencies).
-exec cargo test --workspace --locked "$@"
+cargo test --workspace --locked "$@"
+
+# Fuzz smoke: every cargo-fuzz target for FUZZ_SECS seconds (default 8, about a minute in all after
+# the build; 0 skips). Only for the full suite, not when test arguments narrow it. scripts/fuzz.sh
+# installs cargo-fuzz and says so when it cannot.
+if [ $# -eq 0 ] && [ "${FUZZ_SECS:-8}" != 0 ]; then
+    scripts/fuzz.sh "${FUZZ_SECS:-8}"
+fi
