@@ -53,6 +53,7 @@ row() { # name budget_s command...
 }
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "in process (store API, median ms): $(target/debug/examples/bench_db --db "$db" --measure)"
 echo
 echo "| command | median wall s ($runs runs) | median CPU s | budget s | wall / budget | peak RSS MB |"
 echo "|---|---:|---:|---:|---:|---:|"

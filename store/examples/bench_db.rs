@@ -4,6 +4,11 @@
 //!     cargo run --release -p armswatch-store --example bench_db -- \
 //!         --db /tmp/store-1m.db --listings 1000000 --markets 20 --flagged 0.15
 //!
+//! With `--measure`, it instead opens an existing database read-only and times the store's read
+//! queries in process (median of repeated runs, milliseconds): `markets()` plus every market's
+//! frontier counts (what `status` reads), a page of 50 flagged listings (plain, by market, by
+//! label, by score), and streaming every flagged listing.
+//!
 //! Each market gets one crawl run; every `--per-page` listings share one stored index page (a small
 //! HTML body) whose URL is in the frontier as done; every listing gets one verdict, a `--flagged`
 //! share of them flagged with one or two labels and explanation terms. Titles, vendors and prices
@@ -46,6 +51,7 @@ struct Args {
     markets: usize,
     flagged: f32,
     per_page: usize,
+    measure: bool,
 }
 
 fn args() -> Args {
@@ -55,9 +61,14 @@ fn args() -> Args {
         markets: 20,
         flagged: 0.15,
         per_page: 20,
+        measure: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
+        if flag == "--measure" {
+            a.measure = true;
+            continue;
+        }
         let value = it.next().unwrap_or_else(|| panic!("{flag} needs a value"));
         match flag.as_str() {
             "--db" => a.db = value.into(),
@@ -71,8 +82,67 @@ fn args() -> Args {
     a
 }
 
+/// Median milliseconds of `runs` runs of `f`.
+fn median_ms(runs: usize, mut f: impl FnMut() -> Result<(), armswatch_store::StoreError>) -> f64 {
+    let mut t: Vec<f64> = (0..runs)
+        .map(|_| {
+            let s = Instant::now();
+            f().expect("query");
+            s.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    t.sort_by(f64::total_cmp);
+    (t[runs / 2] * 100.0).round() / 100.0
+}
+
+fn measure(a: &Args) -> Result<(), Box<dyn std::error::Error>> {
+    use armswatch_store::FlaggedQuery;
+    let store = Store::open_read_only(&a.db)?;
+    let page = |q: FlaggedQuery| {
+        let store = &store;
+        move || {
+            let n = store.for_each_flagged(&q, |_| Ok::<_, armswatch_store::StoreError>(()))?;
+            assert!(n > 0, "no rows for {q:?}");
+            Ok(())
+        }
+    };
+    let first = FlaggedQuery {
+        limit: Some(50),
+        ..FlaggedQuery::default()
+    };
+    let status = median_ms(5, || {
+        for m in store.markets()? {
+            store.frontier_counts(&m.id)?;
+        }
+        Ok(())
+    });
+    let out = serde_json::json!({
+        "status_ms": status,
+        "flagged_page_ms": median_ms(21, page(first.clone())),
+        "flagged_page_market_ms": median_ms(21, page(FlaggedQuery {
+            market: Some(MarketId::slug("market-07")),
+            ..first.clone()
+        })),
+        "flagged_page_label_ms": median_ms(21, page(FlaggedQuery {
+            label: Some(Label::Design),
+            ..first.clone()
+        })),
+        "flagged_page_min_score_ms": median_ms(21, page(FlaggedQuery {
+            min_score: Some(0.99),
+            ..first.clone()
+        })),
+        "flagged_all_ms": median_ms(3, page(FlaggedQuery::default())),
+        "counts_ms": median_ms(5, || store.counts().map(|_| ())),
+    });
+    println!("{out}");
+    Ok(())
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let a = args();
+    if a.measure {
+        return measure(&a);
+    }
     if a.db.exists() {
         return Err(format!("{} exists; remove it first", a.db.display()).into());
     }

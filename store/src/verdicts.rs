@@ -160,7 +160,8 @@ impl Store {
     /// Calls `f` with each flagged listing (by its latest verdict), highest score first, then by
     /// listing id, as SQLite reads them: memory stays flat however many there are, and the rows
     /// are one consistent snapshot. The first error of `f` stops the query and is returned.
-    /// Returns how many rows `f` took.
+    /// Returns how many rows `f` took. The store's connection is held meanwhile: `f` must not
+    /// call this store (it would wait for itself); it prints, sends or collects.
     #[tracing::instrument(level = "debug", skip_all)]
     pub fn for_each_flagged<E: From<StoreError>>(
         &self,
