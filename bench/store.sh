@@ -4,7 +4,7 @@
 # against their budgets: `status` < 1 s, a page of flagged listings (`flagged --limit 50`, also
 # filtered by market, by label and by score) < 50 ms, and the time and peak memory of printing
 # every flagged listing. Side by side in the same run, the sqlite3 shell times the per-market
-# flagged count as `status` did it before migration 0003 (the newest verdict of every listing
+# flagged count as `status` did it before migration 0004 (the newest verdict of every listing
 # found through a correlated subquery) and as it does it now (a partial index), on the same file.
 # Run from the repository root:
 #
@@ -70,7 +70,7 @@ echo
 echo "flagged rows: $("$bin" flagged --db "$db" --format csv | tail -n +2 | wc -l)"
 
 # Side by side, the sqlite3 shell on the same file: the flagged count of every market as it was
-# computed before migration 0003 and as it is now.
+# computed before migration 0004 and as it is now.
 if command -v sqlite3 >/dev/null; then
     before=$( { /usr/bin/time -f '%e' sqlite3 -readonly "$db" \
         "SELECT m.id, (SELECT count(*) FROM listings l JOIN verdicts v ON v.listing_id = l.id
@@ -81,6 +81,6 @@ if command -v sqlite3 >/dev/null; then
         "SELECT m.id, (SELECT count(*) FROM listings l
            WHERE l.market_id = m.id AND l.flag_score IS NOT NULL)
          FROM markets m ORDER BY m.id;" >/dev/null; } 2>&1 | tail -1)
-    echo "per-market flagged counts, sqlite3 shell: before 0003 ${before} s, now ${after} s" \
+    echo "per-market flagged counts, sqlite3 shell: before 0004 ${before} s, now ${after} s" \
         "($(awk -v a="$before" -v b="$after" 'BEGIN { if (b > 0) printf "%.0f", a / b; else print "inf" }')x)"
 fi

@@ -23,12 +23,13 @@ pub fn run(a: MarketsArgs) -> Result<ExitCode> {
     }
 }
 
-/// Opens a database that must already exist (read commands never create one).
+/// Opens a database that must already exist, read-only (read commands never create, migrate or
+/// otherwise write one, so they work on a read-only evidence copy).
 pub fn open_existing(db: &std::path::Path) -> Result<Store> {
     if !db.exists() {
         anyhow::bail!("no database at {}", db.display());
     }
-    Ok(Store::open(db)?)
+    Ok(Store::open_read_only(db)?)
 }
 
 #[derive(Debug, Serialize)]

@@ -118,8 +118,7 @@ impl Store {
                          (SELECT group_concat(vl.label, ',') FROM verdict_labels vl
                           WHERE vl.verdict_id = v.id AND vl.assigned = 1)
                      FROM listings l
-                     LEFT JOIN verdicts v ON v.id =
-                         (SELECT max(v2.id) FROM verdicts v2 WHERE v2.listing_id = l.id)
+                     LEFT JOIN verdicts v ON v.id = l.latest_verdict_id
                      ORDER BY l.id",
                 )
                 .map_err(&q)?;

@@ -64,8 +64,7 @@ impl Store {
                 .prepare_cached(
                     "SELECT l.market_id, l.vendor, max(l.vendor_url), min(l.first_seen),
                          max(l.last_seen), count(*),
-                         coalesce(sum((SELECT v.flagged FROM verdicts v WHERE v.listing_id = l.id
-                                       ORDER BY v.id DESC LIMIT 1)), 0),
+                         count(l.flag_score),
                          count(l.vanished_at)
                      FROM listings l
                      WHERE l.vendor IS NOT NULL AND (?1 IS NULL OR l.vendor = ?1)
@@ -168,8 +167,7 @@ impl Store {
                          (SELECT group_concat(vl.label, ',') FROM verdict_labels vl
                           WHERE vl.verdict_id = v.id AND vl.assigned = 1)
                      FROM listings l
-                     LEFT JOIN verdicts v ON v.id =
-                         (SELECT max(v2.id) FROM verdicts v2 WHERE v2.listing_id = l.id)
+                     LEFT JOIN verdicts v ON v.id = l.latest_verdict_id
                      WHERE l.market_id = ?1 AND l.vendor = ?2
                      ORDER BY l.last_seen DESC, l.id",
                 )
