@@ -59,11 +59,28 @@ pub struct FrontierEntry {
     /// chains have their own, larger limit.
     #[serde(default)]
     pub pagination_depth: u32,
+    /// Redirects on the way here: HTTP redirects and meta refreshes followed in a chain that ended
+    /// at this URL. A refresh chain counts against the same cap as HTTP redirects, so a page that
+    /// refreshes to a new URL each time cannot keep a crawl busy.
+    #[serde(default)]
+    pub redirect_hops: u32,
     /// Fetch attempts so far.
     pub attempts: u32,
 }
 
 impl FrontierEntry {
+    /// A start URL: depth 0, no attempts yet.
+    pub fn start(url: impl Into<String>) -> FrontierEntry {
+        FrontierEntry {
+            url: url.into(),
+            kind: PageKind::Start,
+            depth: 0,
+            pagination_depth: 0,
+            redirect_hops: 0,
+            attempts: 0,
+        }
+    }
+
     /// Links followed from a start URL that were not pagination hops: what the depth limit counts.
     pub fn link_depth(&self) -> u32 {
         self.depth.saturating_sub(self.pagination_depth)
@@ -109,6 +126,34 @@ pub struct FetchedPage {
     /// How it was fetched: `direct`, `socks5h://127.0.0.1:9050`, `arti`, `file`.
     pub transport: String,
     pub kind: PageKind,
+}
+
+/// Everything one fetched page leads to. The store records it in one transaction, so a crawl killed
+/// at any moment has either all of it (the page is never fetched again) or none of it (the URL is
+/// still pending).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageOutcome {
+    /// The evidence.
+    pub page: FetchedPage,
+    /// Listings found on the page.
+    pub listings: Vec<crate::Listing>,
+    /// Links to add to the frontier (known URLs are left as they are).
+    pub new_entries: Vec<FrontierEntry>,
+    /// URLs found on the page that the host policy refused: (url, reason).
+    pub refusals: Vec<(String, String)>,
+    /// The frontier URL the page was fetched for, and its new state; `None` leaves it pending
+    /// (a wall: it is fetched again once the wall is gone).
+    pub frontier: Option<FrontierUpdate>,
+}
+
+/// A frontier entry's new state after a fetch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrontierUpdate {
+    pub url: String,
+    pub state: FrontierState,
+    pub attempts: u32,
+    /// Why it failed (or what went wrong with a page that was still stored).
+    pub error: Option<String>,
 }
 
 /// Whether a market can be crawled right now, as far as the crawler could tell.

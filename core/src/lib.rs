@@ -17,5 +17,5 @@ pub mod verdict;
 pub use entity::{Entity, EntityKind, LinkStrength, PgpKey};
 pub use error::{ErrorKind, HasKind};
 pub use label::{Label, LabelSet, ParseLabelError};
-pub use listing::{Listing, MarketId};
+pub use listing::{InvalidMarketId, Listing, MarketId};
 pub use verdict::{TermWeight, Verdict};

@@ -32,10 +32,66 @@ impl MarketId {
         MarketId(out)
     }
 
+    /// Checks an id an operator chose (a profile's `market.id`): 1 to 64 characters, lower-case ASCII
+    /// letters, digits, `-` and `_`, starting with a letter or digit. An invalid id is refused, never
+    /// rewritten: a rewritten id could silently merge two markets or split one.
+    pub fn parse(s: &str) -> Result<MarketId, InvalidMarketId> {
+        let bad = |why: &str| InvalidMarketId {
+            id: s.chars().take(80).collect(),
+            why: why.to_string(),
+        };
+        if s.is_empty() {
+            return Err(bad("it is empty"));
+        }
+        if s.len() > MAX_ID_LEN {
+            return Err(bad("it is longer than 64 characters"));
+        }
+        if let Some(c) = s
+            .chars()
+            .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-' || *c == '_'))
+        {
+            return Err(bad(&format!(
+                "{c:?} is not allowed (use lower-case ASCII letters, digits, `-` and `_`)"
+            )));
+        }
+        if s.starts_with(['-', '_']) {
+            return Err(bad("it must start with a letter or a digit"));
+        }
+        Ok(MarketId(s.to_string()))
+    }
+
+    /// The id of a market known only by its start URL's host and port: the host with dots as `-`,
+    /// and the port when it is not the scheme's default (`127-0-0-1-8080`), so that two markets on
+    /// two ports of one host never share an id (nor a frontier). An onion address too long to fit
+    /// beside its port loses its `.onion` suffix.
+    pub fn from_host_port(host: &str, port: Option<u16>) -> MarketId {
+        let host = host.trim_end_matches('.').to_ascii_lowercase();
+        let suffix = port.map(|p| format!("-{p}")).unwrap_or_default();
+        let mut base = MarketId::slug(&host).0;
+        if base.len() + suffix.len() > MAX_ID_LEN {
+            if let Some(short) = base.strip_suffix("-onion") {
+                base = short.to_string();
+            }
+            base.truncate(MAX_ID_LEN - suffix.len());
+        }
+        MarketId(format!("{base}{suffix}"))
+    }
+
     /// The id as text.
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+/// The longest market id.
+const MAX_ID_LEN: usize = 64;
+
+/// A market id that [`MarketId::parse`] refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid market id {id:?}: {why}")]
+pub struct InvalidMarketId {
+    pub id: String,
+    pub why: String,
 }
 
 impl fmt::Display for MarketId {
@@ -111,6 +167,37 @@ mod tests {
     fn slug_is_safe() {
         assert_eq!(MarketId::slug("Dream Market!").as_str(), "dream-market-");
         assert_eq!(MarketId::slug("").as_str(), "market");
+    }
+
+    #[test]
+    fn parse_refuses_instead_of_rewriting() {
+        // Guards hole 9: an invalid operator id is an error naming the character, not a new id.
+        assert_eq!(MarketId::parse("dream_2").unwrap().as_str(), "dream_2");
+        for bad in ["", "Dream", "dream market", "-x", "é", &"a".repeat(65)] {
+            assert!(MarketId::parse(bad).is_err(), "{bad:?}");
+        }
+        let e = MarketId::parse("dream/market").unwrap_err().to_string();
+        assert!(e.contains("'/'"), "{e}");
+    }
+
+    #[test]
+    fn ids_from_host_keep_the_port_apart() {
+        // Guards hole 2: two markets on two ports of one host get two ids; onions keep their port.
+        let a = MarketId::from_host_port("127.0.0.1", Some(8080));
+        let b = MarketId::from_host_port("127.0.0.1", Some(8081));
+        assert_eq!(a.as_str(), "127-0-0-1-8080");
+        assert_ne!(a, b);
+        assert_eq!(
+            MarketId::from_host_port("M.onion", None).as_str(),
+            "m-onion"
+        );
+        let onion = format!("{}.onion", "a".repeat(56));
+        let id = MarketId::from_host_port(&onion, Some(8080));
+        assert!(
+            id.as_str().ends_with("-8080") && id.as_str().len() <= 64,
+            "{id}"
+        );
+        assert!(MarketId::parse(id.as_str()).is_ok());
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use crate::{now, to_usize, Result, Store};
 use armswatch_core::crawl::{FrontierEntry, FrontierState, PageKind};
 use armswatch_core::MarketId;
-use rusqlite::params;
+use rusqlite::{params, Transaction};
 use std::collections::BTreeMap;
 
 impl Store {
@@ -29,34 +29,46 @@ impl Store {
         run_id: i64,
         entries: &[FrontierEntry],
     ) -> Result<usize> {
-        let at = now();
         self.write("add to frontier", |tx| {
-            let q = self.q("add to frontier");
-            let mut st = tx
-                .prepare_cached(
-                    "INSERT OR IGNORE INTO frontier
-                         (market_id, url, kind, depth, pagination_depth, state, attempts, run_id,
-                          updated_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, 'pending', ?6, ?7, ?8)",
-                )
-                .map_err(&q)?;
-            let mut added = 0;
-            for e in entries {
-                added += st
-                    .execute(params![
-                        market.as_str(),
-                        e.url,
-                        e.kind.as_str(),
-                        e.depth,
-                        e.pagination_depth,
-                        e.attempts,
-                        run_id,
-                        at
-                    ])
-                    .map_err(&q)?;
-            }
-            Ok(added)
+            self.frontier_add_tx(tx, market, run_id, entries)
         })
+    }
+
+    /// [`Store::frontier_add`] inside a caller's transaction.
+    pub(crate) fn frontier_add_tx(
+        &self,
+        tx: &Transaction<'_>,
+        market: &MarketId,
+        run_id: i64,
+        entries: &[FrontierEntry],
+    ) -> Result<usize> {
+        let at = now();
+        let q = self.q("add to frontier");
+        let mut st = tx
+            .prepare_cached(
+                "INSERT OR IGNORE INTO frontier
+                     (market_id, url, kind, depth, pagination_depth, redirect_hops, state,
+                      attempts, run_id, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'pending', ?7, ?8, ?9)",
+            )
+            .map_err(&q)?;
+        let mut added = 0;
+        for e in entries {
+            added += st
+                .execute(params![
+                    market.as_str(),
+                    e.url,
+                    e.kind.as_str(),
+                    e.depth,
+                    e.pagination_depth,
+                    e.redirect_hops,
+                    e.attempts,
+                    run_id,
+                    at
+                ])
+                .map_err(&q)?;
+        }
+        Ok(added)
     }
 
     /// Whether the market's frontier holds `url`, in any state.
@@ -78,7 +90,7 @@ impl Store {
         let rows = self.read(|c| {
             let mut st = c
                 .prepare_cached(
-                    "SELECT url, kind, depth, pagination_depth, attempts FROM frontier
+                    "SELECT url, kind, depth, pagination_depth, redirect_hops, attempts FROM frontier
                      WHERE market_id = ?1 AND state = 'pending'
                      ORDER BY depth, rowid LIMIT ?2",
                 )
@@ -92,6 +104,7 @@ impl Store {
                         r.get::<_, u32>(2)?,
                         r.get::<_, u32>(3)?,
                         r.get::<_, u32>(4)?,
+                        r.get::<_, u32>(5)?,
                     ))
                 })
                 .map_err(&q)?
@@ -100,18 +113,21 @@ impl Store {
             Ok(rows)
         })?;
         rows.into_iter()
-            .map(|(url, kind, depth, pagination_depth, attempts)| {
-                let kind = kind
-                    .parse::<PageKind>()
-                    .map_err(|e| self.bad("frontier.kind", e))?;
-                Ok(FrontierEntry {
-                    url,
-                    kind,
-                    depth,
-                    pagination_depth,
-                    attempts,
-                })
-            })
+            .map(
+                |(url, kind, depth, pagination_depth, redirect_hops, attempts)| {
+                    let kind = kind
+                        .parse::<PageKind>()
+                        .map_err(|e| self.bad("frontier.kind", e))?;
+                    Ok(FrontierEntry {
+                        url,
+                        kind,
+                        depth,
+                        pagination_depth,
+                        redirect_hops,
+                        attempts,
+                    })
+                },
+            )
             .collect()
     }
 
@@ -127,18 +143,40 @@ impl Store {
         error: Option<&str>,
     ) -> Result<()> {
         self.write("update frontier", |tx| {
-            let n = tx
-                .execute(
-                    "UPDATE frontier SET state = ?3, attempts = ?4, last_error = ?5, updated_at = ?6
-                     WHERE market_id = ?1 AND url = ?2",
-                    params![market.as_str(), url, state.as_str(), attempts, error, now()],
-                )
-                .map_err(self.q("update frontier"))?;
-            if n == 0 {
-                tracing::debug!("frontier_set on a URL not in the frontier; ignored");
-            }
-            Ok(())
+            self.frontier_set_tx(tx, market, url, state, attempts, error)
         })
+    }
+
+    /// [`Store::frontier_set`] inside a caller's transaction.
+    pub(crate) fn frontier_set_tx(
+        &self,
+        tx: &Transaction<'_>,
+        market: &MarketId,
+        url: &str,
+        state: FrontierState,
+        attempts: u32,
+        error: Option<&str>,
+    ) -> Result<()> {
+        let n = tx
+            .prepare_cached(
+                "UPDATE frontier SET state = ?3, attempts = ?4, last_error = ?5, updated_at = ?6
+                 WHERE market_id = ?1 AND url = ?2",
+            )
+            .and_then(|mut st| {
+                st.execute(params![
+                    market.as_str(),
+                    url,
+                    state.as_str(),
+                    attempts,
+                    error,
+                    now()
+                ])
+            })
+            .map_err(self.q("update frontier"))?;
+        if n == 0 {
+            tracing::debug!("frontier_set on a URL not in the frontier; ignored");
+        }
+        Ok(())
     }
 
     /// How many entries of the market's frontier are in each state (`pending`, `done`, ...); states
@@ -180,6 +218,7 @@ mod tests {
             },
             depth,
             pagination_depth: 0,
+            redirect_hops: 0,
             attempts: 0,
         }
     }
@@ -191,6 +230,7 @@ mod tests {
         let m = market();
         let paged = FrontierEntry {
             pagination_depth: 8,
+            redirect_hops: 2,
             ..entry("http://d/c?page=9", 9)
         };
         s.frontier_add(&m, run, &[entry("http://d/", 0), paged.clone()])

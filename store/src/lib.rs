@@ -54,6 +54,7 @@ mod listings;
 mod markets;
 mod pages;
 mod presence;
+mod record;
 pub mod stats;
 mod vendors;
 mod verdicts;
@@ -64,6 +65,7 @@ pub use listings::{content_sha256, ListingVersion, StoredListing};
 pub use markets::{MarketSummary, RunCounts, RunRecord, RUN_STATUSES};
 pub use pages::{Refusal, StoredPage};
 pub use presence::{PresenceEvent, VanishedListing};
+pub use record::FrontierProblem;
 pub use vendors::{VendorListing, VendorRecord, VendorRename};
 pub use verdicts::{FlaggedQuery, FlaggedRow, MarketLabelCount, StoreCounts};
 
@@ -84,6 +86,9 @@ const MIGRATION_LIST: &[M<'static>] = &[
     )),
     M::up(include_str!(
         "../migrations/0004_latest_verdict_on_listings.sql"
+    )),
+    M::up(include_str!(
+        "../migrations/0005_redirect_hops_refusal_dedup.sql"
     )),
 ];
 
@@ -509,7 +514,7 @@ mod tests {
     fn migrations_are_valid() {
         // Guards: the embedded migration list is well-formed SQL that applies cleanly.
         migrations().validate().unwrap();
-        assert_eq!(schema_version(), 4);
+        assert_eq!(schema_version(), 5);
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use crate::{Result, Store};
 use armswatch_core::crawl::ListingWrite;
 use armswatch_core::{Listing, MarketId};
-use rusqlite::{params, OptionalExtension, Row};
+use rusqlite::{params, OptionalExtension, Row, Transaction};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -112,140 +112,7 @@ impl Store {
         listings: &[Listing],
     ) -> Result<ListingWrite> {
         let out = self.write("save listings", |tx| {
-            let q = self.q("save listings");
-            let mut find = tx
-                .prepare_cached(
-                    "SELECT id, content_sha256 FROM listings
-                     WHERE market_id = ?1 AND canonical_url = ?2",
-                )
-                .map_err(&q)?;
-            let mut insert = tx
-                .prepare_cached(&format!(
-                    "INSERT INTO listings (market_id, canonical_url, {CONTENT_COLS}, content_sha256,
-                         version, first_seen, last_seen, version_first_seen)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 1, ?14, ?14, ?14)"
-                ))
-                .map_err(&q)?;
-            let mut seen = tx
-                .prepare_cached(
-                    "UPDATE listings SET last_seen = max(last_seen, ?2),
-                         first_seen = min(first_seen, ?2)
-                     WHERE id = ?1",
-                )
-                .map_err(&q)?;
-            let mut vendor_url = tx
-                .prepare_cached(
-                    "UPDATE listings SET vendor_url = ?2 WHERE id = ?1 AND ?2 IS NOT NULL",
-                )
-                .map_err(&q)?;
-            let mut back = tx
-                .prepare_cached(
-                    "UPDATE listings SET vanished_at = NULL WHERE id = ?1 AND vanished_at IS NOT NULL",
-                )
-                .map_err(&q)?;
-            let mut back_event = tx
-                .prepare_cached(
-                    "INSERT INTO listing_presence (listing_id, event, at) VALUES (?1, 'reappeared', ?2)",
-                )
-                .map_err(&q)?;
-            let mut keep_old = tx
-                .prepare_cached(&format!(
-                    "INSERT INTO listing_versions (listing_id, version, {CONTENT_COLS},
-                         content_sha256, first_seen, last_seen)
-                     SELECT id, version, {CONTENT_COLS}, content_sha256, version_first_seen,
-                         last_seen
-                     FROM listings WHERE id = ?1"
-                ))
-                .map_err(&q)?;
-            let mut update = tx
-                .prepare_cached(
-                    "UPDATE listings SET market_listing_id = ?2, title = ?3, description = ?4,
-                         vendor = ?5, price_text = ?6, price_amount = ?7, currency = ?8,
-                         category = ?9, ships_from = ?10, ships_to = ?11, content_sha256 = ?12,
-                         version = version + 1, last_seen = max(last_seen, ?13),
-                         version_first_seen = ?13
-                     WHERE id = ?1",
-                )
-                .map_err(&q)?;
-            let mut link = tx
-                .prepare_cached(
-                    "INSERT OR IGNORE INTO listing_pages (listing_id, page_id) VALUES (?1, ?2)",
-                )
-                .map_err(&q)?;
-
-            let mut out = ListingWrite::default();
-            for l in listings {
-                let sha = content_sha256(l);
-                let known: Option<(i64, String)> = find
-                    .query_row(params![market.as_str(), l.url], |r| {
-                        Ok((r.get(0)?, r.get(1)?))
-                    })
-                    .optional()
-                    .map_err(&q)?;
-                let id = match known {
-                    None => {
-                        insert
-                            .execute(params![
-                                market.as_str(),
-                                l.url,
-                                l.market_listing_id,
-                                l.title,
-                                l.description,
-                                l.vendor,
-                                l.price_text,
-                                l.price_amount,
-                                l.currency,
-                                l.category,
-                                l.ships_from,
-                                l.ships_to,
-                                sha,
-                                now
-                            ])
-                            .map_err(&q)?;
-                        let id = tx.last_insert_rowid();
-                        out.new += 1;
-                        out.to_classify.push(id);
-                        id
-                    }
-                    Some((id, old)) if old == sha => {
-                        seen.execute(params![id, now]).map_err(&q)?;
-                        out.unchanged += 1;
-                        id
-                    }
-                    Some((id, _)) => {
-                        keep_old.execute([id]).map_err(&q)?;
-                        update
-                            .execute(params![
-                                id,
-                                l.market_listing_id,
-                                l.title,
-                                l.description,
-                                l.vendor,
-                                l.price_text,
-                                l.price_amount,
-                                l.currency,
-                                l.category,
-                                l.ships_from,
-                                l.ships_to,
-                                sha,
-                                now
-                            ])
-                            .map_err(&q)?;
-                        out.changed += 1;
-                        if !out.to_classify.contains(&id) {
-                            out.to_classify.push(id);
-                        }
-                        id
-                    }
-                };
-                link.execute(params![id, page_id]).map_err(&q)?;
-                vendor_url.execute(params![id, l.vendor_url]).map_err(&q)?;
-                if back.execute([id]).map_err(&q)? > 0 {
-                    back_event.execute(params![id, now]).map_err(&q)?;
-                    out.reappeared += 1;
-                }
-            }
-            Ok(out)
+            self.save_listings_tx(tx, market, page_id, now, listings)
         })?;
         tracing::debug!(
             new = out.new,
@@ -253,6 +120,151 @@ impl Store {
             unchanged = out.unchanged,
             "listings saved"
         );
+        Ok(out)
+    }
+
+    /// [`Store::save_listings`] inside a caller's transaction.
+    pub(crate) fn save_listings_tx(
+        &self,
+        tx: &Transaction<'_>,
+        market: &MarketId,
+        page_id: i64,
+        now: i64,
+        listings: &[Listing],
+    ) -> Result<ListingWrite> {
+        let q = self.q("save listings");
+        let mut find = tx
+            .prepare_cached(
+                "SELECT id, content_sha256 FROM listings
+                 WHERE market_id = ?1 AND canonical_url = ?2",
+            )
+            .map_err(&q)?;
+        let mut insert = tx
+            .prepare_cached(&format!(
+                "INSERT INTO listings (market_id, canonical_url, {CONTENT_COLS}, content_sha256,
+                     version, first_seen, last_seen, version_first_seen)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 1, ?14, ?14, ?14)"
+            ))
+            .map_err(&q)?;
+        let mut seen = tx
+            .prepare_cached(
+                "UPDATE listings SET last_seen = max(last_seen, ?2),
+                     first_seen = min(first_seen, ?2)
+                 WHERE id = ?1",
+            )
+            .map_err(&q)?;
+        let mut vendor_url = tx
+            .prepare_cached(
+                "UPDATE listings SET vendor_url = ?2 WHERE id = ?1 AND ?2 IS NOT NULL",
+            )
+            .map_err(&q)?;
+        let mut back = tx
+            .prepare_cached(
+                "UPDATE listings SET vanished_at = NULL WHERE id = ?1 AND vanished_at IS NOT NULL",
+            )
+            .map_err(&q)?;
+        let mut back_event = tx
+            .prepare_cached(
+                "INSERT INTO listing_presence (listing_id, event, at) VALUES (?1, 'reappeared', ?2)",
+            )
+            .map_err(&q)?;
+        let mut keep_old = tx
+            .prepare_cached(&format!(
+                "INSERT INTO listing_versions (listing_id, version, {CONTENT_COLS},
+                     content_sha256, first_seen, last_seen)
+                 SELECT id, version, {CONTENT_COLS}, content_sha256, version_first_seen,
+                     last_seen
+                 FROM listings WHERE id = ?1"
+            ))
+            .map_err(&q)?;
+        let mut update = tx
+            .prepare_cached(
+                "UPDATE listings SET market_listing_id = ?2, title = ?3, description = ?4,
+                     vendor = ?5, price_text = ?6, price_amount = ?7, currency = ?8,
+                     category = ?9, ships_from = ?10, ships_to = ?11, content_sha256 = ?12,
+                     version = version + 1, last_seen = max(last_seen, ?13),
+                     version_first_seen = ?13
+                 WHERE id = ?1",
+            )
+            .map_err(&q)?;
+        let mut link = tx
+            .prepare_cached(
+                "INSERT OR IGNORE INTO listing_pages (listing_id, page_id) VALUES (?1, ?2)",
+            )
+            .map_err(&q)?;
+
+        let mut out = ListingWrite::default();
+        for l in listings {
+            let sha = content_sha256(l);
+            let known: Option<(i64, String)> = find
+                .query_row(params![market.as_str(), l.url], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })
+                .optional()
+                .map_err(&q)?;
+            let id = match known {
+                None => {
+                    insert
+                        .execute(params![
+                            market.as_str(),
+                            l.url,
+                            l.market_listing_id,
+                            l.title,
+                            l.description,
+                            l.vendor,
+                            l.price_text,
+                            l.price_amount,
+                            l.currency,
+                            l.category,
+                            l.ships_from,
+                            l.ships_to,
+                            sha,
+                            now
+                        ])
+                        .map_err(&q)?;
+                    let id = tx.last_insert_rowid();
+                    out.new += 1;
+                    out.to_classify.push(id);
+                    id
+                }
+                Some((id, old)) if old == sha => {
+                    seen.execute(params![id, now]).map_err(&q)?;
+                    out.unchanged += 1;
+                    id
+                }
+                Some((id, _)) => {
+                    keep_old.execute([id]).map_err(&q)?;
+                    update
+                        .execute(params![
+                            id,
+                            l.market_listing_id,
+                            l.title,
+                            l.description,
+                            l.vendor,
+                            l.price_text,
+                            l.price_amount,
+                            l.currency,
+                            l.category,
+                            l.ships_from,
+                            l.ships_to,
+                            sha,
+                            now
+                        ])
+                        .map_err(&q)?;
+                    out.changed += 1;
+                    if !out.to_classify.contains(&id) {
+                        out.to_classify.push(id);
+                    }
+                    id
+                }
+            };
+            link.execute(params![id, page_id]).map_err(&q)?;
+            vendor_url.execute(params![id, l.vendor_url]).map_err(&q)?;
+            if back.execute([id]).map_err(&q)? > 0 {
+                back_event.execute(params![id, now]).map_err(&q)?;
+                out.reappeared += 1;
+            }
+        }
         Ok(out)
     }
 

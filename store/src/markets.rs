@@ -4,7 +4,7 @@
 use crate::{now, to_usize, Result, Store};
 use armswatch_core::crawl::MarketState;
 use armswatch_core::MarketId;
-use rusqlite::{params, OptionalExtension, Row};
+use rusqlite::{params, OptionalExtension, Row, Transaction};
 use serde::Serialize;
 
 /// The statuses a crawl run can have: `running` until `finish_run` sets one of the others.
@@ -224,22 +224,33 @@ impl Store {
         transport: &str,
         settings_json: &str,
     ) -> Result<i64> {
-        let at = now();
         self.write("start run", |tx| {
-            let q = self.q("start run");
-            tx.execute(
-                "INSERT OR IGNORE INTO markets (id, created_at) VALUES (?1, ?2)",
-                params![market.as_str(), at],
-            )
-            .map_err(&q)?;
-            tx.execute(
-                "INSERT INTO crawl_runs (market_id, started_at, status, transport, settings_json)
-                 VALUES (?1, ?2, 'running', ?3, ?4)",
-                params![market.as_str(), at, transport, settings_json],
-            )
-            .map_err(&q)?;
-            Ok(tx.last_insert_rowid())
+            self.start_run_tx(tx, market, transport, settings_json)
         })
+    }
+
+    /// [`Store::start_run`] inside a caller's transaction.
+    pub(crate) fn start_run_tx(
+        &self,
+        tx: &Transaction<'_>,
+        market: &MarketId,
+        transport: &str,
+        settings_json: &str,
+    ) -> Result<i64> {
+        let at = now();
+        let q = self.q("start run");
+        tx.execute(
+            "INSERT OR IGNORE INTO markets (id, created_at) VALUES (?1, ?2)",
+            params![market.as_str(), at],
+        )
+        .map_err(&q)?;
+        tx.execute(
+            "INSERT INTO crawl_runs (market_id, started_at, status, transport, settings_json)
+             VALUES (?1, ?2, 'running', ?3, ?4)",
+            params![market.as_str(), at, transport, settings_json],
+        )
+        .map_err(&q)?;
+        Ok(tx.last_insert_rowid())
     }
 
     /// The newest run of `market` still marked `running` (a crawl that was killed), to resume.
@@ -306,26 +317,38 @@ impl Store {
     #[tracing::instrument(level = "trace", skip_all, fields(run_id = run_id))]
     pub fn add_run_counts(&self, run_id: i64, delta: RunCounts) -> Result<()> {
         self.write("add run counts", |tx| {
-            let n = tx
-                .execute(
-                    "UPDATE crawl_runs SET pages_fetched = pages_fetched + ?2,
-                         listings_new = listings_new + ?3,
-                         listings_changed = listings_changed + ?4, errors = errors + ?5
-                     WHERE id = ?1",
-                    params![
-                        run_id,
-                        count(delta.pages_fetched),
-                        count(delta.listings_new),
-                        count(delta.listings_changed),
-                        count(delta.errors)
-                    ],
-                )
-                .map_err(self.q("add run counts"))?;
-            if n == 0 {
-                return Err(self.misuse(format!("add_run_counts: no run {run_id}")));
-            }
-            Ok(())
+            self.add_run_counts_tx(tx, run_id, delta)
         })
+    }
+
+    /// [`Store::add_run_counts`] inside a caller's transaction.
+    pub(crate) fn add_run_counts_tx(
+        &self,
+        tx: &Transaction<'_>,
+        run_id: i64,
+        delta: RunCounts,
+    ) -> Result<()> {
+        let n = tx
+            .prepare_cached(
+                "UPDATE crawl_runs SET pages_fetched = pages_fetched + ?2,
+                     listings_new = listings_new + ?3,
+                     listings_changed = listings_changed + ?4, errors = errors + ?5
+                 WHERE id = ?1",
+            )
+            .and_then(|mut st| {
+                st.execute(params![
+                    run_id,
+                    count(delta.pages_fetched),
+                    count(delta.listings_new),
+                    count(delta.listings_changed),
+                    count(delta.errors)
+                ])
+            })
+            .map_err(self.q("add run counts"))?;
+        if n == 0 {
+            return Err(self.misuse(format!("add_run_counts: no run {run_id}")));
+        }
+        Ok(())
     }
 }
 

@@ -4,7 +4,7 @@
 use crate::{now, rfc3339, Result, Store, StoreError};
 use armswatch_core::crawl::{FetchedPage, PageKind};
 use armswatch_core::MarketId;
-use rusqlite::{params, OptionalExtension};
+use rusqlite::{params, OptionalExtension, Transaction};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -61,6 +61,19 @@ impl Store {
     /// Stores a fetched page (compressed) and returns its id.
     #[tracing::instrument(level = "debug", skip_all, fields(market = %market, run_id = run_id, len = page.body.len()))]
     pub fn save_page(&self, run_id: i64, market: &MarketId, page: &FetchedPage) -> Result<i64> {
+        self.write("save page", |tx| {
+            self.insert_page_tx(tx, run_id, market, page)
+        })
+    }
+
+    /// Compresses and inserts a page inside a caller's transaction; returns its id.
+    pub(crate) fn insert_page_tx(
+        &self,
+        tx: &Transaction<'_>,
+        run_id: i64,
+        market: &MarketId,
+        page: &FetchedPage,
+    ) -> Result<i64> {
         let sha = sha256_hex(&page.body);
         let compressed =
             zstd::bulk::compress(&page.body, ZSTD_LEVEL).map_err(|source| StoreError::Codec {
@@ -70,29 +83,29 @@ impl Store {
                 source,
             })?;
         let body_len = i64::try_from(page.body.len()).unwrap_or(i64::MAX);
-        self.write("save page", |tx| {
-            tx.execute(
-                "INSERT INTO pages (run_id, market_id, requested_url, final_url, fetched_at,
-                     http_status, content_type, body_zstd, body_len, sha256, transport, kind)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-                params![
-                    run_id,
-                    market.as_str(),
-                    page.requested_url,
-                    page.final_url,
-                    page.fetched_at,
-                    page.http_status,
-                    page.content_type,
-                    compressed,
-                    body_len,
-                    sha,
-                    page.transport,
-                    page.kind.as_str()
-                ],
-            )
-            .map_err(self.q("save page"))?;
-            Ok(tx.last_insert_rowid())
+        tx.prepare_cached(
+            "INSERT INTO pages (run_id, market_id, requested_url, final_url, fetched_at,
+                 http_status, content_type, body_zstd, body_len, sha256, transport, kind)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        )
+        .and_then(|mut st| {
+            st.execute(params![
+                run_id,
+                market.as_str(),
+                page.requested_url,
+                page.final_url,
+                page.fetched_at,
+                page.http_status,
+                page.content_type,
+                compressed,
+                body_len,
+                sha,
+                page.transport,
+                page.kind.as_str()
+            ])
         })
+        .map_err(self.q("save page"))?;
+        Ok(tx.last_insert_rowid())
     }
 
     /// A page by id, its body decompressed and checked against the recorded SHA-256; a mismatch is
@@ -165,14 +178,50 @@ impl Store {
         reason: &str,
     ) -> Result<i64> {
         self.write("record refusal", |tx| {
-            tx.execute(
-                "INSERT INTO refusals (run_id, market_id, url, from_url, reason, at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![run_id, market.as_str(), url, from_url, reason, now()],
-            )
-            .map_err(self.q("record refusal"))?;
-            Ok(tx.last_insert_rowid())
+            self.record_refusal_tx(tx, run_id, market, url, from_url, reason)
         })
+    }
+
+    /// [`Store::record_refusal`] inside a caller's transaction. A URL already refused in the same
+    /// run is not recorded again (however many pages link to it); returns the existing row's id.
+    pub(crate) fn record_refusal_tx(
+        &self,
+        tx: &Transaction<'_>,
+        run_id: i64,
+        market: &MarketId,
+        url: &str,
+        from_url: Option<&str>,
+        reason: &str,
+    ) -> Result<i64> {
+        let q = self.q("record refusal");
+        let known: Option<i64> = tx
+            .prepare_cached(
+                "SELECT id FROM refusals WHERE run_id = ?1 AND url = ?2 AND market_id = ?3 LIMIT 1",
+            )
+            .and_then(|mut st| {
+                st.query_row(params![run_id, url, market.as_str()], |r| r.get(0))
+                    .optional()
+            })
+            .map_err(&q)?;
+        if let Some(id) = known {
+            return Ok(id);
+        }
+        tx.prepare_cached(
+            "INSERT INTO refusals (run_id, market_id, url, from_url, reason, at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )
+        .and_then(|mut st| {
+            st.execute(params![
+                run_id,
+                market.as_str(),
+                url,
+                from_url,
+                reason,
+                now()
+            ])
+        })
+        .map_err(&q)?;
+        Ok(tx.last_insert_rowid())
     }
 
     /// The refusals of a market, oldest first.

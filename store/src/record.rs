@@ -1,0 +1,279 @@
+//! What a crawl writes, one transaction per event: a run begins (with its seeded frontier), a page
+//! comes back (the page, its listings, its links, its refusals, its URL's new state and the run's
+//! counts), a fetch fails. A crawl killed at any moment therefore leaves either all of an event or
+//! none of it: a stored page's URL is never fetched again, a URL whose page was lost is still
+//! pending. Also the failed and refused frontier entries `status` shows.
+
+use crate::{now, Result, RunCounts, Store};
+use armswatch_core::crawl::{
+    FrontierEntry, FrontierState, FrontierUpdate, ListingWrite, PageOutcome,
+};
+use armswatch_core::MarketId;
+use rusqlite::params;
+use serde::Serialize;
+
+/// A frontier entry that failed or was refused, with its last error.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FrontierProblem {
+    pub url: String,
+    /// `failed` or `refused`.
+    pub state: String,
+    pub error: String,
+    /// When the entry last changed, unix seconds.
+    pub at: i64,
+}
+
+impl Store {
+    /// Starts a fresh crawl run of `market`: the run, an emptied frontier and the seed URLs, in one
+    /// transaction (a crawl killed right after starting resumes with its seeds). Returns the run id.
+    #[tracing::instrument(level = "debug", skip_all, fields(market = %market, seeds = seeds.len()))]
+    pub fn begin_run(
+        &self,
+        market: &MarketId,
+        transport: &str,
+        settings_json: &str,
+        seeds: &[FrontierEntry],
+    ) -> Result<i64> {
+        self.write("begin run", |tx| {
+            let run = self.start_run_tx(tx, market, transport, settings_json)?;
+            tx.execute(
+                "DELETE FROM frontier WHERE market_id = ?1",
+                [market.as_str()],
+            )
+            .map_err(self.q("begin run"))?;
+            self.frontier_add_tx(tx, market, run, seeds)?;
+            Ok(run)
+        })
+    }
+
+    /// Records one fetched page and everything it leads to in one transaction: the page, its
+    /// listings, new frontier entries, refused URLs (once per run each), the URL's new state and
+    /// the run's counts. Returns the page id and what storing the listings did.
+    #[tracing::instrument(level = "debug", skip_all, fields(market = %market, run_id = run_id, url = %outcome.page.requested_url))]
+    pub fn record_page(
+        &self,
+        run_id: i64,
+        market: &MarketId,
+        outcome: &PageOutcome,
+    ) -> Result<(i64, ListingWrite)> {
+        let at = now();
+        self.write("record page", |tx| {
+            let page_id = self.insert_page_tx(tx, run_id, market, &outcome.page)?;
+            let written = if outcome.listings.is_empty() {
+                ListingWrite::default()
+            } else {
+                self.save_listings_tx(tx, market, page_id, at, &outcome.listings)?
+            };
+            if !outcome.new_entries.is_empty() {
+                self.frontier_add_tx(tx, market, run_id, &outcome.new_entries)?;
+            }
+            let from = Some(outcome.page.final_url.as_str());
+            for (url, reason) in &outcome.refusals {
+                self.record_refusal_tx(tx, run_id, market, url, from, reason)?;
+            }
+            let mut failed = false;
+            if let Some(u) = &outcome.frontier {
+                failed = u.state == FrontierState::Failed;
+                self.frontier_set_tx(tx, market, &u.url, u.state, u.attempts, u.error.as_deref())?;
+            }
+            let delta = RunCounts {
+                pages_fetched: 1,
+                listings_new: written.new,
+                listings_changed: written.changed,
+                errors: usize::from(failed),
+            };
+            self.add_run_counts_tx(tx, run_id, delta)?;
+            Ok((page_id, written))
+        })
+    }
+
+    /// Records a fetch that produced no page: the URL's new state and error, the refusal when the
+    /// policy refused it, and the run's error count, in one transaction.
+    #[tracing::instrument(level = "debug", skip_all, fields(market = %market, run_id = run_id, url = %update.url))]
+    pub fn record_failure(
+        &self,
+        run_id: i64,
+        market: &MarketId,
+        update: &FrontierUpdate,
+    ) -> Result<()> {
+        self.write("record failure", |tx| {
+            let error = update.error.as_deref().unwrap_or("failed");
+            if update.state == FrontierState::Refused {
+                self.record_refusal_tx(tx, run_id, market, &update.url, None, error)?;
+            }
+            self.frontier_set_tx(
+                tx,
+                market,
+                &update.url,
+                update.state,
+                update.attempts,
+                Some(error),
+            )?;
+            if update.state == FrontierState::Failed {
+                let delta = RunCounts {
+                    errors: 1,
+                    ..RunCounts::default()
+                };
+                self.add_run_counts_tx(tx, run_id, delta)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// The market's failed and refused frontier entries with their errors, newest first, at most
+    /// `limit`.
+    #[tracing::instrument(level = "trace", skip_all, fields(market = %market))]
+    pub fn frontier_problems(
+        &self,
+        market: &MarketId,
+        limit: usize,
+    ) -> Result<Vec<FrontierProblem>> {
+        let q = self.q("read frontier problems");
+        self.read(|c| {
+            let mut st = c
+                .prepare_cached(
+                    "SELECT url, state, coalesce(last_error, ''), updated_at FROM frontier
+                     WHERE market_id = ?1 AND state IN ('failed', 'refused')
+                     ORDER BY updated_at DESC, rowid DESC LIMIT ?2",
+                )
+                .map_err(&q)?;
+            let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+            let rows = st
+                .query_map(params![market.as_str(), limit], |r| {
+                    Ok(FrontierProblem {
+                        url: r.get(0)?,
+                        state: r.get(1)?,
+                        error: r.get(2)?,
+                        at: r.get(3)?,
+                    })
+                })
+                .map_err(&q)?
+                .collect::<rusqlite::Result<Vec<_>>>()
+                .map_err(&q)?;
+            Ok(rows)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::*;
+    use armswatch_core::crawl::{FrontierEntry, FrontierState, FrontierUpdate, PageOutcome};
+    use armswatch_core::Listing;
+
+    fn outcome(url: &str) -> PageOutcome {
+        PageOutcome {
+            page: page(url, b"<p>x</p>"),
+            listings: vec![Listing {
+                url: url.into(),
+                title: "Glock 19".into(),
+                ..Listing::default()
+            }],
+            new_entries: vec![FrontierEntry {
+                kind: armswatch_core::crawl::PageKind::Listing,
+                depth: 1,
+                ..FrontierEntry::start("http://demo.onion/item/2")
+            }],
+            refusals: vec![("http://evil.example/".into(), "not the market's".into())],
+            frontier: Some(FrontierUpdate {
+                url: url.into(),
+                state: FrontierState::Done,
+                attempts: 1,
+                error: None,
+            }),
+        }
+    }
+
+    #[test]
+    fn a_page_and_its_url_state_are_recorded_together() {
+        // Guards hole 9: page, listings, links, refusals, the URL's state and the run counts are
+        // one write; a refusal found on two pages is recorded once per run.
+        let (s, run) = store_with_run_seeded();
+        let m = market();
+        let (page_id, w) = s
+            .record_page(run, &m, &outcome("http://demo.onion/"))
+            .unwrap();
+        assert_eq!(w.new, 1);
+        assert!(s.page(page_id).unwrap().is_some());
+        let pending: Vec<String> = s
+            .frontier_pending(&m, 10)
+            .unwrap()
+            .into_iter()
+            .map(|e| e.url)
+            .collect();
+        assert_eq!(pending, ["http://demo.onion/item/2"]);
+        s.record_page(run, &m, &outcome("http://demo.onion/item/2"))
+            .unwrap();
+        assert_eq!(s.refusals(&m).unwrap().len(), 1);
+        let r = s.run(run).unwrap().unwrap();
+        assert_eq!(r.counts.pages_fetched, 2);
+        assert_eq!(r.counts.listings_new, 2);
+        assert!(s.frontier_pending(&m, 10).unwrap().is_empty());
+    }
+
+    #[test]
+    fn failures_are_counted_and_shown_newest_first() {
+        // Guards the status evidence: failed and refused entries come back with their errors.
+        let (s, run) = store_with_run_seeded();
+        let m = market();
+        let fail = |url: &str, state, error: &str| FrontierUpdate {
+            url: url.into(),
+            state,
+            attempts: 3,
+            error: Some(error.into()),
+        };
+        s.record_failure(
+            run,
+            &m,
+            &fail("http://demo.onion/", FrontierState::Failed, "HTTP 503"),
+        )
+        .unwrap();
+        let problems = s.frontier_problems(&m, 5).unwrap();
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].error, "HTTP 503");
+        assert_eq!(problems[0].state, "failed");
+        assert_eq!(s.run(run).unwrap().unwrap().counts.errors, 1);
+    }
+
+    #[test]
+    fn begin_run_seeds_a_fresh_frontier() {
+        // Guards resume after a kill right at the start: the run and its seeds exist together.
+        let s = crate::Store::open_in_memory().unwrap();
+        let m = market();
+        let old = s
+            .begin_run(
+                &m,
+                "direct",
+                "{}",
+                &[FrontierEntry::start("http://demo.onion/old")],
+            )
+            .unwrap();
+        s.finish_run(old, "finished", crate::RunCounts::default())
+            .unwrap();
+        let run = s
+            .begin_run(
+                &m,
+                "direct",
+                "{}",
+                &[FrontierEntry::start("http://demo.onion/")],
+            )
+            .unwrap();
+        assert_eq!(s.unfinished_run(&m).unwrap(), Some(run));
+        let pending = s.frontier_pending(&m, 10).unwrap();
+        assert_eq!(pending.len(), 1);
+        assert_eq!(pending[0].url, "http://demo.onion/");
+    }
+
+    fn store_with_run_seeded() -> (crate::Store, i64) {
+        let s = crate::Store::open_in_memory().unwrap();
+        let run = s
+            .begin_run(
+                &market(),
+                "direct",
+                "{}",
+                &[FrontierEntry::start("http://demo.onion/")],
+            )
+            .unwrap();
+        (s, run)
+    }
+}
