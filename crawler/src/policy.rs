@@ -2,8 +2,9 @@
 //! before every fetch — start URLs, followed links and redirect targets alike — and records the
 //! refused ones instead of fetching them.
 //!
-//! The rules: only `http` and `https`; only the market's own hosts (the start URLs' hosts plus the
-//! profile's `hosts`); through Tor, only onion addresses (a clearnet host or an IP literal would
+//! The rules: only `http` and `https`; only the market's own origins — scheme, host and port, so
+//! another port of the same host is another site — (the start URLs' origins plus the profile's
+//! `hosts`); through Tor, only onion addresses (a clearnet host or an IP literal would
 //! either leave Tor through an exit or, worse, identify the investigator), and without Tor, never an
 //! onion address (it cannot be reached, and trying leaks the address to a DNS resolver).
 
@@ -17,17 +18,19 @@ pub struct Refusal {
     pub reason: String,
 }
 
-/// The hosts one crawl may reach, and whether it runs through Tor.
+/// The origins one crawl may reach, and whether it runs through Tor.
 #[derive(Debug, Clone)]
 pub struct HostPolicy {
-    /// Lower-case host names (no port, no trailing dot).
+    /// Origins as `scheme://host:port` (lower-case host, no trailing dot, port always given).
     allowed: BTreeSet<String>,
     tor: bool,
 }
 
 impl HostPolicy {
-    /// A policy allowing the hosts of `start_urls` and the `extra_hosts` (a profile's mirrors, given as
-    /// host names or URLs). `tor` says whether the transport keeps traffic inside Tor.
+    /// A policy allowing the origins of `start_urls` and the `extra_hosts` (a profile's mirrors).
+    /// A mirror given as a URL (`http://mirror.onion:8080/`) allows that origin; a bare host name
+    /// (`mirror.onion`, `mirror.onion:8080`) allows it over http and https, on the default ports or
+    /// the port given. `tor` says whether the transport keeps traffic inside Tor.
     pub fn new<'a>(
         start_urls: impl IntoIterator<Item = &'a Url>,
         extra_hosts: impl IntoIterator<Item = &'a str>,
@@ -35,21 +38,29 @@ impl HostPolicy {
     ) -> HostPolicy {
         let mut allowed = BTreeSet::new();
         for url in start_urls {
-            if let Some(host) = url.host_str() {
-                allowed.insert(normalize_host(host));
+            if let Some(o) = origin(url) {
+                allowed.insert(o);
             }
         }
         for extra in extra_hosts {
             let extra = extra.trim();
-            // Accept `http://mirror.onion/` as well as `mirror.onion`.
-            let host = match Url::parse(extra) {
-                Ok(u) if u.host_str().is_some() => u.host_str().map(normalize_host),
-                _ => Some(normalize_host(
-                    extra.split(['/', ':']).next().unwrap_or(extra),
-                )),
-            };
-            if let Some(h) = host.filter(|h| !h.is_empty()) {
-                allowed.insert(h);
+            match Url::parse(extra) {
+                Ok(u) if u.host_str().is_some() && extra.contains("://") => {
+                    if let Some(o) = origin(&u) {
+                        allowed.insert(o);
+                    }
+                }
+                _ => {
+                    let authority = extra.split('/').next().unwrap_or(extra);
+                    for scheme in ["http", "https"] {
+                        if let Some(o) = Url::parse(&format!("{scheme}://{authority}/"))
+                            .ok()
+                            .and_then(|u| origin(&u))
+                        {
+                            allowed.insert(o);
+                        }
+                    }
+                }
             }
         }
         HostPolicy { allowed, tor }
@@ -60,8 +71,8 @@ impl HostPolicy {
         self.tor
     }
 
-    /// The allowed hosts, sorted.
-    pub fn allowed_hosts(&self) -> impl Iterator<Item = &str> {
+    /// The allowed origins (`scheme://host:port`), sorted.
+    pub fn allowed_origins(&self) -> impl Iterator<Item = &str> {
         self.allowed.iter().map(String::as_str)
     }
 
@@ -72,17 +83,24 @@ impl HostPolicy {
         if scheme != "http" && scheme != "https" {
             return refuse(format!("scheme `{scheme}` is not http or https"));
         }
-        let host = match url.host() {
-            Some(h) => h,
+        let name = match url.host() {
             None => return refuse("the URL has no host".to_string()),
-        };
-        let name = match host {
-            Host::Domain(d) => normalize_host(d),
-            Host::Ipv4(ip) => {
-                return self.check_ip_literal(&ip.to_string());
+            Some(Host::Domain(d)) => normalize_host(d),
+            Some(Host::Ipv4(ip)) => {
+                if self.tor {
+                    return refuse(format!(
+                        "{ip} is an IP address, and a Tor crawl only fetches onion services"
+                    ));
+                }
+                ip.to_string()
             }
-            Host::Ipv6(ip) => {
-                return self.check_ip_literal(&format!("[{ip}]"));
+            Some(Host::Ipv6(ip)) => {
+                if self.tor {
+                    return refuse(format!(
+                        "[{ip}] is an IP address, and a Tor crawl only fetches onion services"
+                    ));
+                }
+                format!("[{ip}]")
             }
         };
         let onion = is_onion(&name);
@@ -94,28 +112,26 @@ impl HostPolicy {
         if !self.tor && onion {
             return refuse(format!("{name} is an onion address: crawl it with --tor"));
         }
-        if !self.allowed.contains(&name) {
-            return refuse(format!("{name} is not one of this market's hosts"));
+        match origin(url) {
+            Some(o) if self.allowed.contains(&o) => Ok(()),
+            Some(o) => refuse(format!(
+                "{o} is not one of this market's hosts (an origin is scheme, host and port)"
+            )),
+            None => refuse("the URL has no host".to_string()),
         }
-        Ok(())
     }
+}
 
-    fn check_ip_literal(&self, ip: &str) -> Result<(), Refusal> {
-        if self.tor {
-            return Err(Refusal {
-                reason: format!(
-                    "{ip} is an IP address, and a Tor crawl only fetches onion services"
-                ),
-            });
-        }
-        if self.allowed.contains(ip) {
-            Ok(())
-        } else {
-            Err(Refusal {
-                reason: format!("{ip} is not one of this market's hosts"),
-            })
-        }
-    }
+/// A URL's origin as `scheme://host:port`, with the port always given (a default one too) and the
+/// host lower-case without a trailing dot; `None` for URLs without a host or port.
+pub fn origin(url: &Url) -> Option<String> {
+    let host = match url.host()? {
+        Host::Domain(d) => normalize_host(d),
+        Host::Ipv4(ip) => ip.to_string(),
+        Host::Ipv6(ip) => format!("[{ip}]"),
+    };
+    let port = url.port_or_known_default()?;
+    Some(format!("{}://{host}:{port}", url.scheme()))
 }
 
 /// Whether a host name is an onion address (`….onion`).
@@ -153,10 +169,13 @@ mod tests {
         let p = tor_policy();
         assert_eq!(p.check(&url(&format!("http://{ONION}/listing/1"))), Ok(()));
         assert_eq!(
-            p.check(&url(&format!("https://{}/", ONION.to_uppercase()))),
+            p.check(&url(&format!("http://{}/", ONION.to_uppercase()))),
             Ok(())
         );
         assert_eq!(p.check(&url("http://mirrorxyz.onion/x")), Ok(()));
+        assert_eq!(p.check(&url("https://mirrorxyz.onion/x")), Ok(()));
+        // The start URL's origin is http on port 80: https is another origin.
+        assert!(p.check(&url(&format!("https://{ONION}/"))).is_err());
     }
 
     #[test]
@@ -228,6 +247,28 @@ mod tests {
     }
 
     #[test]
+    fn another_port_or_scheme_of_the_same_host_is_another_site() {
+        // Guards hole 2: the origin is scheme + host + port, for start URLs and mirrors alike.
+        let p = direct_policy();
+        for u in [
+            "http://127.0.0.1:8081/",
+            "http://127.0.0.1/",
+            "https://127.0.0.1:8080/",
+            "http://market.example.com:8443/",
+        ] {
+            let err = p.check(&url(u)).unwrap_err();
+            assert!(
+                err.reason.contains("not one of this market's hosts"),
+                "{u}: {}",
+                err.reason
+            );
+        }
+        let tor = HostPolicy::new([], ["http://mirror.onion:8080/"], true);
+        assert_eq!(tor.check(&url("http://mirror.onion:8080/x")), Ok(()));
+        assert!(tor.check(&url("http://mirror.onion/x")).is_err());
+    }
+
+    #[test]
     fn extra_hosts_accept_urls_and_bare_names() {
         let p = HostPolicy::new(
             [],
@@ -238,8 +279,17 @@ mod tests {
             ],
             true,
         );
-        let hosts: Vec<&str> = p.allowed_hosts().collect();
-        assert_eq!(hosts, ["mirror.onion", "second.onion", "third.onion"]);
+        let origins: Vec<&str> = p.allowed_origins().collect();
+        assert_eq!(
+            origins,
+            [
+                "http://mirror.onion:80",
+                "http://second.onion:80",
+                "http://third.onion:80",
+                "https://second.onion:80",
+                "https://third.onion:443"
+            ]
+        );
     }
 
     #[test]

@@ -152,7 +152,8 @@ pub(crate) fn refresh_targets(doc: &Html, base: &Url) -> Vec<Url> {
         .collect()
 }
 
-/// The URL of a `<meta http-equiv="refresh" content="5; url=...">`.
+/// The URL of a `<meta http-equiv="refresh" content="5; url=...">`. Works on characters, never
+/// byte offsets: the content is market text and may hold anything.
 pub(crate) fn refresh_target(content: &str) -> Option<String> {
     let (_, rest) = content
         .split_once(';')
@@ -189,9 +190,19 @@ pub(crate) fn dedup(urls: &mut Vec<Url>) {
     urls.retain(|u| seen.insert(u.as_str().to_string()));
 }
 
-/// Whether two URLs are on the same site (same scheme family and host; file URLs match each other).
+/// Whether two URLs are on the same site: the same origin (scheme, host and port), or both files.
 pub(crate) fn same_site(a: &Url, b: &Url) -> bool {
-    a.host_str() == b.host_str() && (a.scheme() == "file") == (b.scheme() == "file")
+    if a.scheme() == "file" || b.scheme() == "file" {
+        return a.scheme() == b.scheme() && a.host_str() == b.host_str();
+    }
+    same_origin(a, b)
+}
+
+/// Whether two URLs share an origin: scheme, host and port (a default port counted as given).
+pub(crate) fn same_origin(a: &Url, b: &Url) -> bool {
+    a.scheme() == b.scheme()
+        && a.host_str() == b.host_str()
+        && a.port_or_known_default() == b.port_or_known_default()
 }
 
 /// A URL's shape with the varying parts blanked: path segments holding a digit and the last path
@@ -336,6 +347,10 @@ mod tests {
             Some("http://a.onion/")
         );
         assert_eq!(refresh_target("30"), None);
+        // Guards hole 8: multi-byte characters right after the `;` (this used to panic).
+        assert_eq!(refresh_target("0;éé").as_deref(), Some("éé"));
+        assert_eq!(refresh_target("0; é").as_deref(), Some("é"));
+        assert_eq!(refresh_target("0;ur€=x").as_deref(), Some("ur€=x"));
     }
 
     #[test]

@@ -71,6 +71,10 @@ pub struct PageExtract {
     pub listing_links: Vec<Url>,
     /// Links to further index pages (pagination, categories).
     pub pagination_links: Vec<Url>,
+    /// Targets of `<meta http-equiv="refresh">` on the market (a redirect done in HTML): the engine
+    /// follows them as index pages, counting each as a redirect, so a chain of refreshes has the
+    /// same cap as a chain of HTTP redirects.
+    pub refresh_links: Vec<Url>,
     /// Every other link and embedded resource (img, script, iframe, css) on the page: never
     /// fetched, but checked by the engine so that off-site references can be recorded.
     pub other_links: Vec<Url>,
@@ -232,16 +236,20 @@ impl Extractor {
         for target in links::refresh_targets(&doc, &base) {
             let canon = canonical_url(&target);
             if links::same_site(&target, page_url) && canon != page_canon && !ignored(&target) {
-                out.pagination_links.push(canon);
+                out.refresh_links.push(canon);
             }
         }
         out.other_links.extend(links::resources(&doc, &base));
         dedup(&mut out.listing_links);
         dedup(&mut out.pagination_links);
+        dedup(&mut out.refresh_links);
+        let refreshes: HashSet<&Url> = out.refresh_links.iter().collect();
+        out.pagination_links.retain(|u| !refreshes.contains(u));
         let followed: HashSet<String> = out
             .listing_links
             .iter()
             .chain(&out.pagination_links)
+            .chain(&out.refresh_links)
             .map(|u| u.to_string())
             .collect();
         out.other_links.retain(|u| !followed.contains(u.as_str()));
@@ -434,15 +442,15 @@ mod tests {
             PageKind::Index,
             None,
         );
-        assert!(e.wall.is_none());
-        assert_eq!(e.pagination_links[0].as_str(), "http://m.onion/home");
+        assert!(e.wall.is_none() && e.pagination_links.is_empty());
+        assert_eq!(e.refresh_links[0].as_str(), "http://m.onion/home");
         let e = extract_page(
             "<meta http-equiv=refresh content='0; url=http://mirror.example/'><p>Moved</p>",
             &u,
             PageKind::Index,
             None,
         );
-        assert!(e.wall.is_none() && e.pagination_links.is_empty());
+        assert!(e.wall.is_none() && e.pagination_links.is_empty() && e.refresh_links.is_empty());
         assert!(e
             .other_links
             .iter()

@@ -364,6 +364,7 @@ where
     };
     let content_type = header(hyper::header::CONTENT_TYPE);
     let location = header(hyper::header::LOCATION);
+    let retry_after = header(hyper::header::RETRY_AFTER);
     let encoding = header(hyper::header::CONTENT_ENCODING);
     let body = read_body(
         response.into_body(),
@@ -377,6 +378,7 @@ where
         status,
         content_type,
         location,
+        retry_after,
         body,
     })
 }

@@ -101,6 +101,7 @@ async fn fetch_inner(
     };
     let content_type = header(reqwest::header::CONTENT_TYPE);
     let location = header(reqwest::header::LOCATION);
+    let retry_after = header(reqwest::header::RETRY_AFTER);
     if let Some(len) = resp.content_length() {
         // Only a hint: with compression the decoded body can be larger, so the stream is still capped.
         if len as usize > req.max_page_bytes && !is_compressed(&resp) {
@@ -126,6 +127,7 @@ async fn fetch_inner(
         status,
         content_type,
         location,
+        retry_after,
         body,
     })
 }

@@ -33,6 +33,8 @@ pub struct FetchResponse {
     pub content_type: Option<String>,
     /// `Location` header of a 3xx answer, unresolved.
     pub location: Option<String>,
+    /// `Retry-After` header (seconds or an HTTP date), as sent.
+    pub retry_after: Option<String>,
     pub body: Vec<u8>,
 }
 

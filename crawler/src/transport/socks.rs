@@ -5,11 +5,17 @@
 //! by default (`IsolateSOCKSAuth`), so every isolation key gets its own reqwest client whose proxy
 //! credentials are the key plus a random nonce drawn once per process (= per crawl run), which
 //! also keeps two runs from sharing circuits.
+//!
+//! Every client gets a DNS resolver that refuses every name ([`NoDns`]), so no local lookup can
+//! happen by construction: names go to Tor inside the SOCKS request, and the proxy itself is
+//! connected to by IP address (a proxy given by name, such as `localhost`, is resolved once when
+//! the transport is built: it is the operator's own address, not market data).
 
 use super::direct::{base_builder, ReqwestTransport};
 use super::{FetchError, FetchRequest, FetchResponse, Transport};
 use futures_util::future::BoxFuture;
 use std::collections::HashMap;
+use std::net::{IpAddr, SocketAddr, ToSocketAddrs};
 use std::sync::{Arc, Mutex};
 
 /// Longest SOCKS5 username or password (RFC 1929).
@@ -35,8 +41,10 @@ impl armswatch_core::HasKind for SocksConfigError {
 
 /// Tor through a SOCKS5 proxy with remote name resolution, one circuit set per isolation key.
 pub struct SocksTransport {
-    /// `host:port` of the proxy.
+    /// `host:port` of the proxy, as given (for the transport's name).
     proxy: String,
+    /// The proxy's address, resolved once: clients connect to it by IP.
+    proxy_addr: SocketAddr,
     /// Random, drawn once per transport; part of every SOCKS password.
     nonce: String,
     clients: Mutex<HashMap<String, Arc<ReqwestTransport>>>,
@@ -83,8 +91,10 @@ impl SocksTransport {
         let port = parsed
             .port()
             .ok_or_else(|| unsupported("missing port (Tor's is usually 9050)"))?;
+        let proxy_addr = resolve_proxy(host, port).map_err(|e| unsupported(&e))?;
         let transport = SocksTransport {
             proxy: format!("{host}:{port}"),
+            proxy_addr,
             nonce: random_nonce(),
             clients: Mutex::new(HashMap::new()),
         };
@@ -102,7 +112,7 @@ impl SocksTransport {
         if let Some(c) = clients.get(isolation) {
             return Ok(Arc::clone(c));
         }
-        let proxy_url = format!("socks5h://{}", self.proxy);
+        let proxy_url = format!("socks5h://{}", self.proxy_addr);
         let client_error = |e: reqwest::Error| SocksConfigError::Client {
             url: proxy_url.clone(),
             message: e.to_string(),
@@ -111,10 +121,48 @@ impl SocksTransport {
         let proxy = reqwest::Proxy::all(&proxy_url)
             .map_err(client_error)?
             .basic_auth(&user, &pass);
-        let client = base_builder().proxy(proxy).build().map_err(client_error)?;
+        let client = base_builder()
+            .proxy(proxy)
+            .dns_resolver(NoDns)
+            .build()
+            .map_err(client_error)?;
         let transport = Arc::new(ReqwestTransport::with_client(client, self.name(), true));
         clients.insert(isolation.to_string(), Arc::clone(&transport));
         Ok(transport)
+    }
+}
+
+/// The proxy's socket address: an IP literal as is, a name (`localhost`) resolved once, IPv4 first
+/// (Tor listens on 127.0.0.1 by default).
+fn resolve_proxy(host: &str, port: u16) -> Result<SocketAddr, String> {
+    let bare = host.trim_start_matches('[').trim_end_matches(']');
+    if let Ok(ip) = bare.parse::<IpAddr>() {
+        return Ok(SocketAddr::new(ip, port));
+    }
+    let addrs: Vec<SocketAddr> = (host, port)
+        .to_socket_addrs()
+        .map_err(|e| format!("cannot resolve the proxy host {host}: {e}"))?
+        .collect();
+    addrs
+        .iter()
+        .find(|a| a.is_ipv4())
+        .or_else(|| addrs.first())
+        .copied()
+        .ok_or_else(|| format!("the proxy host {host} has no address"))
+}
+
+/// A DNS resolver that refuses every name. Tor HTTP clients use it, so that nothing they do can
+/// trigger a local DNS lookup: with `socks5h` names travel to Tor inside the SOCKS request, and the
+/// proxy is an IP address.
+#[derive(Debug, Clone, Copy)]
+pub struct NoDns;
+
+impl reqwest::dns::Resolve for NoDns {
+    fn resolve(&self, name: reqwest::dns::Name) -> reqwest::dns::Resolving {
+        let name = name.as_str().to_string();
+        Box::pin(async move {
+            Err(format!("refused to resolve {name} locally: a Tor transport never uses DNS").into())
+        })
     }
 }
 
@@ -272,6 +320,24 @@ mod tests {
             msg.contains("onion service x.onion is unreachable"),
             "{msg}"
         );
+    }
+
+    #[tokio::test]
+    async fn tor_clients_cannot_resolve_names_locally() {
+        // Guards hole 9: the resolver of Tor clients refuses every name, so even a request that
+        // bypassed the proxy could not look a name up (here a client with NoDns and no proxy).
+        let client = base_builder()
+            .no_proxy()
+            .dns_resolver(NoDns)
+            .build()
+            .unwrap();
+        let err = client.get("http://localhost:9/").send().await.unwrap_err();
+        let chain = format!("{:?}", err);
+        assert!(chain.contains("never uses DNS"), "{chain}");
+        // A proxy given by name is resolved once, at start-up, to an address.
+        let t = SocksTransport::new("socks5h://localhost:9050").unwrap();
+        assert!(t.proxy_addr.ip().is_loopback());
+        assert_eq!(t.name(), "socks5h://localhost:9050");
     }
 
     #[test]
