@@ -207,7 +207,8 @@ pub struct RateLimits {
     /// Requests in flight at once to this market.
     #[serde(default = "d_concurrency")]
     pub concurrency: usize,
-    /// Pause between requests, per worker, in milliseconds (with ±25 % jitter).
+    /// Least time between two requests to this market, in milliseconds (with ±25 % jitter),
+    /// whatever the concurrency: one schedule per market.
     #[serde(default = "d_delay")]
     pub delay_ms: u64,
     /// Per-request timeout; when unset, 30 s direct and 120 s over Tor.
@@ -230,6 +231,34 @@ pub struct RateLimits {
     /// a market generating endless index pages cannot keep the crawl busy forever.
     #[serde(default = "d_max_pagination_depth")]
     pub max_pagination_depth: u32,
+    /// Most new URLs one page may add to the frontier; the rest are counted and not followed.
+    #[serde(default = "d_max_links_per_page")]
+    pub max_links_per_page: usize,
+    /// Most index pages (pagination, meta refresh targets) of one URL pattern queued in one run: a
+    /// pattern is the URL with letters and digits generalised (`/page/2` and `/page/3` are one),
+    /// so a market generating endless index pages cannot keep the crawl busy.
+    #[serde(default = "d_max_pages_per_pattern")]
+    pub max_pages_per_pattern: usize,
+}
+
+impl RateLimits {
+    /// Refuses settings a crawl cannot run with (zero timeouts, sizes, attempts and caps):
+    /// (field, message).
+    fn check(&self) -> Result<(), (String, String)> {
+        let zero = [
+            ("concurrency", self.concurrency == 0),
+            ("timeout_secs", self.timeout_secs == Some(0)),
+            ("max_attempts", self.max_attempts == 0),
+            ("max_page_bytes", self.max_page_bytes == 0),
+            ("max_pages", self.max_pages == 0),
+            ("max_links_per_page", self.max_links_per_page == 0),
+            ("max_pages_per_pattern", self.max_pages_per_pattern == 0),
+        ];
+        match zero.iter().find(|(_, z)| *z) {
+            Some((name, _)) => Err((format!("rate.{name}"), format!("{name} must be at least 1"))),
+            None => Ok(()),
+        }
+    }
 }
 
 fn d_concurrency() -> usize {
@@ -253,6 +282,12 @@ fn d_max_depth() -> u32 {
 fn d_max_pagination_depth() -> u32 {
     10_000
 }
+fn d_max_links_per_page() -> usize {
+    2_000
+}
+fn d_max_pages_per_pattern() -> usize {
+    5_000
+}
 
 impl Default for RateLimits {
     fn default() -> Self {
@@ -265,6 +300,8 @@ impl Default for RateLimits {
             max_pages: d_max_pages(),
             max_depth: d_max_depth(),
             max_pagination_depth: d_max_pagination_depth(),
+            max_links_per_page: d_max_links_per_page(),
+            max_pages_per_pattern: d_max_pages_per_pattern(),
         }
     }
 }
@@ -322,12 +359,17 @@ impl Profile {
     }
 
     fn validate(&self, text: &str, path: &Path) -> Result<(), ProfileError> {
-        crate::extract::validate_profile(self).map_err(|(field, message)| ProfileError::Invalid {
-            path: path.to_path_buf(),
-            line: locate_field(text, &field),
-            field: Some(field),
-            message,
-        })
+        armswatch_core::MarketId::parse(&self.market.id)
+            .map(|_| ())
+            .map_err(|e| ("market.id".to_string(), e.to_string()))
+            .and_then(|()| self.rate.check())
+            .and_then(|()| crate::extract::validate_profile(self))
+            .map_err(|(field, message)| ProfileError::Invalid {
+                path: path.to_path_buf(),
+                line: locate_field(text, &field),
+                field: Some(field),
+                message,
+            })
     }
 }
 
@@ -436,6 +478,33 @@ mod tests {
         let (line, field, _) = invalid(text);
         assert_eq!(field.as_deref(), Some("index.price.regex"));
         assert_eq!(line, Some(5));
+    }
+
+    #[test]
+    fn invalid_market_id_is_refused_not_rewritten() {
+        // Guards hole 9: `Dream Market` is an error at load naming the field, never `dream-market`.
+        let (line, field, message) = invalid("[market]\nid = \"Dream Market\"\n");
+        assert_eq!(field.as_deref(), Some("market.id"));
+        assert_eq!(line, Some(2));
+        assert!(message.contains("invalid market id"), "{message}");
+    }
+
+    #[test]
+    fn zero_rate_settings_are_refused_at_load() {
+        // Guards hole 9: a zero timeout, page size or attempt count fails at load, not mid-crawl.
+        for key in [
+            "timeout_secs",
+            "max_page_bytes",
+            "max_attempts",
+            "concurrency",
+            "max_pages",
+        ] {
+            let (line, field, message) =
+                invalid(&format!("[market]\nid = \"m\"\n[rate]\n{key} = 0\n"));
+            assert_eq!(field.as_deref(), Some(format!("rate.{key}").as_str()));
+            assert_eq!(line, Some(4), "{key}");
+            assert!(message.contains("at least 1"), "{message}");
+        }
     }
 
     #[test]
