@@ -305,13 +305,13 @@ pub struct CrawlArgs {
     #[arg(long)]
     pub fresh_circuits: bool,
     /// Per-request timeout in seconds (default: profile, else 30 direct / 120 over Tor).
-    #[arg(long, value_name = "SECS")]
+    #[arg(long, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..))]
     pub timeout_secs: Option<u64>,
     /// Most pages to fetch in this run (default: profile, else 10000).
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = at_least_one)]
     pub max_pages: Option<usize>,
     /// Requests in flight at once (default: profile, else 2).
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = at_least_one)]
     pub concurrency: Option<usize>,
     /// Start over instead of resuming an interrupted crawl of this market.
     #[arg(long)]
@@ -441,4 +441,13 @@ pub enum PageKindArg {
     Auto,
     Listing,
     Index,
+}
+
+/// A count of at least 1 (`--max-pages`, `--concurrency`).
+fn at_least_one(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(0) => Err("must be at least 1".to_string()),
+        Ok(n) => Ok(n),
+        Err(e) => Err(e.to_string()),
+    }
 }

@@ -5,6 +5,7 @@ mod app;
 mod cli;
 mod cmd;
 mod output;
+mod pipeline;
 mod sink;
 
 use std::process::ExitCode;

@@ -1,8 +1,8 @@
 //! `armswatch demo`: the whole pipeline on the bundled demo market, served on 127.0.0.1.
 
 use crate::app;
-use crate::cli::{CrawlArgs, DemoArgs, GlobalArgs};
-use crate::cmd::crawl::{self, CrawlPlan};
+use crate::cli::{DemoArgs, GlobalArgs};
+use crate::pipeline::{self, CrawlPlan, PlanOptions};
 use anyhow::{Context, Result};
 use armswatch_crawler::profile::Profile;
 use armswatch_crawler::serve::StaticSite;
@@ -51,22 +51,11 @@ fn remove_db(path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Crawl arguments for a demo crawl into `db`.
-pub fn crawl_args(db: PathBuf, tor: &str) -> CrawlArgs {
-    CrawlArgs {
-        profile: None,
-        start: Vec::new(),
-        base_url: None,
-        db,
+/// Plan options for a demo crawl through `tor`.
+pub fn plan_options(tor: &str) -> PlanOptions {
+    PlanOptions {
         tor: Some(tor.to_string()),
-        arti_config: None,
-        fresh_circuits: false,
-        timeout_secs: None,
-        max_pages: None,
-        concurrency: None,
-        restart: false,
-        vanish_after: 3,
-        json: false,
+        ..PlanOptions::default()
     }
 }
 
@@ -93,27 +82,24 @@ pub fn run(g: &GlobalArgs, a: DemoArgs) -> Result<ExitCode> {
             profile,
             store.clone(),
             &model,
-            &db,
         ))?
     } else {
         rt.block_on(async {
             let site = StaticSite::start(site_dir, 0).await?;
             eprintln!("demo market serving on {}", site.base_url());
-            let args = crawl_args(db.clone(), "direct");
             let plan = CrawlPlan::new(
                 Some(profile),
                 Some(&site.base_url()),
                 &[],
-                args.tor.as_deref(),
-                &args,
+                &plan_options("direct"),
             )?;
             let transport =
-                crawl::build_transport(&plan.transport, data.join("arti"), None, false).await?;
-            crawl::crawl_market(store.clone(), transport, &plan, &model).await
+                pipeline::build_transport(&plan.transport, data.join("arti"), None, false).await?;
+            pipeline::crawl_market(store.clone(), transport, &plan, &model).await
         })?
     };
     if !a.json {
-        crawl::print_report(&report, false)?;
+        crate::cmd::crawl::print_report(&report, false)?;
         println!();
     }
     let rows = store.flagged(&FlaggedQuery::default())?;
@@ -127,9 +113,5 @@ pub fn run(g: &GlobalArgs, a: DemoArgs) -> Result<ExitCode> {
             db.display()
         );
     }
-    Ok(if report.summary.pages_fetched == 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(crate::cmd::crawl::exit_code(&report))
 }

@@ -2,8 +2,7 @@
 //! loopback (3 directory authorities, 3 relays, an onion service, all Debian `tor` processes on
 //! 127.0.0.1), crawled through embedded arti configured for that network.
 
-use crate::cli::CrawlArgs;
-use crate::cmd::crawl::{self, CrawlPlan, CrawlReport};
+use crate::pipeline::{self, CrawlPlan, CrawlReport};
 use anyhow::{bail, Context, Result};
 use armswatch_classifier::Classifier;
 use armswatch_crawler::profile::Profile;
@@ -166,7 +165,6 @@ pub async fn crawl_over_tor(
     profile: Arc<Profile>,
     store: Arc<Store>,
     model: &Classifier,
-    db: &Path,
 ) -> Result<CrawlReport> {
     let site = StaticSite::start(site_dir, 0).await?;
     let data_owned = data.to_path_buf();
@@ -174,21 +172,18 @@ pub async fn crawl_over_tor(
     let (net, onion, socks) =
         tokio::task::spawn_blocking(move || start_privnet(&data_owned, port)).await??;
     wait_for_onion(&onion, socks).await?;
-    let args = CrawlArgs {
-        arti_config: Some(net.dir.join("arti.toml")),
-        ..crate::cmd::demo::crawl_args(db.to_path_buf(), "arti")
-    };
     let base = format!("http://{onion}");
-    let plan = CrawlPlan::new(Some(profile), Some(&base), &[], args.tor.as_deref(), &args)?;
-    let transport = crawl::build_transport(
+    let options = crate::cmd::demo::plan_options("arti");
+    let plan = CrawlPlan::new(Some(profile), Some(&base), &[], &options)?;
+    let transport = pipeline::build_transport(
         &plan.transport,
         net.dir.join("arti-state"),
-        args.arti_config.clone(),
+        Some(net.dir.join("arti.toml")),
         true,
     )
     .await?;
     eprintln!("crawling {base} through embedded arti");
-    let report = crawl::crawl_market(store, transport, &plan, model).await;
+    let report = pipeline::crawl_market(store, transport, &plan, model).await;
     drop(net);
     drop(site);
     report

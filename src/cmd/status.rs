@@ -3,10 +3,13 @@
 use crate::cli::StatusArgs;
 use crate::output::{Column, Printer, Row};
 use anyhow::Result;
-use armswatch_store::{rfc3339, MarketSummary, Store};
+use armswatch_store::{rfc3339, FrontierProblem, MarketSummary, Refusal, Store};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::process::ExitCode;
+
+/// Failed and refused URLs, and refusals, listed per market (the newest); the table shows 3 and 1.
+const PROBLEMS_SHOWN: usize = 10;
 
 /// `armswatch status`.
 pub fn run(a: StatusArgs) -> Result<ExitCode> {
@@ -17,7 +20,12 @@ pub fn run(a: StatusArgs) -> Result<ExitCode> {
     let mut out = Printer::stdout(a.output.format()).when_empty("no markets yet");
     for m in store.markets()? {
         let frontier = store.frontier_counts(&m.id)?;
-        out.row(&MarketStatus::new(m, frontier))?;
+        let problems = store.frontier_problems(&m.id, PROBLEMS_SHOWN)?;
+        let refusals = store.recent_refusals(&m.id, PROBLEMS_SHOWN)?;
+        let mut row = MarketStatus::new(m, frontier);
+        row.problems = problems;
+        row.refusals = refusals.into_iter().map(RefusalRow::from).collect();
+        out.row(&row)?;
     }
     out.finish::<MarketStatus>()?;
     Ok(ExitCode::SUCCESS)
@@ -38,6 +46,28 @@ struct MarketStatus {
     flagged: usize,
     frontier: BTreeMap<String, usize>,
     last_run: Option<LastRun>,
+    /// The newest failed and refused frontier URLs with their errors.
+    problems: Vec<FrontierProblem>,
+    /// The newest URLs the host policy refused (off-site links, redirects, resources).
+    refusals: Vec<RefusalRow>,
+}
+
+/// A refused URL as printed.
+#[derive(Debug, Serialize)]
+struct RefusalRow {
+    url: String,
+    from_url: Option<String>,
+    reason: String,
+}
+
+impl From<Refusal> for RefusalRow {
+    fn from(r: Refusal) -> Self {
+        RefusalRow {
+            url: r.url,
+            from_url: r.from_url,
+            reason: r.reason,
+        }
+    }
 }
 
 /// The newest crawl run of a market.
@@ -66,6 +96,8 @@ impl MarketStatus {
             listings: m.listings,
             flagged: m.flagged,
             frontier,
+            problems: Vec::new(),
+            refusals: Vec::new(),
             last_run: m.last_run.map(|r| LastRun {
                 id: r.id,
                 status: r.status,
@@ -130,16 +162,24 @@ impl Row for MarketStatus {
         ]
     }
 
-    /// Why a market is not `ok`, with the page that showed it.
+    /// Why a market is not `ok`, with the page that showed it; the newest failed URLs and the
+    /// newest refusal.
     fn notes(&self) -> Vec<String> {
-        match self.state_reason.as_deref().filter(|_| self.state != "ok") {
-            Some(reason) => vec![format!(
+        let mut notes = Vec::new();
+        if let Some(reason) = self.state_reason.as_deref().filter(|_| self.state != "ok") {
+            notes.push(format!(
                 "{reason}{}",
                 self.state_page_id
                     .map(|p| format!(" (evidence: page {p})"))
                     .unwrap_or_default()
-            )],
-            None => Vec::new(),
+            ));
         }
+        for p in self.problems.iter().take(3) {
+            notes.push(format!("{} {}: {}", p.state, p.url, p.error));
+        }
+        if let Some(r) = self.refusals.first() {
+            notes.push(format!("refused {}: {}", r.url, r.reason));
+        }
+        notes
     }
 }

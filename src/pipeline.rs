@@ -1,0 +1,408 @@
+//! The crawl-classify-store path, one for every command that crawls (`crawl`, `demo`, `demo --tor`):
+//! a validated [`CrawlPlan`] from a profile and options, the transport it asks for, a fresh or
+//! resumed crawl run into the store, and verdicts for what is new. Commands only gather their
+//! options and print the [`CrawlReport`].
+
+use crate::sink::StoreSink;
+use anyhow::{bail, Context, Result};
+use armswatch_classifier::Classifier;
+use armswatch_core::crawl::FrontierEntry;
+use armswatch_core::MarketId;
+use armswatch_crawler::engine::{self, CrawlSettings, CrawlSummary, DEFAULT_USER_AGENT};
+use armswatch_crawler::policy::{is_onion, HostPolicy};
+use armswatch_crawler::profile::Profile;
+use armswatch_crawler::transport::direct::ReqwestTransport;
+use armswatch_crawler::transport::Transport;
+use armswatch_crawler::urlnorm;
+use armswatch_store::{RunCounts, Store};
+use std::path::PathBuf;
+use std::sync::Arc;
+use url::Url;
+
+/// How the market is reached.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TransportChoice {
+    Arti,
+    Socks(String),
+    Direct,
+}
+
+impl TransportChoice {
+    /// Parses `--tor`; with no flag, onion markets get arti and clearnet markets are refused
+    /// (crawling a clearnet market without Tor must be asked for with `--tor direct`), and
+    /// `--tor direct` is refused for onion start URLs (it could not reach them, and trying would
+    /// hand the address to a DNS resolver).
+    pub fn parse(flag: Option<&str>, start: &[Url]) -> Result<TransportChoice> {
+        let onion = |u: &Url| u.host_str().is_some_and(is_onion);
+        match flag {
+            Some("arti") => Ok(TransportChoice::Arti),
+            Some("direct") => match start.iter().find(|u| onion(u)) {
+                Some(u) => bail!(
+                    "--tor direct cannot crawl the onion address {}: onion services are only reachable through Tor (use --tor arti or --tor socks5h://HOST:PORT)",
+                    u.host_str().unwrap_or_default()
+                ),
+                None => Ok(TransportChoice::Direct),
+            },
+            Some(s) if s.starts_with("socks5h://") => Ok(TransportChoice::Socks(s.to_string())),
+            Some(s) if s.starts_with("socks") => bail!(
+                "--tor {s}: only socks5h:// proxies are accepted (with socks5:// the onion address would be resolved locally, outside Tor)"
+            ),
+            Some(s) => bail!("--tor {s}: expected arti, direct or socks5h://HOST:PORT"),
+            None => {
+                if start.iter().all(onion) {
+                    Ok(TransportChoice::Arti)
+                } else {
+                    bail!("the start URL is not an onion address: pass --tor direct to crawl a clearnet market without Tor, or --tor arti / --tor socks5h://HOST:PORT to go through Tor")
+                }
+            }
+        }
+    }
+
+    fn is_tor(&self) -> bool {
+        !matches!(self, TransportChoice::Direct)
+    }
+}
+
+/// Options a command may set over the profile.
+#[derive(Debug, Clone, Default)]
+pub struct PlanOptions {
+    /// `--tor`: `arti`, `direct` or `socks5h://HOST:PORT`.
+    pub tor: Option<String>,
+    pub timeout_secs: Option<u64>,
+    pub max_pages: Option<usize>,
+    pub concurrency: Option<usize>,
+    /// Start over instead of resuming an interrupted run.
+    pub restart: bool,
+}
+
+/// Everything one crawl needs, validated.
+pub struct CrawlPlan {
+    pub market: MarketId,
+    pub name: Option<String>,
+    pub base_url: Option<String>,
+    pub start: Vec<Url>,
+    pub profile: Option<Arc<Profile>>,
+    pub transport: TransportChoice,
+    pub settings: CrawlSettings,
+    pub extra_hosts: Vec<String>,
+    pub restart: bool,
+}
+
+impl CrawlPlan {
+    /// Builds the plan from a profile (or none), a base URL override, start URLs and options.
+    pub fn new(
+        profile: Option<Arc<Profile>>,
+        base_url: Option<&str>,
+        start_flags: &[String],
+        o: &PlanOptions,
+    ) -> Result<CrawlPlan> {
+        let base_url = base_url
+            .map(str::to_string)
+            .or_else(|| profile.as_ref().and_then(|p| p.market.base_url.clone()));
+        let base = match &base_url {
+            Some(b) => Some(Url::parse(b).with_context(|| format!("invalid base URL {b:?}"))?),
+            None => None,
+        };
+        let raw_start: Vec<String> = if !start_flags.is_empty() {
+            start_flags.to_vec()
+        } else if let Some(p) = &profile {
+            p.market.start.clone()
+        } else {
+            Vec::new()
+        };
+        let mut start = Vec::new();
+        for s in &raw_start {
+            let u = match (&base, Url::parse(s)) {
+                (_, Ok(u)) => u,
+                (Some(b), Err(_)) => b
+                    .join(s)
+                    .with_context(|| format!("invalid start URL {s:?}"))?,
+                (None, Err(e)) => bail!(
+                    "start URL {s:?} is relative but there is no base URL (set market.base_url in the profile or pass --base-url): {e}"
+                ),
+            };
+            start.push(
+                urlnorm::normalize(&u).with_context(|| format!("start URL {u} is not http(s)"))?,
+            );
+        }
+        if start.is_empty() {
+            bail!("nothing to crawl: give --start URL or a profile with start URLs");
+        }
+        let transport = TransportChoice::parse(o.tor.as_deref(), &start)?;
+        let market = match &profile {
+            Some(p) => MarketId::parse(&p.market.id)?,
+            None => {
+                MarketId::from_host_port(start[0].host_str().unwrap_or("market"), start[0].port())
+            }
+        };
+        let rate = profile.as_ref().map(|p| p.rate.clone()).unwrap_or_default();
+        let default_timeout = if transport.is_tor() { 120 } else { 30 };
+        let settings = CrawlSettings {
+            isolation: market.to_string(),
+            profile: profile.clone(),
+            concurrency: o.concurrency.unwrap_or(rate.concurrency),
+            delay_ms: rate.delay_ms,
+            timeout_secs: o
+                .timeout_secs
+                .or(rate.timeout_secs)
+                .unwrap_or(default_timeout),
+            max_attempts: rate.max_attempts,
+            max_page_bytes: rate.max_page_bytes,
+            max_pages: o.max_pages.unwrap_or(rate.max_pages),
+            max_links_per_page: rate.max_links_per_page,
+            max_pages_per_pattern: rate.max_pages_per_pattern,
+            max_depth: rate.max_depth,
+            max_pagination_depth: rate.max_pagination_depth,
+            backoff_base_ms: if transport.is_tor() { 2000 } else { 500 },
+            headers: headers(profile.as_deref()),
+        };
+        settings
+            .validate()
+            .map_err(|e| anyhow::anyhow!("invalid crawl settings: {e}"))?;
+        let extra_hosts = profile
+            .as_ref()
+            .map(|p| p.market.hosts.clone())
+            .unwrap_or_default();
+        Ok(CrawlPlan {
+            market,
+            name: profile.as_ref().and_then(|p| p.market.name.clone()),
+            base_url: base_url.or_else(|| Some(start[0].origin().ascii_serialization())),
+            start,
+            profile,
+            transport,
+            settings,
+            extra_hosts,
+            restart: o.restart,
+        })
+    }
+}
+
+/// The headers sent with every request: user agent, Accept, the profile's session.
+fn headers(profile: Option<&Profile>) -> Vec<(String, String)> {
+    let ua = profile
+        .and_then(|p| p.session.user_agent.clone())
+        .unwrap_or_else(|| DEFAULT_USER_AGENT.to_string());
+    let mut h = vec![
+        ("User-Agent".to_string(), ua),
+        (
+            "Accept".into(),
+            "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8".into(),
+        ),
+        ("Accept-Language".into(), "en-US,en;q=0.5".into()),
+    ];
+    if let Some(p) = profile {
+        if let Some(c) = &p.session.cookie {
+            h.push(("Cookie".into(), c.clone()));
+        }
+        for (k, v) in &p.session.headers {
+            h.push((k.clone(), v.clone()));
+        }
+    }
+    h
+}
+
+/// Builds the transport the plan asks for.
+pub async fn build_transport(
+    choice: &TransportChoice,
+    arti_data_dir: PathBuf,
+    arti_config: Option<PathBuf>,
+    fresh_circuits: bool,
+) -> Result<Arc<dyn Transport>> {
+    Ok(match choice {
+        TransportChoice::Direct => Arc::new(ReqwestTransport::direct()?),
+        TransportChoice::Socks(url) => Arc::new(
+            armswatch_crawler::transport::socks::SocksTransport::new(url)?,
+        ),
+        TransportChoice::Arti => {
+            let settings = armswatch_crawler::transport::arti::ArtiSettings {
+                data_dir: arti_data_dir,
+                arti_config,
+                bootstrap_timeout_secs: 180,
+                fresh_circuits,
+            };
+            Arc::new(armswatch_crawler::transport::arti::ArtiTransport::bootstrap(settings).await?)
+        }
+    })
+}
+
+/// What one crawl run did, for printing and exit codes.
+pub struct CrawlReport {
+    pub market: MarketId,
+    pub run_id: i64,
+    pub resumed: bool,
+    pub summary: CrawlSummary,
+    pub flagged: usize,
+    pub classified: usize,
+}
+
+impl CrawlReport {
+    /// Whether the run reached the market at all: some page answered, or a wall stood in front.
+    pub fn reached_market(&self) -> bool {
+        self.summary.pages_ok > 0 || self.summary.wall.is_some()
+    }
+}
+
+/// Runs (or resumes) a crawl of one market into the store, then classifies what is new.
+pub async fn crawl_market(
+    store: Arc<Store>,
+    transport: Arc<dyn Transport>,
+    plan: &CrawlPlan,
+    model: &Classifier,
+) -> Result<CrawlReport> {
+    store.upsert_market(&plan.market, plan.name.as_deref(), plan.base_url.as_deref())?;
+    let s = &plan.settings;
+    let settings_json = serde_json::json!({
+        "start": plan.start.iter().map(Url::as_str).collect::<Vec<_>>(),
+        "concurrency": s.concurrency,
+        "delay_ms": s.delay_ms,
+        "timeout_secs": s.timeout_secs,
+        "max_pages": s.max_pages,
+        "max_depth": s.max_depth,
+        "max_pagination_depth": s.max_pagination_depth,
+        "max_links_per_page": s.max_links_per_page,
+        "max_pages_per_pattern": s.max_pages_per_pattern,
+        "generic_extractor": plan.profile.is_none(),
+    })
+    .to_string();
+    let resume = if plan.restart {
+        if let Some(old) = store.unfinished_run(&plan.market)? {
+            store.finish_run(old, "interrupted", RunCounts::default())?;
+        }
+        None
+    } else {
+        store.unfinished_run(&plan.market)?
+    };
+    let (run_id, resumed) = match resume {
+        Some(id) => {
+            tracing::info!(
+                "resuming the interrupted crawl run {id} of market {}",
+                plan.market
+            );
+            (id, true)
+        }
+        None => {
+            let seeds: Vec<FrontierEntry> = plan
+                .start
+                .iter()
+                .map(|u| FrontierEntry::start(u.as_str()))
+                .collect();
+            let id = store.begin_run(&plan.market, &transport.name(), &settings_json, &seeds)?;
+            (id, false)
+        }
+    };
+    let policy = Arc::new(HostPolicy::new(
+        plan.start.iter(),
+        plan.extra_hosts.iter().map(String::as_str),
+        transport.is_tor(),
+    ));
+    let sink = Arc::new(StoreSink {
+        store: store.clone(),
+        market: plan.market.clone(),
+        run_id,
+    });
+    tracing::info!(
+        "crawling market {} from {} via {}",
+        plan.market,
+        plan.start[0],
+        transport.name()
+    );
+    let summary = engine::crawl(transport, policy, sink, plan.settings.clone()).await?;
+    let status = if summary.wall.is_some() {
+        "interrupted"
+    } else if summary.pages_ok == 0 {
+        "failed"
+    } else {
+        "finished"
+    };
+    if !summary.budget_exhausted {
+        store.finish_run(run_id, status, RunCounts::default())?;
+    }
+    let (classified, flagged) = classify_pending(&store, model)?;
+    Ok(CrawlReport {
+        market: plan.market.clone(),
+        run_id,
+        resumed,
+        summary,
+        flagged,
+        classified,
+    })
+}
+
+/// Gives every listing without a verdict from this model one; returns (classified, flagged).
+pub fn classify_pending(store: &Store, model: &Classifier) -> Result<(usize, usize)> {
+    let mut classified = 0;
+    let mut flagged = 0;
+    loop {
+        let batch = store.listings_needing_verdict(model.model_version(), 500)?;
+        if batch.is_empty() {
+            break;
+        }
+        let verdicts: Vec<_> = batch
+            .iter()
+            .map(|(id, l)| {
+                let v =
+                    model.predict_explained(&l.title, l.description.as_deref().unwrap_or(""), 5);
+                (*id, v)
+            })
+            .collect();
+        classified += verdicts.len();
+        flagged += verdicts.iter().filter(|(_, v)| v.is_flagged()).count();
+        store.save_verdicts(&verdicts)?;
+    }
+    Ok((classified, flagged))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn urls(s: &[&str]) -> Vec<Url> {
+        s.iter().map(|u| Url::parse(u).unwrap()).collect()
+    }
+
+    #[test]
+    fn direct_is_refused_for_onion_start_urls_up_front() {
+        // Guards hole 9: `--tor direct` with an onion start URL fails before anything is opened.
+        let onion = urls(&["http://abc.onion/"]);
+        let err = TransportChoice::parse(Some("direct"), &onion).unwrap_err();
+        assert!(
+            err.to_string().contains("only reachable through Tor"),
+            "{err}"
+        );
+        assert_eq!(
+            TransportChoice::parse(Some("direct"), &urls(&["http://127.0.0.1:8080/"])).unwrap(),
+            TransportChoice::Direct
+        );
+        assert_eq!(
+            TransportChoice::parse(None, &onion).unwrap(),
+            TransportChoice::Arti
+        );
+    }
+
+    #[test]
+    fn markets_without_a_profile_are_told_apart_by_port() {
+        // Guards hole 2: two markets on two ports of one host get two ids, so two frontiers.
+        let o = PlanOptions {
+            tor: Some("direct".into()),
+            ..PlanOptions::default()
+        };
+        let a = CrawlPlan::new(None, None, &["http://127.0.0.1:8080/".into()], &o).unwrap();
+        let b = CrawlPlan::new(None, None, &["http://127.0.0.1:8081/".into()], &o).unwrap();
+        assert_ne!(a.market, b.market);
+        assert_eq!(a.market.as_str(), "127-0-0-1-8080");
+    }
+
+    #[test]
+    fn zero_options_are_refused() {
+        // Guards hole 9: `--timeout-secs 0` and friends are refused before the crawl starts.
+        let o = PlanOptions {
+            tor: Some("direct".into()),
+            timeout_secs: Some(0),
+            ..PlanOptions::default()
+        };
+        let err = CrawlPlan::new(None, None, &["http://127.0.0.1:8080/".into()], &o)
+            .err()
+            .unwrap();
+        assert!(err.to_string().contains("timeout_secs"), "{err}");
+    }
+}
