@@ -4,7 +4,7 @@
 //! none of it: a stored page's URL is never fetched again, a URL whose page was lost is still
 //! pending. Also the failed and refused frontier entries `status` shows.
 
-use crate::{now, Result, RunCounts, Store};
+use crate::{now, Refusal, Result, RunCounts, Store};
 use armswatch_core::crawl::{
     FrontierEntry, FrontierState, FrontierUpdate, ListingWrite, PageOutcome,
 };
@@ -153,6 +153,37 @@ impl Store {
             Ok(rows)
         })
     }
+
+    /// The market's newest refusals, at most `limit`, newest first.
+    #[tracing::instrument(level = "trace", skip_all, fields(market = %market))]
+    pub fn recent_refusals(&self, market: &MarketId, limit: usize) -> Result<Vec<Refusal>> {
+        let q = self.q("read refusals");
+        self.read(|c| {
+            let mut st = c
+                .prepare_cached(
+                    "SELECT id, run_id, market_id, url, from_url, reason, at FROM refusals
+                     WHERE market_id = ?1 ORDER BY at DESC, id DESC LIMIT ?2",
+                )
+                .map_err(&q)?;
+            let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+            let rows = st
+                .query_map(params![market.as_str(), limit], |r| {
+                    Ok(Refusal {
+                        id: r.get(0)?,
+                        run_id: r.get(1)?,
+                        market: MarketId(r.get(2)?),
+                        url: r.get(3)?,
+                        from_url: r.get(4)?,
+                        reason: r.get(5)?,
+                        at: r.get(6)?,
+                    })
+                })
+                .map_err(&q)?
+                .collect::<rusqlite::Result<Vec<_>>>()
+                .map_err(&q)?;
+            Ok(rows)
+        })
+    }
 }
 
 #[cfg(test)]
@@ -205,6 +236,10 @@ mod tests {
         s.record_page(run, &m, &outcome("http://demo.onion/item/2"))
             .unwrap();
         assert_eq!(s.refusals(&m).unwrap().len(), 1);
+        assert_eq!(
+            s.recent_refusals(&m, 5).unwrap()[0].url,
+            "http://evil.example/"
+        );
         let r = s.run(run).unwrap().unwrap();
         assert_eq!(r.counts.pages_fetched, 2);
         assert_eq!(r.counts.listings_new, 2);
