@@ -57,3 +57,75 @@ pub fn shared(rel: &str) -> Option<PathBuf> {
     }
     None
 }
+
+/// A finished (or killed) armswatch run with its peak memory.
+#[derive(Debug)]
+pub struct Measured {
+    pub status: std::process::ExitStatus,
+    pub stdout: String,
+    pub stderr: String,
+    /// Peak resident set size in KiB: the kernel's high-water mark for the process (`ru_maxrss` of
+    /// `wait4`, the same figure as `VmHWM` in `/proc/PID/status`).
+    pub peak_kib: u64,
+    pub elapsed: std::time::Duration,
+    /// Whether it had to be killed at the time limit.
+    pub timed_out: bool,
+}
+
+/// Runs armswatch like [`armswatch`], killing it after `limit`, and measures its peak memory.
+pub fn armswatch_measured(data_dir: &Path, args: &[&str], limit: std::time::Duration) -> Measured {
+    use std::io::Read;
+    use std::os::unix::process::ExitStatusExt;
+    let started = std::time::Instant::now();
+    // Reaped below with wait4 (which also gives its peak memory), not with `Child::wait`.
+    #[allow(clippy::zombie_processes)]
+    let mut child = Command::new(env!("CARGO_BIN_EXE_armswatch"))
+        .args(args)
+        .arg("--data-dir")
+        .arg(data_dir)
+        .env_remove("RUST_LOG")
+        .env_remove("ALL_PROXY")
+        .env_remove("HTTP_PROXY")
+        .env_remove("http_proxy")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("running the armswatch binary");
+    let reader = |mut r: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut s = String::new();
+            let _ = r.read_to_string(&mut s);
+            s
+        })
+    };
+    let out = reader(Box::new(child.stdout.take().expect("stdout")));
+    let err = reader(Box::new(child.stderr.take().expect("stderr")));
+    let pid = child.id() as libc::pid_t;
+    let mut timed_out = false;
+    let (status, peak_kib) = loop {
+        let mut status = 0;
+        // SAFETY: plain syscall on our own child; `rusage` is a zeroed C struct it fills.
+        let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+        let flags = if timed_out { 0 } else { libc::WNOHANG };
+        let r = unsafe { libc::wait4(pid, &mut status, flags, &mut usage) };
+        assert!(r >= 0, "wait4 failed: {}", std::io::Error::last_os_error());
+        if r == pid {
+            break (status, usage.ru_maxrss as u64);
+        }
+        if started.elapsed() > limit {
+            timed_out = true;
+            // SAFETY: signalling our own child, not yet reaped.
+            unsafe { libc::kill(pid, libc::SIGKILL) };
+            continue;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    Measured {
+        status: std::process::ExitStatus::from_raw(status),
+        stdout: out.join().unwrap_or_default(),
+        stderr: err.join().unwrap_or_default(),
+        peak_kib,
+        elapsed: started.elapsed(),
+        timed_out,
+    }
+}
