@@ -2,10 +2,11 @@
 //! see `crawler/src/serve.rs`), prints the base URL on stdout, and runs until interrupted or
 //! killed. The crawl benchmark (`bench/crawl/run.sh`) points armswatch and Scrapy at it.
 //!
-//! Run: `cargo run --release -p armswatch-crawler --example serve_site -- DIR [PORT]`
-//! (PORT 0 or absent: any free port).
+//! Run: `cargo run --release -p armswatch-crawler --example serve_site -- DIR [PORT [LATENCY_MS
+//! JITTER_MS]]` (PORT 0 or absent: any free port; with a latency every answer waits
+//! LATENCY_MS ± JITTER_MS, uniformly: Tor-like round trips for the latency benchmark).
 
-use armswatch_crawler::serve::StaticSite;
+use armswatch_crawler::serve::{Latency, StaticSite};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -13,7 +14,7 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
     let Some(dir) = args.next().map(PathBuf::from) else {
-        eprintln!("usage: serve_site DIR [PORT]");
+        eprintln!("usage: serve_site DIR [PORT [LATENCY_MS JITTER_MS]]");
         return ExitCode::from(2);
     };
     let port = match args.next().map(|p| p.parse::<u16>()) {
@@ -21,6 +22,24 @@ fn main() -> ExitCode {
         Some(Ok(p)) => p,
         Some(Err(e)) => {
             eprintln!("serve_site: invalid port: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let ms: Vec<u64> = match args.map(|a| a.parse::<u64>()).collect::<Result<_, _>>() {
+        Ok(ms) => ms,
+        Err(e) => {
+            eprintln!("serve_site: invalid latency: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let latency = match ms[..] {
+        [] => None,
+        [mean, jitter] => Some(Latency {
+            mean: std::time::Duration::from_millis(mean),
+            jitter: std::time::Duration::from_millis(jitter),
+        }),
+        _ => {
+            eprintln!("serve_site: give both LATENCY_MS and JITTER_MS");
             return ExitCode::from(2);
         }
     };
@@ -32,7 +51,7 @@ fn main() -> ExitCode {
         }
     };
     rt.block_on(async {
-        let site = match StaticSite::start(dir, port).await {
+        let site = match StaticSite::start_with_latency(dir, port, latency).await {
             Ok(site) => site,
             Err(e) => {
                 eprintln!("serve_site: {e}");

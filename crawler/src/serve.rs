@@ -3,7 +3,8 @@
 //! Path `/x/y` is served from `DIR/x/y.html` if it exists, else `DIR/x/y/index.html`, else
 //! `DIR/x/y` as is; the query string is ignored. A file `DIR/_redirects` may hold lines
 //! `PATH STATUS TARGET` (e.g. `/old 302 /new`) answered as redirects. Nothing outside `DIR` is
-//! ever served.
+//! ever served. [`StaticSite::start_with_latency`] delays every answer (uniformly in
+//! `mean ± jitter`), to stand in for Tor's round trips in benchmarks.
 
 use bytes::Bytes;
 use http_body_util::Full;
@@ -34,11 +35,40 @@ pub struct ServeError {
 struct Site {
     dir: PathBuf,
     redirects: HashMap<String, (u16, String)>,
+    latency: Option<Latency>,
+}
+
+/// A delay added before every answer: uniform in `mean ± jitter`.
+#[derive(Debug, Clone, Copy)]
+pub struct Latency {
+    pub mean: std::time::Duration,
+    pub jitter: std::time::Duration,
+}
+
+impl Latency {
+    fn draw(&self) -> std::time::Duration {
+        use rand::Rng;
+        let lo = self.mean.saturating_sub(self.jitter);
+        let hi = self.mean + self.jitter;
+        if hi <= lo {
+            return lo;
+        }
+        rand::rng().random_range(lo..=hi)
+    }
 }
 
 impl StaticSite {
     /// Serves `dir` on `127.0.0.1:port` (0 for any free port) until dropped. Needs a tokio runtime.
     pub async fn start(dir: PathBuf, port: u16) -> Result<StaticSite, ServeError> {
+        StaticSite::start_with_latency(dir, port, None).await
+    }
+
+    /// Like [`StaticSite::start`], every answer delayed by `latency` when given.
+    pub async fn start_with_latency(
+        dir: PathBuf,
+        port: u16,
+        latency: Option<Latency>,
+    ) -> Result<StaticSite, ServeError> {
         let err = |source| ServeError {
             dir: dir.clone(),
             source,
@@ -52,7 +82,11 @@ impl StaticSite {
         let listener = TcpListener::bind(("127.0.0.1", port)).await.map_err(err)?;
         let addr = listener.local_addr().map_err(err)?;
         let redirects = read_redirects(&dir.join("_redirects"));
-        let site = Arc::new(Site { dir, redirects });
+        let site = Arc::new(Site {
+            dir,
+            redirects,
+            latency,
+        });
         let (stop, mut stopped) = watch::channel(false);
         tokio::spawn(async move {
             loop {
@@ -64,7 +98,12 @@ impl StaticSite {
                         tokio::spawn(async move {
                             let svc = hyper::service::service_fn(move |req| {
                                 let site = site.clone();
-                                async move { Ok::<_, std::convert::Infallible>(site.answer(&req)) }
+                                async move {
+                                    if let Some(l) = site.latency {
+                                        tokio::time::sleep(l.draw()).await;
+                                    }
+                                    Ok::<_, std::convert::Infallible>(site.answer(&req))
+                                }
                             });
                             let _ = hyper::server::conn::http1::Builder::new()
                                 .serve_connection(TokioIo::new(stream), svc)

@@ -129,29 +129,39 @@ impl Store {
         limit: usize,
     ) -> Result<Vec<FrontierProblem>> {
         let q = self.q("read frontier problems");
-        self.read(|c| {
+        let limit_sql = i64::try_from(limit).unwrap_or(i64::MAX);
+        // One indexed, ordered query per state (no sort over a market's every failure), merged.
+        let mut rows = self.read(|c| {
             let mut st = c
                 .prepare_cached(
-                    "SELECT url, state, coalesce(last_error, ''), updated_at FROM frontier
-                     WHERE market_id = ?1 AND state IN ('failed', 'refused')
-                     ORDER BY updated_at DESC, rowid DESC LIMIT ?2",
+                    "SELECT url, state, coalesce(last_error, ''), updated_at, rowid FROM frontier
+                     WHERE market_id = ?1 AND state = ?2
+                     ORDER BY updated_at DESC, rowid DESC LIMIT ?3",
                 )
                 .map_err(&q)?;
-            let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-            let rows = st
-                .query_map(params![market.as_str(), limit], |r| {
-                    Ok(FrontierProblem {
-                        url: r.get(0)?,
-                        state: r.get(1)?,
-                        error: r.get(2)?,
-                        at: r.get(3)?,
+            let mut rows = Vec::new();
+            for state in ["failed", "refused"] {
+                let part = st
+                    .query_map(params![market.as_str(), state, limit_sql], |r| {
+                        Ok((
+                            FrontierProblem {
+                                url: r.get(0)?,
+                                state: r.get(1)?,
+                                error: r.get(2)?,
+                                at: r.get(3)?,
+                            },
+                            r.get::<_, i64>(4)?,
+                        ))
                     })
-                })
-                .map_err(&q)?
-                .collect::<rusqlite::Result<Vec<_>>>()
-                .map_err(&q)?;
+                    .map_err(&q)?
+                    .collect::<rusqlite::Result<Vec<_>>>()
+                    .map_err(&q)?;
+                rows.extend(part);
+            }
             Ok(rows)
-        })
+        })?;
+        rows.sort_by(|a, b| (b.0.at, b.1).cmp(&(a.0.at, a.1)));
+        Ok(rows.into_iter().take(limit).map(|(p, _)| p).collect())
     }
 
     /// The market's newest refusals, at most `limit`, newest first.
