@@ -130,7 +130,7 @@ pub fn print_report(r: &CrawlReport, json: bool) -> Result<()> {
         )?;
     }
     if let Some(d) = &s.down {
-        writeln!(out, "  market down        {d}")?;
+        writeln!(out, "  market down        {}", sanitize(d))?;
     }
     if s.budget_exhausted {
         writeln!(out, "  page budget spent; run again to continue")?;
@@ -170,12 +170,14 @@ pub fn exit_code(report: &CrawlReport) -> ExitCode {
     eprintln!(
         "armswatch: no page of market {} answered; it is marked down ({})",
         report.market,
-        report
-            .summary
-            .errors
-            .first()
-            .map(String::as_str)
-            .unwrap_or("nothing was fetched")
+        crate::output::sanitize(
+            report
+                .summary
+                .errors
+                .first()
+                .map(String::as_str)
+                .unwrap_or("nothing was fetched")
+        )
     );
     ExitCode::from(1)
 }
