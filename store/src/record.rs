@@ -160,7 +160,7 @@ impl Store {
             }
             Ok(rows)
         })?;
-        rows.sort_by(|a, b| (b.0.at, b.1).cmp(&(a.0.at, a.1)));
+        rows.sort_by_key(|(p, rowid)| std::cmp::Reverse((p.at, *rowid)));
         Ok(rows.into_iter().take(limit).map(|(p, _)| p).collect())
     }
 
