@@ -51,14 +51,6 @@ fn remove_db(path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Plan options for a demo crawl through `tor`.
-pub fn plan_options(tor: &str) -> PlanOptions {
-    PlanOptions {
-        tor: Some(tor.to_string()),
-        ..PlanOptions::default()
-    }
-}
-
 /// `armswatch demo`.
 pub fn run(g: &GlobalArgs, a: DemoArgs) -> Result<ExitCode> {
     let data = app::data_dir(g)?;
@@ -91,7 +83,7 @@ pub fn run(g: &GlobalArgs, a: DemoArgs) -> Result<ExitCode> {
                 Some(profile),
                 Some(&site.base_url()),
                 &[],
-                &plan_options("direct"),
+                &PlanOptions::with_tor("direct"),
             )?;
             let transport =
                 pipeline::build_transport(&plan.transport, data.join("arti"), None, false).await?;
@@ -99,7 +91,7 @@ pub fn run(g: &GlobalArgs, a: DemoArgs) -> Result<ExitCode> {
         })?
     };
     if !a.json {
-        crate::cmd::crawl::print_report(&report, false)?;
+        report.print(false)?;
         println!();
     }
     let rows = store.flagged(&FlaggedQuery::default())?;
@@ -113,5 +105,5 @@ pub fn run(g: &GlobalArgs, a: DemoArgs) -> Result<ExitCode> {
             db.display()
         );
     }
-    Ok(crate::cmd::crawl::exit_code(&report))
+    Ok(report.exit_code())
 }

@@ -2,7 +2,7 @@
 //! loopback (3 directory authorities, 3 relays, an onion service, all Debian `tor` processes on
 //! 127.0.0.1), crawled through embedded arti configured for that network.
 
-use crate::pipeline::{self, CrawlPlan, CrawlReport};
+use crate::pipeline::{self, CrawlPlan, CrawlReport, PlanOptions};
 use anyhow::{bail, Context, Result};
 use armswatch_classifier::Classifier;
 use armswatch_crawler::profile::Profile;
@@ -173,7 +173,7 @@ pub async fn crawl_over_tor(
         tokio::task::spawn_blocking(move || start_privnet(&data_owned, port)).await??;
     wait_for_onion(&onion, socks).await?;
     let base = format!("http://{onion}");
-    let options = crate::cmd::demo::plan_options("arti");
+    let options = PlanOptions::with_tor("arti");
     let plan = CrawlPlan::new(Some(profile), Some(&base), &[], &options)?;
     let transport = pipeline::build_transport(
         &plan.transport,
