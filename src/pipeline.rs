@@ -65,7 +65,7 @@ impl TransportChoice {
 }
 
 /// Options a command may set over the profile.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct PlanOptions {
     /// `--tor`: `arti`, `direct` or `socks5h://HOST:PORT`.
     pub tor: Option<String>,
@@ -74,6 +74,21 @@ pub struct PlanOptions {
     pub concurrency: Option<usize>,
     /// Start over instead of resuming an interrupted run.
     pub restart: bool,
+    /// Finished crawls in a row that must miss a listing before it is marked vanished.
+    pub vanish_after: u32,
+}
+
+impl Default for PlanOptions {
+    fn default() -> Self {
+        PlanOptions {
+            tor: None,
+            timeout_secs: None,
+            max_pages: None,
+            concurrency: None,
+            restart: false,
+            vanish_after: 3,
+        }
+    }
 }
 
 impl PlanOptions {
@@ -97,6 +112,8 @@ pub struct CrawlPlan {
     pub settings: CrawlSettings,
     pub extra_hosts: Vec<String>,
     pub restart: bool,
+    /// Finished crawls in a row that must miss a listing before it is marked vanished.
+    pub vanish_after: u32,
 }
 
 impl CrawlPlan {
@@ -184,6 +201,7 @@ impl CrawlPlan {
             settings,
             extra_hosts,
             restart: o.restart,
+            vanish_after: o.vanish_after,
         })
     }
 }
@@ -244,6 +262,8 @@ pub struct CrawlReport {
     pub summary: CrawlSummary,
     pub flagged: usize,
     pub classified: usize,
+    /// Listings newly marked vanished after this crawl.
+    pub vanished: usize,
 }
 
 impl CrawlReport {
@@ -280,6 +300,7 @@ impl CrawlReport {
                 "down": s.down,
                 "classified": r.classified,
                 "flagged": r.flagged,
+                "vanished": r.vanished,
                 "wall": s.wall,
                 "budget_exhausted": s.budget_exhausted,
                 "errors": s.errors,
@@ -306,6 +327,9 @@ impl CrawlReport {
             "  classified         {} ({} flagged)",
             r.classified, r.flagged
         )?;
+        if r.vanished > 0 {
+            writeln!(out, "  vanished           {} listings", r.vanished)?;
+        }
         writeln!(out, "  refused URLs       {}", s.refused)?;
         if let Some(w) = &s.wall {
             writeln!(out, "  stopped by a wall  {}", sanitize(w))?;
@@ -458,8 +482,12 @@ pub async fn crawl_market(
     } else {
         "finished"
     };
+    let mut vanished = 0;
     if !summary.budget_exhausted {
         store.finish_run(run_id, status, RunCounts::default())?;
+        if status == "finished" {
+            vanished = store.mark_vanished(&plan.market, plan.vanish_after as usize, run_id)?;
+        }
     }
     let (classified, flagged) = classify_pending(&store, model)?;
     Ok(CrawlReport {
@@ -469,6 +497,7 @@ pub async fn crawl_market(
         summary,
         flagged,
         classified,
+        vanished,
     })
 }
 

@@ -1,12 +1,15 @@
 //! The crawl engine's sink over the store: one crawl run of one market. Every call is one store
-//! transaction, so a killed crawl keeps whole events only (see `armswatch_store::Store::record_page`).
+//! transaction, so a killed crawl keeps whole events only: a page is stored together with its
+//! listings, its links, its URL's new state and the entities found in it, or not at all.
 
 use armswatch_core::crawl::{
-    FrontierEntry, FrontierUpdate, ListingWrite, MarketState, PageOutcome,
+    FetchedPage, FrontierEntry, FrontierUpdate, ListingWrite, MarketState, PageKind, PageOutcome,
 };
-use armswatch_core::MarketId;
+use armswatch_core::{EntityKind, MarketId};
 use armswatch_crawler::engine::{CrawlSink, SinkError};
-use armswatch_store::Store;
+use armswatch_crawler::entities;
+use armswatch_crawler::extract::decode_html;
+use armswatch_store::{Sighting, Store, WrittenListing};
 use std::sync::Arc;
 
 /// Records one crawl run into the store, keeping the run's counts current as pages come in, so a
@@ -15,6 +18,71 @@ pub struct StoreSink {
     pub store: Arc<Store>,
     pub market: MarketId,
     pub run_id: i64,
+}
+
+impl StoreSink {
+    /// Entities on a whole page: everything on a vendor's profile page (attributed to the vendor
+    /// whose listings link to it), onion addresses on any page (candidate markets). The page id
+    /// is filled in when the page is stored.
+    fn page_entities(&self, page: &FetchedPage) -> Result<Vec<Sighting>, SinkError> {
+        let html = page
+            .content_type
+            .as_deref()
+            .is_none_or(|c| c.contains("html") || c.starts_with("text/"));
+        if !html || page.http_status >= 400 || page.body.is_empty() {
+            return Ok(Vec::new());
+        }
+        let text = entities::page_text(&decode_html(&page.body, page.content_type.as_deref()));
+        let vendor_page = page.kind == PageKind::Vendor;
+        let vendor = if vendor_page {
+            match self.store.vendor_for_url(&self.market, &page.final_url)? {
+                Some(v) => Some(v),
+                None => self
+                    .store
+                    .vendor_for_url(&self.market, &page.requested_url)?,
+            }
+        } else {
+            None
+        };
+        Ok(entities::find_entities(&text)
+            .into_iter()
+            .filter(|e| vendor_page || e.kind == EntityKind::Onion)
+            .map(|entity| Sighting {
+                entity,
+                url: page.final_url.clone(),
+                listing: None,
+                vendor: vendor.clone(),
+                field: if vendor_page { "vendor_page" } else { "page" },
+                page_id: None,
+            })
+            .collect())
+    }
+}
+
+/// Entities in the fields of new and changed listings, with their listing version.
+fn listing_entities(page_id: i64, written: &[WrittenListing<'_>]) -> Vec<Sighting> {
+    let mut sightings = Vec::new();
+    for w in written {
+        let l = w.listing;
+        let fields = [
+            ("title", Some(&l.title)),
+            ("description", l.description.as_ref()),
+        ];
+        for (field, text) in fields {
+            let Some(text) = text else { continue };
+            for entity in entities::find_entities(text) {
+                sightings.push(Sighting {
+                    entity,
+                    url: l.url.clone(),
+                    listing: Some((w.id, w.version)),
+                    vendor: l.vendor.clone(),
+                    field,
+                    page_id: Some(page_id),
+                });
+            }
+        }
+    }
+    sightings
 }
 
 impl CrawlSink for StoreSink {
@@ -27,7 +95,21 @@ impl CrawlSink for StoreSink {
     }
 
     fn record_page(&self, outcome: &PageOutcome) -> Result<(i64, ListingWrite), SinkError> {
-        Ok(self.store.record_page(self.run_id, &self.market, outcome)?)
+        // Found before the write (a read and some parsing), stored inside it.
+        let page_sightings = self.page_entities(&outcome.page)?;
+        Ok(self
+            .store
+            .record_page(self.run_id, &self.market, outcome, |page_id, written| {
+                let mut all: Vec<Sighting> = page_sightings
+                    .into_iter()
+                    .map(|s| Sighting {
+                        page_id: Some(page_id),
+                        ..s
+                    })
+                    .collect();
+                all.extend(listing_entities(page_id, written));
+                all
+            })?)
     }
 
     fn record_failure(&self, update: &FrontierUpdate) -> Result<(), SinkError> {

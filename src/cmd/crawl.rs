@@ -18,6 +18,7 @@ pub fn plan_options(a: &CrawlArgs) -> PlanOptions {
         max_pages: a.max_pages,
         concurrency: a.concurrency,
         restart: a.restart,
+        vanish_after: a.vanish_after,
     }
 }
 

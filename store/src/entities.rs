@@ -4,7 +4,7 @@
 
 use crate::{Result, Store};
 use armswatch_core::{Entity, EntityKind, MarketId, PgpKey};
-use rusqlite::{params, OptionalExtension};
+use rusqlite::{params, OptionalExtension, Transaction};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -95,60 +95,71 @@ impl Store {
             return Ok(0);
         }
         self.write("save entities", |tx| {
-            let q = self.q("save entities");
-            let mut entity = tx
-                .prepare_cached(
-                    "INSERT INTO entities (kind, value, first_seen) VALUES (?1, ?2, ?3)
-                     ON CONFLICT (kind, value) DO UPDATE SET first_seen = min(first_seen, ?3)
-                     RETURNING id",
-                )
-                .map_err(&q)?;
-            let mut sighting = tx
-                .prepare_cached(
-                    "INSERT INTO entity_sightings (entity_id, market_id, url, listing_id,
-                         listing_version, vendor, field, raw, byte_offset, page_id, first_seen,
-                         last_seen)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)
-                     ON CONFLICT (entity_id, market_id, url, listing_version, field, byte_offset)
-                     DO UPDATE SET last_seen = max(last_seen, ?11),
-                         vendor = coalesce(?6, vendor)",
-                )
-                .map_err(&q)?;
-            let mut key = tx
-                .prepare_cached(
-                    "INSERT OR IGNORE INTO pgp_keys (fingerprint, key_id, algorithm, created_at,
-                         user_ids_json, self_signed, armored, first_seen)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                )
-                .map_err(&q)?;
-            let mut written = 0;
-            for s in sightings {
-                let e = &s.entity;
-                let id: i64 = entity
-                    .query_row(params![e.kind.as_str(), e.value, now], |r| r.get(0))
-                    .map_err(&q)?;
-                sighting
-                    .execute(params![
-                        id,
-                        market.as_str(),
-                        s.url,
-                        s.listing.map(|l| l.0),
-                        s.listing.map_or(0, |l| l.1),
-                        s.vendor,
-                        s.field,
-                        e.raw,
-                        e.offset as i64,
-                        s.page_id,
-                        now
-                    ])
-                    .map_err(&q)?;
-                written += 1;
-                if let Some(k) = &e.pgp {
-                    save_key(&mut key, k, now).map_err(&q)?;
-                }
-            }
-            Ok(written)
+            self.save_entities_tx(tx, market, now, sightings)
         })
+    }
+
+    /// [`Store::save_entities`] inside a caller's transaction.
+    pub(crate) fn save_entities_tx(
+        &self,
+        tx: &Transaction<'_>,
+        market: &MarketId,
+        now: i64,
+        sightings: &[Sighting],
+    ) -> Result<usize> {
+        let q = self.q("save entities");
+        let mut entity = tx
+            .prepare_cached(
+                "INSERT INTO entities (kind, value, first_seen) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (kind, value) DO UPDATE SET first_seen = min(first_seen, ?3)
+                 RETURNING id",
+            )
+            .map_err(&q)?;
+        let mut sighting = tx
+            .prepare_cached(
+                "INSERT INTO entity_sightings (entity_id, market_id, url, listing_id,
+                     listing_version, vendor, field, raw, byte_offset, page_id, first_seen,
+                     last_seen)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)
+                 ON CONFLICT (entity_id, market_id, url, listing_version, field, byte_offset)
+                 DO UPDATE SET last_seen = max(last_seen, ?11),
+                     vendor = coalesce(?6, vendor)",
+            )
+            .map_err(&q)?;
+        let mut key = tx
+            .prepare_cached(
+                "INSERT OR IGNORE INTO pgp_keys (fingerprint, key_id, algorithm, created_at,
+                     user_ids_json, self_signed, armored, first_seen)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )
+            .map_err(&q)?;
+        let mut written = 0;
+        for s in sightings {
+            let e = &s.entity;
+            let id: i64 = entity
+                .query_row(params![e.kind.as_str(), e.value, now], |r| r.get(0))
+                .map_err(&q)?;
+            sighting
+                .execute(params![
+                    id,
+                    market.as_str(),
+                    s.url,
+                    s.listing.map(|l| l.0),
+                    s.listing.map_or(0, |l| l.1),
+                    s.vendor,
+                    s.field,
+                    e.raw,
+                    e.offset as i64,
+                    s.page_id,
+                    now
+                ])
+                .map_err(&q)?;
+            written += 1;
+            if let Some(k) = &e.pgp {
+                save_key(&mut key, k, now).map_err(&q)?;
+            }
+        }
+        Ok(written)
     }
 
     /// Every sighting of entities in listing `listing_id` (all versions), by version then offset.

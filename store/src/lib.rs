@@ -65,7 +65,7 @@ pub use listings::{content_sha256, ListingVersion, StoredListing};
 pub use markets::{MarketSummary, RunCounts, RunRecord, RUN_STATUSES};
 pub use pages::{Refusal, StoredPage};
 pub use presence::{PresenceEvent, VanishedListing};
-pub use record::FrontierProblem;
+pub use record::{FrontierProblem, WrittenListing};
 pub use vendors::{VendorListing, VendorRecord, VendorRename};
 pub use verdicts::{FlaggedQuery, FlaggedRow, MarketLabelCount, StoreCounts};
 

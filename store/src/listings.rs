@@ -154,9 +154,7 @@ impl Store {
             )
             .map_err(&q)?;
         let mut vendor_url = tx
-            .prepare_cached(
-                "UPDATE listings SET vendor_url = ?2 WHERE id = ?1 AND ?2 IS NOT NULL",
-            )
+            .prepare_cached("UPDATE listings SET vendor_url = ?2 WHERE id = ?1 AND ?2 IS NOT NULL")
             .map_err(&q)?;
         let mut back = tx
             .prepare_cached(

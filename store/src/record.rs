@@ -4,13 +4,22 @@
 //! none of it: a stored page's URL is never fetched again, a URL whose page was lost is still
 //! pending. Also the failed and refused frontier entries `status` shows.
 
-use crate::{now, Refusal, Result, RunCounts, Store};
+use crate::{now, Refusal, Result, RunCounts, Sighting, Store};
 use armswatch_core::crawl::{
     FrontierEntry, FrontierState, FrontierUpdate, ListingWrite, PageOutcome,
 };
-use armswatch_core::MarketId;
-use rusqlite::params;
+use armswatch_core::{Listing, MarketId};
+use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
+
+/// A listing that [`Store::record_page`] stored as new or changed, with its row id and version: the
+/// input of the entity callback.
+#[derive(Debug, Clone, Copy)]
+pub struct WrittenListing<'a> {
+    pub id: i64,
+    pub version: u32,
+    pub listing: &'a Listing,
+}
 
 /// A frontier entry that failed or was refused, with its last error.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -47,14 +56,17 @@ impl Store {
     }
 
     /// Records one fetched page and everything it leads to in one transaction: the page, its
-    /// listings, new frontier entries, refused URLs (once per run each), the URL's new state and
-    /// the run's counts. Returns the page id and what storing the listings did.
+    /// listings, new frontier entries, refused URLs (once per run each), the URL's new state, the
+    /// run's counts, and the entities `entities` finds given the page id and the listings stored
+    /// as new or changed (it runs inside the transaction: keep it to computation). Returns the page
+    /// id and what storing the listings did.
     #[tracing::instrument(level = "debug", skip_all, fields(market = %market, run_id = run_id, url = %outcome.page.requested_url))]
     pub fn record_page(
         &self,
         run_id: i64,
         market: &MarketId,
         outcome: &PageOutcome,
+        entities: impl FnOnce(i64, &[WrittenListing<'_>]) -> Vec<Sighting>,
     ) -> Result<(i64, ListingWrite)> {
         let at = now();
         self.write("record page", |tx| {
@@ -71,6 +83,12 @@ impl Store {
             for (url, reason) in &outcome.refusals {
                 self.record_refusal_tx(tx, run_id, market, url, from, reason)?;
             }
+            let written_listings =
+                self.written_listings_tx(tx, market, &outcome.listings, &written)?;
+            let sightings = entities(page_id, &written_listings);
+            if !sightings.is_empty() {
+                self.save_entities_tx(tx, market, at, &sightings)?;
+            }
             let mut failed = false;
             if let Some(u) = &outcome.frontier {
                 failed = u.state == FrontierState::Failed;
@@ -85,6 +103,44 @@ impl Store {
             self.add_run_counts_tx(tx, run_id, delta)?;
             Ok((page_id, written))
         })
+    }
+
+    /// The listings of `listings` that `written` stored as new or changed, with id and version.
+    fn written_listings_tx<'a>(
+        &self,
+        tx: &rusqlite::Transaction<'_>,
+        market: &MarketId,
+        listings: &'a [Listing],
+        written: &ListingWrite,
+    ) -> Result<Vec<WrittenListing<'a>>> {
+        if written.to_classify.is_empty() {
+            return Ok(Vec::new());
+        }
+        let q = self.q("record page");
+        let mut find = tx
+            .prepare_cached(
+                "SELECT id, version FROM listings WHERE market_id = ?1 AND canonical_url = ?2",
+            )
+            .map_err(&q)?;
+        let mut out = Vec::new();
+        for l in listings {
+            let row: Option<(i64, u32)> = find
+                .query_row(params![market.as_str(), l.url], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })
+                .optional()
+                .map_err(&q)?;
+            if let Some((id, version)) = row.filter(|(id, _)| written.to_classify.contains(id)) {
+                if !out.iter().any(|w: &WrittenListing<'_>| w.id == id) {
+                    out.push(WrittenListing {
+                        id,
+                        version,
+                        listing: l,
+                    });
+                }
+            }
+        }
+        Ok(out)
     }
 
     /// Records a fetch that produced no page: the URL's new state and error, the refusal when the
@@ -232,7 +288,7 @@ mod tests {
         let (s, run) = store_with_run_seeded();
         let m = market();
         let (page_id, w) = s
-            .record_page(run, &m, &outcome("http://demo.onion/"))
+            .record_page(run, &m, &outcome("http://demo.onion/"), |_, _| Vec::new())
             .unwrap();
         assert_eq!(w.new, 1);
         assert!(s.page(page_id).unwrap().is_some());
@@ -243,8 +299,10 @@ mod tests {
             .map(|e| e.url)
             .collect();
         assert_eq!(pending, ["http://demo.onion/item/2"]);
-        s.record_page(run, &m, &outcome("http://demo.onion/item/2"))
-            .unwrap();
+        s.record_page(run, &m, &outcome("http://demo.onion/item/2"), |_, _| {
+            Vec::new()
+        })
+        .unwrap();
         assert_eq!(s.refusals(&m).unwrap().len(), 1);
         assert_eq!(
             s.recent_refusals(&m, 5).unwrap()[0].url,

@@ -333,15 +333,6 @@ impl Run<'_> {
         if let Some(wall) = fetched.extract.wall.clone() {
             return self.wall(wall.kind, &wall.evidence, fetched);
         }
-        let plan = plan::plan_links(
-            self.sink,
-            &self.ctx.policy,
-            &self.ctx.settings,
-            &entry,
-            &fetched,
-            &mut self.limits,
-            &mut self.summary,
-        )?;
         let ex = &fetched.extract;
         // Listings from index cards are kept only when the market shows no separate listing pages.
         let listings: Vec<Listing> =
@@ -350,6 +341,22 @@ impl Run<'_> {
             } else {
                 Vec::new()
             };
+        // Vendor profile pages linked from listings are fetched for the vendor's key and contacts.
+        let vendor_pages: Vec<Url> = listings
+            .iter()
+            .filter_map(|l| l.vendor_url.as_deref())
+            .filter_map(|u| Url::parse(u).ok())
+            .collect();
+        let plan = plan::plan_links(
+            self.sink,
+            &self.ctx.policy,
+            &self.ctx.settings,
+            &entry,
+            &fetched,
+            &vendor_pages,
+            &mut self.limits,
+            &mut self.summary,
+        )?;
         let status = fetched.page.http_status;
         let error = if status >= 400 {
             Some(format!("HTTP {status}"))

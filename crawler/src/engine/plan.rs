@@ -126,13 +126,17 @@ fn remember(set: &mut HashSet<String>, url: &str) -> bool {
 }
 
 /// Plans what a fetched page adds: allowed links become frontier entries (within the limits),
-/// refused ones are listed for recording. Counts everything kept out in `summary`.
+/// refused ones are listed for recording; `vendor_pages` are the profile pages of the vendors of
+/// the page's listings, fetched for their keys and contacts. Counts everything kept out in
+/// `summary`.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn plan_links(
     sink: &dyn CrawlSink,
     policy: &HostPolicy,
     settings: &CrawlSettings,
     entry: &FrontierEntry,
     fetched: &Fetched,
+    vendor_pages: &[Url],
     limits: &mut Limits,
     summary: &mut CrawlSummary,
 ) -> Result<LinkPlan, CrawlError> {
@@ -168,7 +172,8 @@ pub(super) fn plan_links(
             ex.pagination_links
                 .iter()
                 .map(|u| (u, PageKind::Index, false)),
-        );
+        )
+        .chain(vendor_pages.iter().map(|u| (u, PageKind::Vendor, false)));
     for (url, kind, refresh) in links {
         let Some(url) = urlnorm::normalize(url) else {
             continue;
