@@ -172,6 +172,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     kind: PageKind::Index,
                     depth: 1,
                     pagination_depth: page_no.min(50),
+                    redirect_hops: 0,
                     attempts: 0,
                 }],
             )?;
