@@ -11,6 +11,7 @@ pub mod error;
 pub mod label;
 pub mod listing;
 pub mod price;
+pub mod review;
 pub mod vendor;
 pub mod verdict;
 
@@ -18,4 +19,5 @@ pub use entity::{Entity, EntityKind, LinkStrength, PgpKey};
 pub use error::{ErrorKind, HasKind};
 pub use label::{Label, LabelSet, ParseLabelError};
 pub use listing::{InvalidMarketId, Listing, MarketId};
+pub use review::{Decision, ParseReviewStateError, ReviewState};
 pub use verdict::{TermWeight, Verdict};

@@ -101,6 +101,9 @@ pub enum StoreError {
     /// A caller passed something the store cannot take (unknown run status, unknown listing id).
     #[error("database {path}: {what}")]
     Misuse { path: PathBuf, what: String },
+    /// A request the store refuses: an unknown listing, an empty relabel, a blank reviewer.
+    #[error("{what}")]
+    Invalid { path: PathBuf, what: String },
 }
 
 impl StoreError {
@@ -139,7 +142,8 @@ impl HasKind for StoreError {
             | StoreError::TooNew { .. }
             | StoreError::TooOld { .. }
             | StoreError::PageIntegrity { .. }
-            | StoreError::BadValue { .. } => ErrorKind::Input,
+            | StoreError::BadValue { .. }
+            | StoreError::Invalid { .. } => ErrorKind::Input,
             StoreError::Misuse { .. } => ErrorKind::Bug,
         }
     }

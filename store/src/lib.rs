@@ -47,6 +47,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
 #![deny(clippy::print_stdout)]
 
+mod detail;
 mod entities;
 mod error;
 mod frontier;
@@ -54,18 +55,26 @@ mod listings;
 mod markets;
 mod pages;
 mod presence;
+mod queue;
 mod record;
+mod reviews;
 pub mod stats;
 mod vendors;
 mod verdicts;
 
+pub use detail::{PageMeta, SameVendorListing, StoredVerdict};
 pub use entities::{CandidateMarket, EntityRow, Sighting};
 pub use error::{Result, StoreError};
 pub use listings::{content_sha256, ListingVersion, StoredListing};
 pub use markets::{MarketSummary, RunCounts, RunRecord, RUN_STATUSES};
 pub use pages::{Refusal, StoredPage};
 pub use presence::{PresenceEvent, VanishedListing};
+pub use queue::{fts_query, QueueKey, QueuePage, QueuePosition, QueueQuery, QueueRow, QueueSort};
 pub use record::{FrontierProblem, WrittenListing};
+pub use reviews::{
+    check_reviewer, BrokenReview, ChainReport, NewReview, Review, ReviewedListing, GENESIS_HASH,
+    MAX_NOTE_CHARS, MAX_REVIEWER_CHARS,
+};
 pub use vendors::{VendorListing, VendorRecord, VendorRename};
 pub use verdicts::{FlaggedQuery, FlaggedRow, MarketLabelCount, StoreCounts};
 
@@ -90,6 +99,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!(
         "../migrations/0005_redirect_hops_refusal_dedup.sql"
     )),
+    M::up(include_str!("../migrations/0006_reviews.sql")),
 ];
 
 /// `PRAGMA application_id` of an armswatch database ('ARMS'), set by the first migration.
@@ -514,7 +524,7 @@ mod tests {
     fn migrations_are_valid() {
         // Guards: the embedded migration list is well-formed SQL that applies cleanly.
         migrations().validate().unwrap();
-        assert_eq!(schema_version(), 5);
+        assert_eq!(schema_version(), 6);
     }
 
     #[test]

@@ -1,0 +1,331 @@
+//! What a listing's page and the evidence exports read besides the listing itself: its newest
+//! verdict, its pages' evidence records (without bodies), other listings of its vendor, and the
+//! listing sets an export selects.
+
+use crate::{Result, Store};
+use armswatch_core::crawl::PageKind;
+use armswatch_core::{Label, MarketId, ReviewState, Verdict};
+use rusqlite::OptionalExtension;
+use serde::Serialize;
+
+/// A stored verdict.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoredVerdict {
+    pub id: i64,
+    pub listing_id: i64,
+    /// The listing version it judged.
+    pub listing_version: u32,
+    pub verdict: Verdict,
+    /// Unix seconds, UTC.
+    pub created_at: i64,
+}
+
+/// A page's evidence record without its body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PageMeta {
+    pub id: i64,
+    pub run_id: i64,
+    pub market: MarketId,
+    pub requested_url: String,
+    pub final_url: String,
+    /// Unix seconds, UTC.
+    pub fetched_at: i64,
+    pub http_status: u16,
+    pub content_type: Option<String>,
+    pub body_len: u64,
+    pub sha256: String,
+    pub transport: String,
+    pub kind: PageKind,
+}
+
+/// Another listing of the same vendor.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SameVendorListing {
+    pub listing_id: i64,
+    pub market: MarketId,
+    pub title: String,
+    pub price_text: Option<String>,
+    /// None when the listing has no verdict.
+    pub max_score: Option<f32>,
+    pub labels: Vec<Label>,
+    pub state: Option<ReviewState>,
+    pub last_seen: i64,
+}
+
+impl Store {
+    /// A listing's newest verdict.
+    #[tracing::instrument(level = "trace", skip(self))]
+    pub fn latest_verdict(&self, listing_id: i64) -> Result<Option<StoredVerdict>> {
+        type Raw = (i64, u32, String, String, String, String, String, i64);
+        let raw: Option<Raw> = self.read(|c| {
+            c.query_row(
+                "SELECT id, listing_version, model_id, model_version, scores_json, labels_json,
+                     explain_json, created_at
+                 FROM verdicts WHERE listing_id = ?1 ORDER BY id DESC LIMIT 1",
+                [listing_id],
+                |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                        r.get(6)?,
+                        r.get(7)?,
+                    ))
+                },
+            )
+            .optional()
+            .map_err(self.q("read latest verdict"))
+        })?;
+        let Some((id, listing_version, model_id, model_version, scores, labels, explain, at)) = raw
+        else {
+            return Ok(None);
+        };
+        let bad =
+            |col: &'static str, e: serde_json::Error| self.bad(col, format!("verdict {id}: {e}"));
+        Ok(Some(StoredVerdict {
+            id,
+            listing_id,
+            listing_version,
+            verdict: Verdict {
+                model_id,
+                model_version,
+                scores: serde_json::from_str(&scores)
+                    .map_err(|e| bad("verdicts.scores_json", e))?,
+                labels: serde_json::from_str(&labels)
+                    .map_err(|e| bad("verdicts.labels_json", e))?,
+                explain: serde_json::from_str(&explain)
+                    .map_err(|e| bad("verdicts.explain_json", e))?,
+            },
+            created_at: at,
+        }))
+    }
+
+    /// The evidence records of the pages a listing was parsed from, oldest first.
+    #[tracing::instrument(level = "trace", skip(self))]
+    pub fn listing_pages(&self, listing_id: i64) -> Result<Vec<PageMeta>> {
+        let q = self.q("read a listing's pages");
+        let raw: Vec<(PageMeta, String)> = self.read(|c| {
+            let mut st = c
+                .prepare_cached(
+                    "SELECT p.id, p.run_id, p.market_id, p.requested_url, p.final_url, p.fetched_at,
+                         p.http_status, p.content_type, p.body_len, p.sha256, p.transport, p.kind
+                     FROM listing_pages lp JOIN pages p ON p.id = lp.page_id
+                     WHERE lp.listing_id = ?1 ORDER BY p.fetched_at, p.id",
+                )
+                .map_err(&q)?;
+            let rows = st
+                .query_map([listing_id], |r| {
+                    Ok((
+                        PageMeta {
+                            id: r.get(0)?,
+                            run_id: r.get(1)?,
+                            market: MarketId(r.get(2)?),
+                            requested_url: r.get(3)?,
+                            final_url: r.get(4)?,
+                            fetched_at: r.get(5)?,
+                            http_status: r.get(6)?,
+                            content_type: r.get(7)?,
+                            body_len: u64::try_from(r.get::<_, i64>(8)?).unwrap_or(0),
+                            sha256: r.get(9)?,
+                            transport: r.get(10)?,
+                            kind: PageKind::Start,
+                        },
+                        r.get(11)?,
+                    ))
+                })
+                .map_err(&q)?
+                .collect::<rusqlite::Result<Vec<_>>>()
+                .map_err(&q)?;
+            Ok(rows)
+        })?;
+        raw.into_iter()
+            .map(|(mut p, kind)| {
+                p.kind = kind.parse().map_err(|e| self.bad("pages.kind", e))?;
+                Ok(p)
+            })
+            .collect()
+    }
+
+    /// Other listings with exactly this vendor name (any market), highest score first, at most
+    /// `limit`.
+    #[tracing::instrument(level = "trace", skip(self))]
+    pub fn same_vendor_listings(
+        &self,
+        vendor: &str,
+        except: i64,
+        limit: usize,
+    ) -> Result<Vec<SameVendorListing>> {
+        let q = self.q("read a vendor's listings");
+        type Raw = (SameVendorListing, Option<i64>, Option<String>);
+        let raw: Vec<Raw> = self.read(|c| {
+            let mut st = c
+                .prepare_cached(
+                    "SELECT l.id, l.market_id, l.title, l.price_text, q.max_score, q.labels,
+                         q.state, l.last_seen
+                     FROM listings l LEFT JOIN review_queue q ON q.listing_id = l.id
+                     WHERE l.vendor = ?1 AND l.id <> ?2
+                     ORDER BY coalesce(q.max_score, -1) DESC, l.id DESC
+                     LIMIT ?3",
+                )
+                .map_err(&q)?;
+            let rows = st
+                .query_map(
+                    rusqlite::params![vendor, except, i64::try_from(limit).unwrap_or(100)],
+                    |r| {
+                        let score: Option<f64> = r.get(4)?;
+                        Ok((
+                            SameVendorListing {
+                                listing_id: r.get(0)?,
+                                market: MarketId(r.get(1)?),
+                                title: r.get(2)?,
+                                price_text: r.get(3)?,
+                                max_score: score.map(|s| s as f32),
+                                labels: Vec::new(),
+                                state: None,
+                                last_seen: r.get(7)?,
+                            },
+                            r.get(5)?,
+                            r.get(6)?,
+                        ))
+                    },
+                )
+                .map_err(&q)?
+                .collect::<rusqlite::Result<Vec<_>>>()
+                .map_err(&q)?;
+            Ok(rows)
+        })?;
+        raw.into_iter()
+            .map(|(mut v, bits, state)| {
+                v.labels = Label::ALL
+                    .into_iter()
+                    .filter(|l| bits.unwrap_or(0) & (1 << l.index()) != 0)
+                    .collect();
+                v.state = state
+                    .map(|s| {
+                        s.parse()
+                            .map_err(|e: armswatch_core::ParseReviewStateError| {
+                                self.bad("review_queue.state", e.to_string())
+                            })
+                    })
+                    .transpose()?;
+                Ok(v)
+            })
+            .collect()
+    }
+
+    /// Ids of the listings whose newest verdict is flagged, by id.
+    #[tracing::instrument(level = "trace", skip(self))]
+    pub fn flagged_listing_ids(&self) -> Result<Vec<i64>> {
+        self.ids(
+            "SELECT listing_id FROM review_queue WHERE flagged = 1 ORDER BY listing_id",
+            None,
+        )
+    }
+
+    /// Ids of the reviewed listings (in `state` when given), by id.
+    #[tracing::instrument(level = "trace", skip(self))]
+    pub fn reviewed_listing_ids(&self, state: Option<ReviewState>) -> Result<Vec<i64>> {
+        match state {
+            Some(ReviewState::Unreviewed) => self.ids(
+                "SELECT listing_id FROM review_queue WHERE state = 'unreviewed' AND flagged = 1
+                 ORDER BY listing_id",
+                None,
+            ),
+            _ => self.ids(
+                "SELECT DISTINCT r.listing_id FROM reviews r
+                 WHERE r.id = (SELECT max(r2.id) FROM reviews r2 WHERE r2.listing_id = r.listing_id)
+                     AND (?1 IS NULL OR r.state = ?1)
+                 ORDER BY r.listing_id",
+                state.map(|s| s.as_str()),
+            ),
+        }
+    }
+
+    fn ids(&self, sql: &str, arg: Option<&str>) -> Result<Vec<i64>> {
+        let q = self.q("select listing ids");
+        self.read(|c| {
+            let mut st = c.prepare_cached(sql).map_err(&q)?;
+            let rows = if st.parameter_count() == 0 {
+                st.query_map([], |r| r.get(0))
+                    .map_err(&q)?
+                    .collect::<rusqlite::Result<Vec<i64>>>()
+            } else {
+                st.query_map([arg], |r| r.get(0))
+                    .map_err(&q)?
+                    .collect::<rusqlite::Result<Vec<i64>>>()
+            };
+            rows.map_err(&q)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::*;
+    use crate::NewReview;
+    use armswatch_core::{Decision, Label, ReviewState};
+
+    #[test]
+    fn listing_evidence_and_selections() {
+        // Guards: latest verdict, page records, vendor's other listings and the export selections.
+        let (s, run) = store_with_run();
+        let p = s
+            .save_page(run, &market(), &page("http://demo.onion/1", b"<p>x</p>"))
+            .unwrap();
+        let w = s
+            .save_listings(
+                &market(),
+                p,
+                5,
+                &[
+                    listing("http://demo.onion/1", "Glock 19"),
+                    listing("http://demo.onion/2", "Glock 17"),
+                ],
+            )
+            .unwrap();
+        s.save_verdicts(&[
+            (w.to_classify[0], verdict("a", &[0.2, 0.0, 0.0, 0.0])),
+            (w.to_classify[0], verdict("b", &[0.9, 0.0, 0.0, 0.0])),
+            (w.to_classify[1], verdict("b", &[0.1, 0.0, 0.0, 0.0])),
+        ])
+        .unwrap();
+        let v = s.latest_verdict(1).unwrap().unwrap();
+        assert_eq!(v.verdict.model_version, "b");
+        assert_eq!(v.verdict.labels, vec![Label::Firearm]);
+        let pages = s.listing_pages(1).unwrap();
+        assert_eq!(pages.len(), 1);
+        assert_eq!((pages[0].body_len, pages[0].sha256.len()), (8, 64));
+        let others = s.same_vendor_listings("acme", 1, 10).unwrap();
+        assert_eq!(others.len(), 1);
+        assert_eq!((others[0].listing_id, others[0].labels.len()), (2, 0));
+        assert_eq!(s.flagged_listing_ids().unwrap(), vec![1]);
+        s.add_review(&NewReview {
+            listing_id: 2,
+            decision: Decision::Relabel {
+                labels: vec![Label::Part],
+            },
+            note: String::new(),
+            reviewer: "ana".into(),
+            verdict_id: None,
+        })
+        .unwrap();
+        assert_eq!(s.reviewed_listing_ids(None).unwrap(), vec![2]);
+        assert_eq!(
+            s.reviewed_listing_ids(Some(ReviewState::Relabelled))
+                .unwrap(),
+            vec![2]
+        );
+        assert!(s
+            .reviewed_listing_ids(Some(ReviewState::Confirmed))
+            .unwrap()
+            .is_empty());
+        assert_eq!(
+            s.reviewed_listing_ids(Some(ReviewState::Unreviewed))
+                .unwrap(),
+            vec![1]
+        );
+    }
+}

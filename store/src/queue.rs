@@ -1,0 +1,766 @@
+//! The review queue: classified listings with their newest verdict and review state, sorted,
+//! filtered and searched (FTS5 over title, description and vendor), paged by key (never OFFSET),
+//! so a page costs the same at listing 1,000,000 as at listing 1. Table `review_queue` and the
+//! full-text index are kept in step by triggers (migration 0003).
+
+use crate::{Result, Store};
+use armswatch_core::{Label, MarketId, ReviewState};
+use rusqlite::types::ToSql;
+use rusqlite::OptionalExtension;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// How the queue is ordered. Every order ends with the listing id, so it is total.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QueueSort {
+    /// Highest score first.
+    #[default]
+    Score,
+    /// Most recently first seen first.
+    Newest,
+    /// By market id, then highest score first.
+    Market,
+    /// By the top label (firearm, part, ammunition, design), then highest score first.
+    Label,
+}
+
+impl QueueSort {
+    pub const ALL: [QueueSort; 4] = [
+        QueueSort::Score,
+        QueueSort::Newest,
+        QueueSort::Market,
+        QueueSort::Label,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QueueSort::Score => "score",
+            QueueSort::Newest => "newest",
+            QueueSort::Market => "market",
+            QueueSort::Label => "label",
+        }
+    }
+}
+
+impl std::str::FromStr for QueueSort {
+    type Err = String;
+    fn from_str(s: &str) -> std::result::Result<Self, String> {
+        QueueSort::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s.trim().to_ascii_lowercase())
+            .ok_or_else(|| format!("unknown sort {s:?} (expected score, newest, market or label)"))
+    }
+}
+
+/// Which listings the queue shows, and how many per page.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct QueueQuery {
+    pub sort: QueueSort,
+    /// Only listings whose newest verdict gave this label.
+    pub label: Option<Label>,
+    pub market: Option<MarketId>,
+    /// Exact vendor name.
+    pub vendor: Option<String>,
+    pub state: Option<ReviewState>,
+    /// Highest label score at least / at most this.
+    pub min_score: Option<f32>,
+    pub max_score: Option<f32>,
+    /// Words to find in title, description or vendor (all of them, each as a word prefix).
+    pub search: Option<String>,
+    /// Also listings the model did not flag.
+    pub include_unflagged: bool,
+    /// Rows per page (1..=1000; 0 means 50).
+    pub limit: usize,
+}
+
+/// A listing's position in one sort order: where a page starts or ends.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QueueKey {
+    pub listing_id: i64,
+    pub max_score: f64,
+    pub first_seen: i64,
+    pub market: String,
+    pub top_label: i64,
+}
+
+impl QueueKey {
+    /// The key as URL-safe text (`armswatch serve` puts it in links).
+    pub fn encode(&self) -> String {
+        format!(
+            "{}.{:016x}.{}.{}.{}",
+            self.listing_id,
+            self.max_score.to_bits(),
+            self.first_seen,
+            self.top_label,
+            hex::encode(self.market.as_bytes())
+        )
+    }
+
+    /// Parses [`QueueKey::encode`]'s text.
+    pub fn decode(s: &str) -> Option<QueueKey> {
+        let mut it = s.split('.');
+        let listing_id = it.next()?.parse().ok()?;
+        let max_score = f64::from_bits(u64::from_str_radix(it.next()?, 16).ok()?);
+        let first_seen = it.next()?.parse().ok()?;
+        let top_label = it.next()?.parse().ok()?;
+        let market = String::from_utf8(hex::decode(it.next()?).ok()?).ok()?;
+        if it.next().is_some() || !max_score.is_finite() {
+            return None;
+        }
+        Some(QueueKey {
+            listing_id,
+            max_score,
+            first_seen,
+            market,
+            top_label,
+        })
+    }
+}
+
+/// Where a page starts.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum QueuePosition {
+    /// The first page.
+    #[default]
+    Start,
+    /// The rows after this key.
+    After(QueueKey),
+    /// The rows before this key (a previous page), still returned in queue order.
+    Before(QueueKey),
+}
+
+/// One listing in the queue.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QueueRow {
+    pub listing_id: i64,
+    pub market: MarketId,
+    pub url: String,
+    pub title: String,
+    pub vendor: Option<String>,
+    pub price_text: Option<String>,
+    pub max_score: f32,
+    pub flagged: bool,
+    /// Labels of the newest verdict, and every label's score.
+    pub labels: Vec<Label>,
+    pub scores: BTreeMap<Label, f32>,
+    pub state: ReviewState,
+    /// Unix seconds, UTC.
+    pub first_seen: i64,
+    #[serde(skip)]
+    pub key: QueueKey,
+}
+
+/// One page of the queue.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct QueuePage {
+    pub rows: Vec<QueueRow>,
+    /// The key to ask `After` for the next page, when there is one.
+    pub next: Option<QueueKey>,
+    /// The key to ask `Before` for the previous page, when there is one.
+    pub prev: Option<QueueKey>,
+}
+
+/// Turns what a person typed into an FTS5 query: every word (letters and digits) quoted, as a
+/// prefix, all required; FTS5 syntax in the input is taken literally. `None` when nothing is left.
+pub fn fts_query(input: &str) -> Option<String> {
+    let terms: Vec<String> = input
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(16)
+        .map(|w| format!("\"{w}\"*"))
+        .collect();
+    (!terms.is_empty()).then(|| terms.join(" "))
+}
+
+/// The bit of a label in `review_queue.labels`.
+fn label_bit(l: Label) -> i64 {
+    1 << l.index()
+}
+
+fn labels_of(bits: i64) -> Vec<Label> {
+    Label::ALL
+        .into_iter()
+        .filter(|l| bits & label_bit(*l) != 0)
+        .collect()
+}
+
+/// SQL for one direction of one sort: (the keyset condition after/before the key within the same
+/// group, the condition for later/earlier groups, ORDER BY). Sorts without groups have no second
+/// part.
+struct Plan {
+    same_group: &'static str,
+    later_groups: Option<&'static str>,
+    order: &'static str,
+}
+
+fn plan(sort: QueueSort, forward: bool) -> Plan {
+    match (sort, forward) {
+        (QueueSort::Score, true) => Plan {
+            same_group: "(q.max_score, q.listing_id) < (:score, :id)",
+            later_groups: None,
+            order: "q.max_score DESC, q.listing_id DESC",
+        },
+        (QueueSort::Score, false) => Plan {
+            same_group: "(q.max_score, q.listing_id) > (:score, :id)",
+            later_groups: None,
+            order: "q.max_score ASC, q.listing_id ASC",
+        },
+        (QueueSort::Newest, true) => Plan {
+            same_group: "(q.first_seen, q.listing_id) < (:seen, :id)",
+            later_groups: None,
+            order: "q.first_seen DESC, q.listing_id DESC",
+        },
+        (QueueSort::Newest, false) => Plan {
+            same_group: "(q.first_seen, q.listing_id) > (:seen, :id)",
+            later_groups: None,
+            order: "q.first_seen ASC, q.listing_id ASC",
+        },
+        (QueueSort::Market, true) => Plan {
+            same_group: "q.market_id = :market AND (q.max_score, q.listing_id) < (:score, :id)",
+            later_groups: Some("q.market_id > :market"),
+            order: "q.market_id ASC, q.max_score DESC, q.listing_id DESC",
+        },
+        (QueueSort::Market, false) => Plan {
+            same_group: "q.market_id = :market AND (q.max_score, q.listing_id) > (:score, :id)",
+            later_groups: Some("q.market_id < :market"),
+            order: "q.market_id DESC, q.max_score ASC, q.listing_id ASC",
+        },
+        (QueueSort::Label, true) => Plan {
+            same_group: "q.top_label = :label AND (q.max_score, q.listing_id) < (:score, :id)",
+            later_groups: Some("q.top_label > :label"),
+            order: "q.top_label ASC, q.max_score DESC, q.listing_id DESC",
+        },
+        (QueueSort::Label, false) => Plan {
+            same_group: "q.top_label = :label AND (q.max_score, q.listing_id) > (:score, :id)",
+            later_groups: Some("q.top_label < :label"),
+            order: "q.top_label DESC, q.max_score ASC, q.listing_id ASC",
+        },
+    }
+}
+
+type Raw = (QueueRow, i64, Option<String>, String);
+
+impl Store {
+    /// One page of the queue.
+    #[tracing::instrument(level = "debug", skip_all)]
+    pub fn queue(&self, query: &QueueQuery, at: &QueuePosition) -> Result<QueuePage> {
+        let limit = match query.limit {
+            0 => 50,
+            n => n.min(1000),
+        };
+        let search = match query.search.as_deref().map(str::trim) {
+            Some(s) if !s.is_empty() => match fts_query(s) {
+                Some(q) => Some(q),
+                // Only punctuation: nothing can match.
+                None => return Ok(QueuePage::default()),
+            },
+            _ => None,
+        };
+        let (key, forward) = match at {
+            QueuePosition::Start => (None, true),
+            QueuePosition::After(k) => (Some(k), true),
+            QueuePosition::Before(k) => (Some(k), false),
+        };
+        // One extra row tells whether there is more in this direction.
+        let mut rows = self.queue_rows(query, search.as_deref(), key, forward, limit + 1)?;
+        let more = rows.len() > limit;
+        rows.truncate(limit);
+        if !forward {
+            rows.reverse();
+        }
+        let (has_next, has_prev) = match at {
+            QueuePosition::Start => (more, false),
+            QueuePosition::After(_) => (more, true),
+            QueuePosition::Before(_) => (true, more),
+        };
+        Ok(QueuePage {
+            next: has_next
+                .then(|| rows.last().map(|r| r.key.clone()))
+                .flatten(),
+            prev: has_prev
+                .then(|| rows.first().map(|r| r.key.clone()))
+                .flatten(),
+            rows,
+        })
+    }
+
+    /// The listings just before and after `listing_id` in the queue's order with these filters
+    /// (for "previous" and "next" from a listing's page). `None` when the listing has no verdict.
+    #[tracing::instrument(level = "debug", skip(self, query))]
+    pub fn queue_neighbours(
+        &self,
+        query: &QueueQuery,
+        listing_id: i64,
+    ) -> Result<Option<(Option<i64>, Option<i64>)>> {
+        let Some(key) = self.queue_key(listing_id)? else {
+            return Ok(None);
+        };
+        let one = QueueQuery {
+            limit: 1,
+            ..query.clone()
+        };
+        let prev = self.queue(&one, &QueuePosition::Before(key.clone()))?;
+        let next = self.queue(&one, &QueuePosition::After(key))?;
+        Ok(Some((
+            prev.rows.first().map(|r| r.listing_id),
+            next.rows.first().map(|r| r.listing_id),
+        )))
+    }
+
+    /// A listing's queue key, `None` when it has no verdict.
+    pub fn queue_key(&self, listing_id: i64) -> Result<Option<QueueKey>> {
+        self.read(|c| {
+            c.query_row(
+                "SELECT listing_id, max_score, first_seen, market_id, top_label
+                 FROM review_queue WHERE listing_id = ?1",
+                [listing_id],
+                |r| {
+                    Ok(QueueKey {
+                        listing_id: r.get(0)?,
+                        max_score: r.get(1)?,
+                        first_seen: r.get(2)?,
+                        market: r.get(3)?,
+                        top_label: r.get(4)?,
+                    })
+                },
+            )
+            .optional()
+            .map_err(self.q("read queue key"))
+        })
+    }
+
+    /// How many listings are in each review state (flagged listings only).
+    pub fn queue_state_counts(&self) -> Result<BTreeMap<ReviewState, usize>> {
+        let q = self.q("count review states");
+        let raw: Vec<(String, i64)> = self.read(|c| {
+            let mut st = c
+                .prepare_cached(
+                    "SELECT state, count(*) FROM review_queue WHERE flagged = 1 GROUP BY state",
+                )
+                .map_err(&q)?;
+            let rows = st
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+                .map_err(&q)?
+                .collect::<rusqlite::Result<Vec<_>>>()
+                .map_err(&q)?;
+            Ok(rows)
+        })?;
+        let mut out: BTreeMap<ReviewState, usize> =
+            ReviewState::ALL.into_iter().map(|s| (s, 0)).collect();
+        for (s, n) in raw {
+            let s = s
+                .parse()
+                .map_err(|e: armswatch_core::ParseReviewStateError| {
+                    self.bad("review_queue.state", e.to_string())
+                })?;
+            out.insert(s, crate::to_usize(n));
+        }
+        Ok(out)
+    }
+
+    fn queue_rows(
+        &self,
+        query: &QueueQuery,
+        search: Option<&str>,
+        key: Option<&QueueKey>,
+        forward: bool,
+        limit: usize,
+    ) -> Result<Vec<QueueRow>> {
+        let mut filters: Vec<&str> = Vec::new();
+        if !query.include_unflagged {
+            filters.push("q.flagged = 1");
+        }
+        if query.label.is_some() {
+            filters.push("(q.labels & :label_bit) != 0");
+        }
+        if query.market.is_some() {
+            filters.push("q.market_id = :f_market");
+        }
+        if query.vendor.is_some() {
+            filters.push("q.vendor = :f_vendor");
+        }
+        if query.state.is_some() {
+            filters.push("q.state = :f_state");
+        }
+        if query.min_score.is_some() {
+            filters.push("q.max_score >= :min_score");
+        }
+        if query.max_score.is_some() {
+            filters.push("q.max_score <= :max_score");
+        }
+        if search.is_some() {
+            filters.push(
+                "q.listing_id IN (SELECT rowid FROM listings_fts WHERE listings_fts MATCH :search)",
+            );
+        }
+        let p = plan(query.sort, forward);
+        let mut parts: Vec<String> = Vec::new();
+        let conds = |extra: Option<&str>| {
+            let mut all = filters.clone();
+            all.extend(extra);
+            if all.is_empty() {
+                "1".to_string()
+            } else {
+                all.join(" AND ")
+            }
+        };
+        match key {
+            None => parts.push(conds(None)),
+            Some(_) => {
+                parts.push(conds(Some(p.same_group)));
+                if let Some(later) = p.later_groups {
+                    parts.push(conds(Some(later)));
+                }
+            }
+        }
+        let label_bit_v = query.label.map(label_bit);
+        let market_v = query.market.as_ref().map(|m| m.as_str().to_string());
+        let state_v = query.state.map(|s| s.as_str());
+        let min_v = query.min_score.map(f64::from);
+        let max_v = query.max_score.map(f64::from);
+        let limit_v = i64::try_from(limit).unwrap_or(1000);
+        let mut out: Vec<Raw> = Vec::new();
+        let q = self.q("read the review queue");
+        for cond in parts {
+            if out.len() >= limit {
+                break;
+            }
+            let sql = format!(
+                "SELECT q.listing_id, q.market_id, l.canonical_url, l.title, l.vendor, l.price_text,
+                     q.max_score, q.flagged, q.labels, q.state, q.first_seen, q.top_label,
+                     v.scores_json
+                 FROM (SELECT q.* FROM review_queue q WHERE {cond} ORDER BY {order} LIMIT :limit) q
+                 JOIN listings l ON l.id = q.listing_id
+                 LEFT JOIN verdicts v ON v.id = q.verdict_id
+                 ORDER BY {order}",
+                order = p.order
+            );
+            let mut named: Vec<(&str, &dyn ToSql)> = vec![(":limit", &limit_v)];
+            if let Some(v) = &label_bit_v {
+                named.push((":label_bit", v));
+            }
+            if let Some(v) = &market_v {
+                named.push((":f_market", v));
+            }
+            if let Some(v) = &query.vendor {
+                named.push((":f_vendor", v));
+            }
+            if let Some(v) = &state_v {
+                named.push((":f_state", v));
+            }
+            if let Some(v) = &min_v {
+                named.push((":min_score", v));
+            }
+            if let Some(v) = &max_v {
+                named.push((":max_score", v));
+            }
+            if let Some(v) = &search {
+                named.push((":search", v));
+            }
+            if let Some(k) = key {
+                let used = |name: &str| sql.contains(name);
+                if used(":score") {
+                    named.push((":score", &k.max_score));
+                }
+                if used(":id") {
+                    named.push((":id", &k.listing_id));
+                }
+                if used(":seen") {
+                    named.push((":seen", &k.first_seen));
+                }
+                if used(":market") {
+                    named.push((":market", &k.market));
+                }
+                if used(":label") {
+                    named.push((":label", &k.top_label));
+                }
+            }
+            let got: Vec<Raw> = self.read(|c| {
+                let mut st = c.prepare_cached(&sql).map_err(&q)?;
+                let rows = st
+                    .query_map(named.as_slice(), |r| {
+                        let max_score: f64 = r.get(6)?;
+                        let market: String = r.get(1)?;
+                        Ok((
+                            QueueRow {
+                                listing_id: r.get(0)?,
+                                market: MarketId(market.clone()),
+                                url: r.get(2)?,
+                                title: r.get(3)?,
+                                vendor: r.get(4)?,
+                                price_text: r.get(5)?,
+                                max_score: max_score as f32,
+                                flagged: r.get(7)?,
+                                labels: Vec::new(),
+                                scores: BTreeMap::new(),
+                                state: ReviewState::Unreviewed,
+                                first_seen: r.get(10)?,
+                                key: QueueKey {
+                                    listing_id: r.get(0)?,
+                                    max_score,
+                                    first_seen: r.get(10)?,
+                                    market,
+                                    top_label: r.get(11)?,
+                                },
+                            },
+                            r.get(8)?,
+                            r.get(12)?,
+                            r.get(9)?,
+                        ))
+                    })
+                    .map_err(&q)?
+                    .collect::<rusqlite::Result<Vec<_>>>()
+                    .map_err(&q)?;
+                Ok(rows)
+            })?;
+            out.extend(got);
+        }
+        out.truncate(limit);
+        out.into_iter()
+            .map(|(mut row, bits, scores, state)| {
+                row.labels = labels_of(bits);
+                if let Some(s) = scores {
+                    row.scores = serde_json::from_str(&s).map_err(|e| {
+                        self.bad(
+                            "verdicts.scores_json",
+                            format!("listing {}: {e}", row.listing_id),
+                        )
+                    })?;
+                }
+                row.state = state
+                    .parse()
+                    .map_err(|e: armswatch_core::ParseReviewStateError| {
+                        self.bad("review_queue.state", e.to_string())
+                    })?;
+                Ok(row)
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::*;
+    use crate::NewReview;
+    use armswatch_core::Decision;
+
+    /// A store with `n` listings; listing i has firearm score i/(n+1) (all flagged but the
+    /// lowest-scoring third get part instead), first seen at i, market a or b by parity.
+    fn store_with(n: usize) -> Store {
+        let (s, run) = store_with_run();
+        s.upsert_market(&MarketId("b".into()), None, None).unwrap();
+        s.upsert_market(&MarketId("a".into()), None, None).unwrap();
+        for i in 1..=n {
+            let m = MarketId(if i % 2 == 0 { "a" } else { "b" }.into());
+            let p = s
+                .save_page(run, &m, &page("http://x.onion/", b"x"))
+                .unwrap();
+            let mut l = listing(&format!("http://x.onion/{i}"), &format!("Glock {i}"));
+            l.vendor = Some(format!("v{}", i % 3));
+            if i == 3 {
+                l.description = Some("Ruger Mk IV, café edition".into());
+            }
+            let w = s.save_listings(&m, p, i as i64, &[l]).unwrap();
+            let f = i as f32 / (n + 1) as f32;
+            let scores = if i <= n / 3 {
+                [0.1, 0.6, 0.0, 0.0]
+            } else {
+                [f, 0.2, 0.0, 0.0]
+            };
+            let mut v = verdict("m", &scores);
+            v.labels = if i <= n / 3 {
+                vec![Label::Part]
+            } else {
+                vec![Label::Firearm]
+            };
+            s.save_verdicts(&[(w.to_classify[0], v)]).unwrap();
+        }
+        s
+    }
+
+    fn walk(s: &Store, q: &QueueQuery) -> Vec<i64> {
+        let mut all = Vec::new();
+        let mut at = QueuePosition::Start;
+        loop {
+            let page = s.queue(q, &at).unwrap();
+            all.extend(page.rows.iter().map(|r| r.listing_id));
+            match page.next {
+                Some(k) => at = QueuePosition::After(k),
+                None => return all,
+            }
+        }
+    }
+
+    #[test]
+    fn paging_by_key_visits_every_row_once_in_order() {
+        // Guards: for every sort, walking pages of 4 gives the same order as one big page, and
+        // going back from a page gives the page before it.
+        let s = store_with(23);
+        for sort in QueueSort::ALL {
+            let q = QueueQuery {
+                sort,
+                limit: 4,
+                ..QueueQuery::default()
+            };
+            let walked = walk(&s, &q);
+            let one = s
+                .queue(
+                    &QueueQuery {
+                        limit: 100,
+                        ..q.clone()
+                    },
+                    &QueuePosition::Start,
+                )
+                .unwrap();
+            let expect: Vec<i64> = one.rows.iter().map(|r| r.listing_id).collect();
+            assert_eq!(walked, expect, "{sort:?}");
+            assert_eq!(walked.len(), 23);
+            let p1 = s.queue(&q, &QueuePosition::Start).unwrap();
+            let p2 = s
+                .queue(&q, &QueuePosition::After(p1.next.clone().unwrap()))
+                .unwrap();
+            let back = s
+                .queue(&q, &QueuePosition::Before(p2.prev.clone().unwrap()))
+                .unwrap();
+            assert_eq!(back.rows, p1.rows, "{sort:?}");
+            assert!(back.prev.is_none(), "{sort:?}");
+        }
+        let by_score = walk(&s, &QueueQuery::default());
+        assert_eq!(by_score[0], 23);
+        let by_market = s
+            .queue(
+                &QueueQuery {
+                    sort: QueueSort::Market,
+                    ..QueueQuery::default()
+                },
+                &QueuePosition::Start,
+            )
+            .unwrap();
+        assert_eq!(by_market.rows[0].market.as_str(), "a");
+        let by_label = s
+            .queue(
+                &QueueQuery {
+                    sort: QueueSort::Label,
+                    limit: 100,
+                    ..QueueQuery::default()
+                },
+                &QueuePosition::Start,
+            )
+            .unwrap();
+        assert_eq!(by_label.rows.last().unwrap().labels, vec![Label::Part]);
+    }
+
+    #[test]
+    fn filters_and_search_narrow_the_queue() {
+        // Guards: label, market, vendor, score range, state and full-text search each filter,
+        // search ignores FTS syntax and accents, and a review moves a listing between states.
+        let s = store_with(12);
+        let ids = |q: QueueQuery| walk(&s, &q);
+        assert_eq!(
+            ids(QueueQuery {
+                label: Some(Label::Part),
+                ..Default::default()
+            })
+            .len(),
+            4
+        );
+        assert!(ids(QueueQuery {
+            market: Some(MarketId("a".into())),
+            ..Default::default()
+        })
+        .iter()
+        .all(|i| i % 2 == 0));
+        assert!(ids(QueueQuery {
+            vendor: Some("v1".into()),
+            ..Default::default()
+        })
+        .iter()
+        .all(|i| i % 3 == 1));
+        let ranged = ids(QueueQuery {
+            min_score: Some(0.5),
+            max_score: Some(0.7),
+            ..Default::default()
+        });
+        // 1-4 are parts at 0.6; 7, 8, 9 firearms at 0.54, 0.62, 0.69.
+        assert_eq!(ranged, vec![9, 8, 4, 3, 2, 1, 7]);
+        assert_eq!(
+            ids(QueueQuery {
+                search: Some("CAFE ruger".into()),
+                ..Default::default()
+            }),
+            vec![3]
+        );
+        let all3 = ids(QueueQuery {
+            search: Some("cafe rug".into()),
+            include_unflagged: true,
+            ..Default::default()
+        });
+        assert_eq!(all3, vec![3]);
+        assert!(ids(QueueQuery {
+            search: Some("\" OR * NEAR(".into()),
+            ..Default::default()
+        })
+        .is_empty());
+        s.add_review(&NewReview {
+            listing_id: 12,
+            decision: Decision::Reject,
+            note: String::new(),
+            reviewer: "ana".into(),
+            verdict_id: None,
+        })
+        .unwrap();
+        assert_eq!(
+            ids(QueueQuery {
+                state: Some(ReviewState::Rejected),
+                ..Default::default()
+            }),
+            vec![12]
+        );
+        assert!(!ids(QueueQuery {
+            state: Some(ReviewState::Unreviewed),
+            ..Default::default()
+        })
+        .contains(&12));
+        assert_eq!(s.queue_state_counts().unwrap()[&ReviewState::Rejected], 1);
+    }
+
+    #[test]
+    fn neighbours_follow_the_sort() {
+        // Guards: previous/next of a listing are its neighbours in the queue order.
+        let s = store_with(9);
+        let (prev, next) = s
+            .queue_neighbours(&QueueQuery::default(), 8)
+            .unwrap()
+            .unwrap();
+        assert_eq!((prev, next), (Some(9), Some(7)));
+        let (prev, _) = s
+            .queue_neighbours(&QueueQuery::default(), 9)
+            .unwrap()
+            .unwrap();
+        assert_eq!(prev, None);
+        assert!(s
+            .queue_neighbours(&QueueQuery::default(), 999)
+            .unwrap()
+            .is_none());
+    }
+
+    #[test]
+    fn keys_round_trip_through_text() {
+        // Guards: a cursor in a URL comes back as the same key; garbage is refused.
+        let k = QueueKey {
+            listing_id: 7,
+            max_score: 0.123_456_789,
+            first_seen: -5,
+            market: "dé mo".into(),
+            top_label: 4,
+        };
+        assert_eq!(QueueKey::decode(&k.encode()), Some(k));
+        assert_eq!(QueueKey::decode("1.zz.3.4.00"), None);
+        assert_eq!(
+            fts_query("ak-47 \"x\""),
+            Some("\"ak\"* \"47\"* \"x\"*".into())
+        );
+    }
+}
