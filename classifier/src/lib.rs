@@ -16,6 +16,7 @@ pub mod error;
 pub mod eval;
 pub mod features;
 pub mod model;
+pub mod readable;
 pub mod solver;
 pub mod text;
 pub mod train;
@@ -25,6 +26,7 @@ pub use error::ClassifierError;
 pub use eval::{cross_validate, evaluate, EvalReport, LabelMetrics};
 pub use features::FeatureConfig;
 pub use model::{Classifier, LabelModel, TrainingMeta, FORMAT_VERSION, MODEL_ID};
+pub use readable::{readable_term, readable_terms, ReadableTerm};
 pub use train::{ClassifierParams, Solver};
 
 use std::path::Path;
