@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The test command: installs what the tests need (Debian's tor for the private Tor network), then
-# runs every test of the workspace and a short run of every fuzz target.
+# The test command: installs what the tests need (Debian's tor for the private Tor network,
+# chromium and chromium-driver for the review UI's browser tests), then runs every test of the
+# workspace and a short run of every fuzz target.
 # Usage: scripts/test.sh [extra cargo test args]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,6 +10,8 @@ need_apt=()
 command -v tor >/dev/null 2>&1 || need_apt+=(tor)
 command -v tor-gencert >/dev/null 2>&1 || need_apt+=(tor)
 command -v curl >/dev/null 2>&1 || need_apt+=(curl)
+{ [ -x /usr/bin/chromium ] || command -v chromium >/dev/null 2>&1; } || need_apt+=(chromium)
+{ [ -x /usr/bin/chromedriver ] || command -v chromedriver >/dev/null 2>&1; } || need_apt+=(chromium-driver)
 if [ ${#need_apt[@]} -gt 0 ]; then
     sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="sudo"

@@ -49,6 +49,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Listings(a) => crate::cmd::listings::run(a),
         Command::Stats(a) => crate::cmd::stats::run(a),
         Command::Export(a) => crate::cmd::export::run(a),
+        Command::Serve(a) => crate::serve::run(a),
+        Command::Review(c) => crate::cmd::review::run(c),
+        Command::Verify(a) => crate::cmd::verify::run(a),
     }
 }
 

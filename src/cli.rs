@@ -58,6 +58,10 @@ pub enum Command {
     Listings(ListingsArgs),
     Stats(StatsArgs),
     Export(ExportArgs),
+    Serve(ServeArgs),
+    #[command(subcommand)]
+    Review(ReviewCommand),
+    Verify(VerifyArgs),
 }
 
 /// Markets found in crawled text: onion addresses that are no known market's.
@@ -216,44 +220,6 @@ pub enum StatsByArg {
     Month,
 }
 
-/// Export listings for research: labels, vendor links and entity counts, one row per listing.
-/// Personal data (vendor names, handles, e-mails, addresses, keys) is replaced by salted hashes, in
-/// fields and in the text, unless --include-identifiers is given.
-#[derive(Debug, Args)]
-pub struct ExportArgs {
-    /// SQLite database.
-    #[arg(long, value_name = "PATH")]
-    pub db: PathBuf,
-    /// The research export (the only export this command makes).
-    #[arg(long, required = true)]
-    pub research: bool,
-    /// csv or jsonl.
-    #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
-    pub format: ExportFormat,
-    /// Keep vendor names, handles, e-mails, addresses and keys as they are.
-    #[arg(long)]
-    pub include_identifiers: bool,
-    /// Salt for the hashes (keep it secret; the same salt gives the same hashes, so exports can be
-    /// joined). Default: a random salt per export.
-    #[arg(
-        long,
-        env = "ARMSWATCH_EXPORT_SALT",
-        value_name = "TEXT",
-        hide_env_values = true
-    )]
-    pub salt: Option<String>,
-    /// Write here instead of standard output.
-    #[arg(long, short, value_name = "FILE")]
-    pub out: Option<PathBuf>,
-}
-
-/// `--format` of `armswatch export --research`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ExportFormat {
-    Csv,
-    Jsonl,
-}
-
 /// Run the whole pipeline on the bundled demo market: serve it on 127.0.0.1, crawl it, classify
 /// every listing, store everything in SQLite, and print the flagged listings.
 ///
@@ -410,6 +376,11 @@ pub struct ExtractArgs {
 
 /// Train a model from labeled JSON lines (fields `title`, `description`, `labels`; rows with
 /// `unclear: true` are skipped). The same data and seed give an identical model file.
+///
+/// With --with-reviews --db PATH, investigators' reviewed listings are added: confirmed and
+/// relabelled ones with the labels the reviewer holds true, rejected ones as negatives (each
+/// listing's newest decision, on the text of the version it was made on). The model's training
+/// notes and the model card written beside it (OUT.md) record how many.
 #[derive(Debug, Args)]
 pub struct TrainArgs {
     /// Training files (JSONL).
@@ -421,15 +392,250 @@ pub struct TrainArgs {
     /// Random seed (validation split, shuffling).
     #[arg(long, default_value_t = 42)]
     pub seed: u64,
+    /// Add the reviewed listings of --db to the training data.
+    #[arg(long, requires = "db")]
+    pub with_reviews: bool,
+    /// The database whose reviews --with-reviews (or eval --reviews) reads.
+    #[arg(long, value_name = "PATH")]
+    pub db: Option<PathBuf>,
 }
 
 /// Evaluate the model on labeled JSON lines: per-label precision, recall, F1, support, PR-AUC and
 /// the false-positive rate on rows with no label. Rows with `unclear: true` are skipped.
+///
+/// With --reviews --db PATH instead of a file: on the investigators' reviewed listings (the labels
+/// of each listing's newest decision are the truth; rejected listings have none).
 #[derive(Debug, Args)]
 pub struct EvalArgs {
     /// Labeled file (JSONL with `labels`).
-    #[arg(value_name = "FILE.jsonl")]
-    pub file: PathBuf,
+    #[arg(
+        value_name = "FILE.jsonl",
+        required_unless_present = "reviews",
+        conflicts_with = "reviews"
+    )]
+    pub file: Option<PathBuf>,
+    /// Score against the reviewed listings of --db.
+    #[arg(long, requires = "db")]
+    pub reviews: bool,
+    /// The database whose reviews --reviews reads.
+    #[arg(long, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Print the report as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Open the investigators' review workspace: a local web UI over the database with the queue of
+/// flagged listings (sort, filter, search), each listing with its evidence, and decisions
+/// (confirm, reject, relabel) with keyboard triage.
+///
+/// Prints an address with a random access token; every request needs it (a cookie after the
+/// first visit). Listens on 127.0.0.1 unless --bind says otherwise.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// SQLite database.
+    #[arg(long, value_name = "PATH")]
+    pub db: PathBuf,
+    /// Address to listen on (port 0 picks a free port). Anything but loopback makes the UI
+    /// reachable from other machines over plain HTTP: a warning is printed.
+    #[arg(long, default_value = "127.0.0.1:8765", value_name = "ADDR:PORT")]
+    pub bind: String,
+    /// The reviewer's name, instead of asking in the browser.
+    #[arg(long, value_name = "NAME", env = "ARMSWATCH_REVIEWER")]
+    pub reviewer: Option<String>,
+}
+
+/// Review flagged listings from the terminal: the queue, a listing with its decision history, a
+/// decision, and a check of the decision history's hash chain.
+#[derive(Debug, Subcommand)]
+pub enum ReviewCommand {
+    List(ReviewListArgs),
+    Show(ReviewShowArgs),
+    Decide(ReviewDecideArgs),
+    Verify(ReviewVerifyArgs),
+}
+
+/// The review queue: flagged listings with their scores, labels and review state.
+#[derive(Debug, Args)]
+pub struct ReviewListArgs {
+    /// SQLite database.
+    #[arg(long, value_name = "PATH")]
+    pub db: PathBuf,
+    /// Order: score, newest, market or label.
+    #[arg(long, default_value = "score")]
+    pub sort: String,
+    /// Only this review state: unreviewed, confirmed, rejected, relabelled.
+    #[arg(long, value_name = "STATE")]
+    pub state: Option<String>,
+    /// Only listings with this label (firearm, part, ammunition, design).
+    #[arg(long, value_name = "LABEL")]
+    pub label: Option<String>,
+    /// Only this market.
+    #[arg(long, value_name = "ID")]
+    pub market: Option<String>,
+    /// Only this vendor (exact name).
+    #[arg(long, value_name = "NAME")]
+    pub vendor: Option<String>,
+    /// Only listings whose title, description or vendor contain these words.
+    #[arg(long, value_name = "WORDS")]
+    pub search: Option<String>,
+    /// Lowest score.
+    #[arg(long, value_name = "P")]
+    pub min_score: Option<f32>,
+    /// Highest score.
+    #[arg(long, value_name = "P")]
+    pub max_score: Option<f32>,
+    /// Also listings the model did not flag.
+    #[arg(long)]
+    pub all: bool,
+    /// At most this many rows (1-1000).
+    #[arg(long, default_value_t = 50, value_name = "N")]
+    pub limit: usize,
+    /// One JSON object per line.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// A listing with its newest verdict and every decision on it, oldest first.
+#[derive(Debug, Args)]
+pub struct ReviewShowArgs {
+    /// Listing id.
+    #[arg(value_name = "LISTING")]
+    pub listing: i64,
+    /// SQLite database.
+    #[arg(long, value_name = "PATH")]
+    pub db: PathBuf,
+    /// One JSON object.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Record a decision on a listing: confirm (the model's labels are right), reject (none of the
+/// labels apply) or relabel (these labels apply). Decisions are never overwritten: the newest counts.
+#[derive(Debug, Args)]
+pub struct ReviewDecideArgs {
+    /// Listing id.
+    #[arg(value_name = "LISTING")]
+    pub listing: i64,
+    /// confirm, reject or relabel.
+    #[arg(value_name = "DECISION")]
+    pub decision: String,
+    /// SQLite database.
+    #[arg(long, value_name = "PATH")]
+    pub db: PathBuf,
+    /// With relabel: the labels that apply, comma-separated (firearm,part,ammunition,design).
+    #[arg(long, value_name = "LABELS", value_delimiter = ',')]
+    pub labels: Vec<String>,
+    /// A note kept with the decision.
+    #[arg(long, default_value = "", value_name = "TEXT")]
+    pub note: String,
+    /// Who decides.
+    #[arg(long, value_name = "NAME", env = "ARMSWATCH_REVIEWER")]
+    pub reviewer: String,
+    /// Print the recorded decision as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Check the decision history: every row's hash and its link to the row before. Exit status 1
+/// names the rows that were edited, inserted or removed.
+#[derive(Debug, Args)]
+pub struct ReviewVerifyArgs {
+    /// SQLite database.
+    #[arg(long, value_name = "PATH")]
+    pub db: PathBuf,
+    /// Print the report as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Export evidence, or a research data set.
+///
+/// Evidence (--listing, --flagged or --reviewed): the selected listings with their captured pages
+/// (raw bytes, URL, UTC capture time, SHA-256, transport), verdicts and reviewers' decisions.
+/// Writes OUT and OUT.manifest.json (each record's byte range and SHA-256, and the export's own
+/// SHA-256) for `armswatch verify`. Formats: warc (ISO 28500: request, response and metadata
+/// records per page, a metadata record per listing), csv (a row per listing), jsonl (an object per
+/// listing), misp (one MISP event, core JSON format, tagged dark-web:topic="weapons" and
+/// dark-web:motivation="marketplace-for-sale").
+///
+/// Research (--research): one row per listing with its labels, vendor links and entity counts, as
+/// csv or jsonl. Personal data (vendor names, handles, e-mails, addresses, keys) is replaced by
+/// salted hashes, in fields and in the text, unless --include-identifiers is given.
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("selection").required(true).args(["listing", "flagged", "reviewed", "research"])))]
+pub struct ExportArgs {
+    /// SQLite database.
+    #[arg(long, value_name = "PATH")]
+    pub db: PathBuf,
+    /// Evidence: these listings (repeatable, or comma-separated).
+    #[arg(long, value_name = "ID", value_delimiter = ',', num_args = 1..)]
+    pub listing: Vec<i64>,
+    /// Evidence: every listing whose newest verdict is flagged.
+    #[arg(long)]
+    pub flagged: bool,
+    /// Evidence: every reviewed listing (with --state: only those whose newest decision is in
+    /// that state).
+    #[arg(long)]
+    pub reviewed: bool,
+    /// With --reviewed: confirmed, rejected, relabelled (or unreviewed: flagged listings nobody
+    /// decided on).
+    #[arg(long, value_name = "STATE", requires = "reviewed")]
+    pub state: Option<String>,
+    /// The research export.
+    #[arg(long)]
+    pub research: bool,
+    /// warc, csv, jsonl or misp (research: csv or jsonl).
+    #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
+    pub format: ExportFormat,
+    /// Research: keep vendor names, handles, e-mails, addresses and keys as they are.
+    #[arg(long, requires = "research")]
+    pub include_identifiers: bool,
+    /// Research: salt for the hashes (keep it secret; the same salt gives the same hashes, so
+    /// exports can be joined). Default: a random salt per export.
+    #[arg(
+        long,
+        env = "ARMSWATCH_EXPORT_SALT",
+        value_name = "TEXT",
+        hide_env_values = true
+    )]
+    pub salt: Option<String>,
+    /// The file to write (evidence: required, its manifest goes beside it; research: default
+    /// standard output).
+    #[arg(long, short, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+/// `--format` of `armswatch export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    Warc,
+    Csv,
+    Jsonl,
+    Misp,
+}
+
+impl ExportFormat {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ExportFormat::Warc => "warc",
+            ExportFormat::Csv => "csv",
+            ExportFormat::Jsonl => "jsonl",
+            ExportFormat::Misp => "misp",
+        }
+    }
+}
+
+/// Verify an export: the file's SHA-256 and every record's against the manifest beside it, and
+/// each WARC record's own digests. Names each record that fails; exit status 1 when any does.
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// The export file.
+    #[arg(value_name = "EXPORT")]
+    pub export: PathBuf,
+    /// The manifest (default: EXPORT.manifest.json).
+    #[arg(long, value_name = "PATH")]
+    pub manifest: Option<PathBuf>,
     /// Print the report as JSON.
     #[arg(long)]
     pub json: bool,

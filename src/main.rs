@@ -4,8 +4,10 @@
 mod app;
 mod cli;
 mod cmd;
+mod evidence;
 mod output;
 mod pipeline;
+mod serve;
 mod sink;
 
 use std::process::ExitCode;

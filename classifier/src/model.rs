@@ -87,6 +87,11 @@ pub struct TrainingMeta {
     /// only when not 1).
     #[serde(default = "one", skip_serializing_if = "is_one")]
     pub bags: usize,
+    /// Investigators' reviewed listings among the training rows (`armswatch train --with-reviews`),
+    /// by review state (confirmed, relabelled, rejected); written only when any, so models trained
+    /// without reviews stay byte for byte as they were.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub reviewed: BTreeMap<String, usize>,
 }
 
 fn one() -> usize {
@@ -194,6 +199,15 @@ impl Classifier {
         let bytes = c.to_bytes();
         c.version = hex::encode(Sha256::digest(&bytes))[..12].to_string();
         Ok(c)
+    }
+
+    /// Records in the model's training notes how many reviewed listings it was trained on (by
+    /// review state). The model's version changes with it, as with any change to the file.
+    pub fn with_reviewed(mut self, reviewed: BTreeMap<String, usize>) -> Classifier {
+        self.body.training.reviewed = reviewed;
+        let bytes = self.to_bytes();
+        self.version = hex::encode(Sha256::digest(&bytes))[..12].to_string();
+        self
     }
 
     /// Reads a model file.
@@ -447,6 +461,7 @@ mod tests {
             title_only_copies: false,
             threshold_resamples: 0,
             bags: 1,
+            reviewed: BTreeMap::new(),
         };
         Classifier::from_parts(
             FeatureConfig::default(),

@@ -567,6 +567,7 @@ fn fit(p: &ClassifierParams, examples: &[Example]) -> Result<Classifier, Classif
         deployment_prevalence: p.deployment_prevalence,
         threshold_resamples: p.threshold_resamples,
         bags: bags.max(1),
+        reviewed: BTreeMap::new(),
         min_df: p.min_df,
         features_per_label: p.features_per_label,
         solver: p.solver,

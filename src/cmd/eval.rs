@@ -1,36 +1,65 @@
 //! `armswatch eval`: per-label precision, recall, F1, support, PR-AUC and the false-positive rate on
-//! unlabeled rows, for the model on a labeled file.
+//! unlabeled rows, for the model on a labeled file or on the investigators' reviewed listings.
 
 use crate::app;
 use crate::cli::{EvalArgs, GlobalArgs};
-use anyhow::Result;
+use anyhow::{Context, Result};
 use armswatch_classifier::{clear_examples, evaluate, read_examples};
+use std::io::Write;
 use std::process::ExitCode;
 
 /// `armswatch eval`.
 pub fn run(g: &GlobalArgs, a: EvalArgs) -> Result<ExitCode> {
     let model = app::load_model(g)?;
-    let rows = read_examples(&a.file)?;
-    let examples = clear_examples(&rows);
-    let skipped = rows.len() - examples.len();
+    let (examples, skipped, source, reviewed) = if a.reviews {
+        let db = a.db.as_deref().context("--reviews needs --db")?;
+        let (examples, counts) = super::train::reviewed_examples(db)?;
+        if examples.is_empty() {
+            anyhow::bail!("{} has no reviewed listings to score against", db.display());
+        }
+        (
+            examples,
+            0,
+            format!("the reviewed listings of {}", db.display()),
+            Some(counts),
+        )
+    } else {
+        let file = a
+            .file
+            .as_deref()
+            .context("give a labeled file or --reviews --db PATH")?;
+        let rows = read_examples(file)?;
+        let examples = clear_examples(&rows);
+        let skipped = rows.len() - examples.len();
+        (examples, skipped, file.display().to_string(), None)
+    };
     let report = evaluate(&model, &examples);
+    let mut out = std::io::stdout().lock();
     if a.json {
         let mut v = serde_json::to_value(&report)?;
         if let Some(o) = v.as_object_mut() {
             o.insert("skipped_unclear".into(), skipped.into());
             o.insert("model_version".into(), model.model_version().into());
+            if let Some(c) = &reviewed {
+                o.insert("reviewed".into(), serde_json::to_value(c)?);
+            }
         }
-        println!("{v}");
+        writeln!(out, "{v}")?;
     } else {
-        println!(
+        writeln!(
+            out,
             "model {} version {} on {} ({} rows scored, {} unclear skipped)",
             model.model_id(),
             model.model_version(),
-            a.file.display(),
+            source,
             examples.len(),
             skipped
-        );
-        print!("{report}");
+        )?;
+        if let Some(c) = &reviewed {
+            let by: Vec<String> = c.iter().map(|(k, v)| format!("{v} {k}")).collect();
+            writeln!(out, "reviews: {}", by.join(", "))?;
+        }
+        write!(out, "{report}")?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -216,6 +216,25 @@ impl Store {
             .collect()
     }
 
+    /// Ids of the listings parsed from a page, by id.
+    #[tracing::instrument(level = "trace", skip(self))]
+    pub fn page_listings(&self, page_id: i64) -> Result<Vec<i64>> {
+        let q = self.q("read a page's listings");
+        self.read(|c| {
+            let mut st = c
+                .prepare_cached(
+                    "SELECT listing_id FROM listing_pages WHERE page_id = ?1 ORDER BY listing_id",
+                )
+                .map_err(&q)?;
+            let rows = st
+                .query_map([page_id], |r| r.get(0))
+                .map_err(&q)?
+                .collect::<rusqlite::Result<Vec<i64>>>()
+                .map_err(&q)?;
+            Ok(rows)
+        })
+    }
+
     /// Ids of the listings whose newest verdict is flagged, by id.
     #[tracing::instrument(level = "trace", skip(self))]
     pub fn flagged_listing_ids(&self) -> Result<Vec<i64>> {

@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests: the binary, fresh temp dirs, the ../shared check.
 #![allow(dead_code)]
 
+pub mod review;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

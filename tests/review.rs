@@ -1,0 +1,513 @@
+//! Investigator review from the outside: decisions on the CLI (append-only, hash-chained,
+//! tampering named), evidence exports that verify (and a flipped byte that is named), the review
+//! UI's token, headers and form checks over plain HTTP, and training with reviews.
+
+mod common;
+
+use common::review::{build, header, http, Serve};
+use common::{armswatch, armswatch_ok, repo};
+
+fn db_with_fixture() -> (
+    tempfile::TempDir,
+    std::path::PathBuf,
+    common::review::Fixture,
+) {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("review.db");
+    let f = build(&db, "http://127.0.0.1:9");
+    (tmp, db, f)
+}
+
+/// Guards decisions: each is a new row (history kept, the newest counts) with reviewer, UTC time
+/// and the verdict answered; they survive reopening; an edited row is named by `review verify`.
+#[test]
+fn decisions_are_kept_and_tampering_is_named() {
+    let (tmp, db, f) = db_with_fixture();
+    let d = db.to_str().unwrap();
+    let a = f.plain[0].to_string();
+    armswatch_ok(
+        tmp.path(),
+        &[
+            "review",
+            "decide",
+            &a,
+            "confirm",
+            "--reviewer",
+            "ana",
+            "--db",
+            d,
+        ],
+    );
+    let out = armswatch_ok(
+        tmp.path(),
+        &[
+            "review",
+            "decide",
+            &a,
+            "relabel",
+            "--labels",
+            "part,firearm",
+            "--note",
+            "slide & frame",
+            "--reviewer",
+            "bo",
+            "--db",
+            d,
+            "--json",
+        ],
+    );
+    let r: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(r["labels"], serde_json::json!(["firearm", "part"]));
+    assert_eq!(r["model_labels"], serde_json::json!(["firearm"]));
+    assert!(r["decided_at"].as_str().unwrap().ends_with('Z'));
+    let shown: serde_json::Value = serde_json::from_str(
+        armswatch_ok(tmp.path(), &["review", "show", &a, "--db", d, "--json"]).trim(),
+    )
+    .unwrap();
+    assert_eq!(shown["state"], "relabelled");
+    assert_eq!(shown["reviews"].as_array().unwrap().len(), 2);
+    assert_eq!(shown["reviews"][0]["reviewer"], "ana");
+    assert_eq!(shown["history_intact"], true);
+    let list = armswatch_ok(
+        tmp.path(),
+        &[
+            "review",
+            "list",
+            "--db",
+            d,
+            "--state",
+            "relabelled",
+            "--json",
+        ],
+    );
+    assert_eq!(list.lines().count(), 1, "{list}");
+    let bad = armswatch(
+        tmp.path(),
+        &[
+            "review",
+            "decide",
+            &a,
+            "relabel",
+            "--reviewer",
+            "ana",
+            "--db",
+            d,
+        ],
+    );
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("at least one label"));
+
+    // Tamper with the file the way someone with SQLite access would.
+    let c = rusqlite::Connection::open(&db).unwrap();
+    assert!(
+        c.execute("UPDATE reviews SET reviewer = 'eve' WHERE id = 1", [])
+            .is_err(),
+        "append-only trigger"
+    );
+    c.execute_batch(
+        "DROP TRIGGER reviews_no_update; UPDATE reviews SET reviewer = 'eve' WHERE id = 1;",
+    )
+    .unwrap();
+    drop(c);
+    let out = armswatch(tmp.path(), &["review", "verify", "--db", d]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("review 1 (listing") && text.contains("edited"),
+        "{text}"
+    );
+    let shown = armswatch_ok(tmp.path(), &["review", "show", &a, "--db", d]);
+    assert!(shown.contains("TAMPERED review 1"), "{shown}");
+}
+
+fn flip(path: &std::path::Path, at: usize) {
+    let mut b = std::fs::read(path).unwrap();
+    b[at] ^= 0x01;
+    std::fs::write(path, b).unwrap();
+}
+
+/// Guards exports: WARC, CSV, JSON lines and MISP verify; one flipped byte in a captured page
+/// inside the WARC is named (record number, type, URL); MISP carries the dark-web taxonomy tags.
+#[test]
+fn exports_verify_and_a_flipped_byte_is_named() {
+    let (tmp, db, f) = db_with_fixture();
+    let d = db.to_str().unwrap();
+    for id in &f.plain {
+        armswatch_ok(
+            tmp.path(),
+            &[
+                "review",
+                "decide",
+                &id.to_string(),
+                "confirm",
+                "--reviewer",
+                "ana",
+                "--db",
+                d,
+            ],
+        );
+    }
+    let warc = tmp.path().join("ev.warc");
+    let w = warc.to_str().unwrap();
+    let out = armswatch_ok(
+        tmp.path(),
+        &[
+            "export",
+            "--db",
+            d,
+            "--reviewed",
+            "--state",
+            "confirmed",
+            "--format",
+            "warc",
+            "--out",
+            w,
+        ],
+    );
+    assert!(out.contains("3 listings"), "{out}");
+    let ok = armswatch_ok(tmp.path(), &["verify", w]);
+    assert!(ok.starts_with("ok:"), "{ok}");
+    let bytes = std::fs::read(&warc).unwrap();
+    let text = String::from_utf8_lossy(&bytes);
+    for needle in [
+        "WARC-Type: request",
+        "WARC-Type: response",
+        "WARC-Type: metadata",
+        "transport: arti",
+        "WARC-Date: 2025-11-24T",
+        "WARC-Payload-Digest: sha256:",
+    ] {
+        assert!(text.contains(needle), "{needle} missing");
+    }
+    // A byte of the captured page's text.
+    let at = text.find("Ships worldwide").unwrap();
+    flip(&warc, at);
+    let out = armswatch(tmp.path(), &["verify", w]);
+    assert_eq!(out.status.code(), Some(1));
+    let report = String::from_utf8_lossy(&out.stdout);
+    let broken: Vec<&str> = report
+        .lines()
+        .filter(|l| l.starts_with("BROKEN record"))
+        .collect();
+    assert_eq!(broken.len(), 1, "{report}");
+    assert!(
+        broken[0].contains("(response <urn:uuid:")
+            && broken[0].contains("http://hollowpine.onion/item/0"),
+        "{report}"
+    );
+    assert!(broken[0].contains("WARC-Payload-Digest"), "{report}");
+
+    let ids: Vec<String> = f.hostile.iter().take(5).map(i64::to_string).collect();
+    for format in ["csv", "jsonl", "misp"] {
+        let out = tmp.path().join(format!("ev.{format}"));
+        let o = out.to_str().unwrap();
+        armswatch_ok(
+            tmp.path(),
+            &[
+                "export",
+                "--db",
+                d,
+                "--listing",
+                &ids.join(","),
+                "--format",
+                format,
+                "--out",
+                o,
+            ],
+        );
+        assert!(armswatch_ok(tmp.path(), &["verify", o]).starts_with("ok:"));
+        let body = std::fs::read_to_string(&out).unwrap();
+        match format {
+            "csv" => {
+                let rows = csv::Reader::from_reader(body.as_bytes()).records().count();
+                assert_eq!(rows, 5);
+                assert!(
+                    !body.contains(",=") && !body.contains(",@"),
+                    "formula cells are quoted"
+                );
+            }
+            "jsonl" => assert_eq!(body.lines().count(), 5),
+            _ => {
+                let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+                let tags: Vec<&str> = v["Event"]["Tag"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|t| t["name"].as_str().unwrap())
+                    .collect();
+                assert_eq!(
+                    tags,
+                    [
+                        "dark-web:topic=\"weapons\"",
+                        "dark-web:motivation=\"marketplace-for-sale\""
+                    ]
+                );
+                let attrs = v["Event"]["Attribute"].as_array().unwrap();
+                assert!(attrs.iter().any(|a| a["type"] == "sha256"));
+                assert!(attrs.iter().any(|a| a["type"] == "url"));
+            }
+        }
+    }
+    let jl = tmp.path().join("ev.jsonl");
+    let third = std::fs::read_to_string(&jl)
+        .unwrap()
+        .lines()
+        .take(2)
+        .map(|l| l.len() + 1)
+        .sum::<usize>()
+        + 10;
+    flip(&jl, third);
+    let out = armswatch(tmp.path(), &["verify", jl.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        report.contains(&format!("record 2 (listing listing {}", f.hostile[2])),
+        "{report}"
+    );
+
+    let out = armswatch(
+        tmp.path(),
+        &[
+            "export",
+            "--db",
+            d,
+            "--listing",
+            "999999",
+            "--format",
+            "csv",
+            "--out",
+            "x.csv",
+        ],
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no listing 999999"));
+    let out = armswatch(
+        tmp.path(),
+        &[
+            "export",
+            "--db",
+            d,
+            "--flagged",
+            "--format",
+            "pdf",
+            "--out",
+            "x",
+        ],
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown --format"));
+}
+
+/// Guards the UI's gate and headers: no token (or a wrong one) is refused with 401; the token
+/// sets an HttpOnly SameSite cookie; pages carry CSP default-src 'none', X-Frame-Options and no
+/// referrer; a captured page's copy is sandboxed; forms without the form token are refused.
+#[test]
+fn serve_refuses_requests_without_the_token() {
+    let (_tmp, db, f) = db_with_fixture();
+    let s = Serve::start(&db, &["--reviewer", "ana"]);
+    let (st, h, body) = http(&s.base, "GET", "/", &[], "");
+    assert_eq!(st, 401);
+    assert!(body.contains("needs the access token"));
+    assert!(header(&h, "content-security-policy")
+        .unwrap()
+        .starts_with("default-src 'none'"));
+    assert_eq!(http(&s.base, "GET", "/?token=0000", &[], "").0, 401);
+    assert_eq!(
+        http(&s.base, "GET", &format!("/listing/{}", f.plain[0]), &[], "").0,
+        401
+    );
+    assert_eq!(http(&s.base, "GET", "/static/app.js", &[], "").0, 401);
+    let (st, h, _) = http(
+        &s.base,
+        "GET",
+        &format!("/?token={}&sort=newest", s.token),
+        &[],
+        "",
+    );
+    assert_eq!(st, 303);
+    assert_eq!(header(&h, "location"), Some("/?sort=newest"));
+    let set = header(&h, "set-cookie").unwrap();
+    assert!(
+        set.contains("HttpOnly") && set.contains("SameSite=Strict"),
+        "{set}"
+    );
+    let cookie = format!("{}={}", s.cookie(), s.token);
+    let (st, h, body) = http(&s.base, "GET", "/", &[("Cookie", &cookie)], "");
+    assert_eq!(st, 200);
+    assert!(body.contains("Glock 19 Gen 5 pistol 9mm"));
+    assert!(!body.contains("<script>alert"), "payloads are escaped");
+    let csp = header(&h, "content-security-policy").unwrap();
+    assert!(
+        csp.contains("default-src 'none'")
+            && csp.contains("script-src 'self'")
+            && !csp.contains("unsafe"),
+        "{csp}"
+    );
+    assert_eq!(header(&h, "x-frame-options"), Some("DENY"));
+    assert_eq!(header(&h, "referrer-policy"), Some("no-referrer"));
+    let (st, h, body) = http(
+        &s.base,
+        "GET",
+        &format!("/page/{}/render", f.scripted_page),
+        &[("Cookie", &cookie)],
+        "",
+    );
+    assert_eq!(st, 200);
+    assert!(header(&h, "content-security-policy")
+        .unwrap()
+        .starts_with("sandbox; default-src 'none'"));
+    assert!(
+        !body.contains("<script")
+            && !body.contains("127.0.0.1:9")
+            && body.contains("Glock 19 Gen 5"),
+        "{body}"
+    );
+    let (_, h, _) = http(
+        &s.base,
+        "GET",
+        &format!("/page/{}/raw", f.scripted_page),
+        &[("Cookie", &cookie)],
+        "",
+    );
+    assert!(header(&h, "content-disposition")
+        .unwrap()
+        .starts_with("attachment"));
+    assert_eq!(header(&h, "content-type"), Some("application/octet-stream"));
+    let form = "csrf=wrong&decision=confirm";
+    let ct = ("Content-Type", "application/x-www-form-urlencoded");
+    let path = format!("/listing/{}/decide", f.plain[0]);
+    assert_eq!(
+        http(&s.base, "POST", &path, &[("Cookie", &cookie), ct], form).0,
+        403
+    );
+    assert_eq!(http(&s.base, "POST", &path, &[ct], form).0, 401);
+    let out = armswatch(
+        _tmp.path(),
+        &[
+            "review",
+            "show",
+            &f.plain[0].to_string(),
+            "--db",
+            db.to_str().unwrap(),
+            "--json",
+        ],
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("\"reviews\":[]"),
+        "nothing was recorded"
+    );
+}
+
+/// Guards --bind: an address other than loopback is served with a warning.
+#[test]
+fn bind_off_loopback_warns() {
+    let (_tmp, db, _) = db_with_fixture();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_armswatch"))
+        .args(["serve", "--db", db.to_str().unwrap(), "--bind", "0.0.0.0:0"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut err = String::new();
+    use std::io::BufRead;
+    std::io::BufReader::new(child.stderr.take().unwrap())
+        .read_line(&mut err)
+        .unwrap();
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(err.contains("not a loopback address"), "{err}");
+}
+
+/// Guards feedback: `train --with-reviews` adds the reviewed listings and the model card says how
+/// many; `eval --reviews` scores a model against the reviews.
+#[test]
+fn reviews_feed_training_and_evaluation() {
+    let (tmp, db, f) = db_with_fixture();
+    let d = db.to_str().unwrap();
+    armswatch_ok(
+        tmp.path(),
+        &[
+            "review",
+            "decide",
+            &f.plain[0].to_string(),
+            "confirm",
+            "--reviewer",
+            "ana",
+            "--db",
+            d,
+        ],
+    );
+    armswatch_ok(
+        tmp.path(),
+        &[
+            "review",
+            "decide",
+            &f.plain[1].to_string(),
+            "relabel",
+            "--labels",
+            "part",
+            "--reviewer",
+            "ana",
+            "--db",
+            d,
+        ],
+    );
+    armswatch_ok(
+        tmp.path(),
+        &[
+            "review",
+            "decide",
+            &f.hostile[0].to_string(),
+            "reject",
+            "--reviewer",
+            "ana",
+            "--db",
+            d,
+        ],
+    );
+    let corpus = std::fs::read_to_string(repo().join("classifier/corpus/corpus.jsonl")).unwrap();
+    let small: String = corpus
+        .lines()
+        .step_by(25)
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let data = tmp.path().join("small.jsonl");
+    std::fs::write(&data, small).unwrap();
+    let model = tmp.path().join("m.model");
+    let out = armswatch_ok(
+        tmp.path(),
+        &[
+            "train",
+            "--data",
+            data.to_str().unwrap(),
+            "--out",
+            model.to_str().unwrap(),
+            "--with-reviews",
+            "--db",
+            d,
+        ],
+    );
+    assert!(out.contains("3 reviewed listings"), "{out}");
+    let card = std::fs::read_to_string(tmp.path().join("m.model.md")).unwrap();
+    assert!(
+        card.contains("**3 reviewed listings**")
+            && card.contains("1 confirmed, 1 rejected, 1 relabelled"),
+        "{card}"
+    );
+    let eval = armswatch_ok(
+        tmp.path(),
+        &[
+            "--model",
+            model.to_str().unwrap(),
+            "eval",
+            "--reviews",
+            "--db",
+            d,
+            "--json",
+        ],
+    );
+    let v: serde_json::Value = serde_json::from_str(eval.trim()).unwrap();
+    assert_eq!(v["reviewed"]["confirmed"], 1);
+    assert!(
+        v["labels"]["firearm"]["support"].as_u64().unwrap() >= 1,
+        "{v}"
+    );
+}
