@@ -293,7 +293,7 @@ fn exports_verify_and_a_flipped_byte_is_named() {
             "x",
         ],
     );
-    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown --format"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("invalid value 'pdf'"));
 }
 
 /// Guards the UI's gate and headers: no token (or a wrong one) is refused with 401; the token
