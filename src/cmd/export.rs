@@ -5,7 +5,6 @@ use crate::cli::ExportArgs;
 use crate::evidence::{self, formats, Builder, ExportListing};
 use anyhow::Result;
 use armswatch_core::ReviewState;
-use armswatch_store::Store;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -23,10 +22,7 @@ pub fn run(a: ExportArgs) -> Result<ExitCode> {
     let Some(out_path) = a.out.clone() else {
         anyhow::bail!("an evidence export needs --out FILE (its manifest is written beside it)");
     };
-    if !a.db.exists() {
-        anyhow::bail!("no database at {}", a.db.display());
-    }
-    let store = Store::open(&a.db)?;
+    let store = super::markets::open_existing(&a.db)?;
     let (ids, selection) = if !a.listing.is_empty() {
         let list: Vec<String> = a.listing.iter().map(i64::to_string).collect();
         (a.listing.clone(), format!("listings {}", list.join(",")))

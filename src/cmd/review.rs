@@ -22,11 +22,17 @@ pub fn run(c: ReviewCommand) -> Result<ExitCode> {
     }
 }
 
+/// Opens the database to write a decision.
 fn open(db: &Path) -> Result<Store> {
     if !db.exists() {
         anyhow::bail!("no database at {}", db.display());
     }
     Ok(Store::open(db)?)
+}
+
+/// Opens the database read-only (list, show, verify never write).
+fn open_read(db: &Path) -> Result<Store> {
+    super::markets::open_existing(db)
 }
 
 /// Market text on a terminal, on one line (the shared printer's escaping: control, bidi and
@@ -48,7 +54,7 @@ fn labels(ls: &[Label]) -> String {
 }
 
 fn list(a: ReviewListArgs) -> Result<ExitCode> {
-    let store = open(&a.db)?;
+    let store = open_read(&a.db)?;
     let check = |p: Option<f32>, what: &str| -> Result<Option<f32>> {
         match p {
             Some(x) if !(0.0..=1.0).contains(&x) => {
@@ -134,7 +140,7 @@ fn review_json(r: &Review) -> serde_json::Value {
 }
 
 fn show(a: ReviewShowArgs) -> Result<ExitCode> {
-    let store = open(&a.db)?;
+    let store = open_read(&a.db)?;
     let Some(l) = store.listing(a.listing)? else {
         anyhow::bail!("no listing {} in {}", a.listing, a.db.display());
     };
@@ -292,7 +298,7 @@ fn decide(a: ReviewDecideArgs) -> Result<ExitCode> {
 }
 
 fn verify(a: ReviewVerifyArgs) -> Result<ExitCode> {
-    let store = open(&a.db)?;
+    let store = open_read(&a.db)?;
     let report = store.verify_reviews()?;
     let mut out = std::io::stdout().lock();
     if a.json {

@@ -5,7 +5,6 @@ use crate::cli::TrainArgs;
 use anyhow::{Context, Result};
 use armswatch_classifier::{clear_examples, read_examples, Classifier, ClassifierParams, Example};
 use armswatch_core::LabelSet;
-use armswatch_store::Store;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::Write;
@@ -15,10 +14,7 @@ use std::process::ExitCode;
 /// The reviewed listings of a database as labelled examples (each listing's newest decision: the
 /// reviewer's labels, none when rejected), and how many per review state.
 pub fn reviewed_examples(db: &Path) -> Result<(Vec<Example>, BTreeMap<String, usize>)> {
-    if !db.exists() {
-        anyhow::bail!("no database at {}", db.display());
-    }
-    let store = Store::open(db)?;
+    let store = super::markets::open_existing(db)?;
     let reviewed = store
         .reviewed_listings(None)
         .context("reading reviewed listings")?;
