@@ -372,7 +372,7 @@ impl Store {
             filters.push("q.flagged = 1");
         }
         if query.label.is_some() {
-            filters.push("(q.labels & :label_bit) != 0");
+            filters.push("(q.labels & :lbit) != 0");
         }
         if query.market.is_some() {
             filters.push("q.market_id = :f_market");
@@ -438,7 +438,7 @@ impl Store {
             );
             let mut named: Vec<(&str, &dyn ToSql)> = vec![(":limit", &limit_v)];
             if let Some(v) = &label_bit_v {
-                named.push((":label_bit", v));
+                named.push((":lbit", v));
             }
             if let Some(v) = &market_v {
                 named.push((":f_market", v));
@@ -658,6 +658,21 @@ mod tests {
         // search ignores FTS syntax and accents, and a review moves a listing between states.
         let s = store_with(12);
         let ids = |q: QueueQuery| walk(&s, &q);
+        // Every filter also pages by key (small pages).
+        for sort in QueueSort::ALL {
+            let q = QueueQuery {
+                sort,
+                label: Some(Label::Firearm),
+                market: Some(MarketId("a".into())),
+                state: Some(ReviewState::Unreviewed),
+                min_score: Some(0.1),
+                max_score: Some(0.99),
+                search: Some("glock".into()),
+                limit: 1,
+                ..Default::default()
+            };
+            assert_eq!(ids(q), vec![12, 10, 8, 6], "{sort:?}");
+        }
         assert_eq!(
             ids(QueueQuery {
                 label: Some(Label::Part),
