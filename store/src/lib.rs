@@ -56,6 +56,7 @@ mod markets;
 mod pages;
 mod presence;
 mod queue;
+mod queue_search;
 mod record;
 mod reviews;
 pub mod stats;

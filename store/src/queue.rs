@@ -1,8 +1,10 @@
 //! The review queue: classified listings with their newest verdict and review state, sorted,
 //! filtered and searched (FTS5 over title, description and vendor), paged by key (never OFFSET),
 //! so a page costs the same at listing 1,000,000 as at listing 1. Table `review_queue` and the
-//! full-text index are kept in step by triggers (migration 0003).
+//! full-text index are kept in step by triggers (migration 0006); searches are planned in
+//! `queue_search`.
 
+use crate::queue_search::{id_json, FEW_MATCHES};
 use crate::{Result, Store};
 use armswatch_core::{Label, MarketId, ReviewState};
 use rusqlite::types::ToSql;
@@ -245,6 +247,16 @@ impl Store {
     /// One page of the queue.
     #[tracing::instrument(level = "debug", skip_all)]
     pub fn queue(&self, query: &QueueQuery, at: &QueuePosition) -> Result<QueuePage> {
+        self.queue_with(query, at, FEW_MATCHES)
+    }
+
+    /// [`Store::queue`], with `few` search matches or less looked up by id.
+    pub(crate) fn queue_with(
+        &self,
+        query: &QueueQuery,
+        at: &QueuePosition,
+        few: usize,
+    ) -> Result<QueuePage> {
         let limit = match query.limit {
             0 => 50,
             n => n.min(1000),
@@ -263,7 +275,7 @@ impl Store {
             QueuePosition::Before(k) => (Some(k), false),
         };
         // One extra row tells whether there is more in this direction.
-        let mut rows = self.queue_rows(query, search.as_deref(), key, forward, limit + 1)?;
+        let mut rows = self.queue_rows(query, search.as_deref(), key, forward, limit + 1, few)?;
         let more = rows.len() > limit;
         rows.truncate(limit);
         if !forward {
@@ -366,6 +378,7 @@ impl Store {
         key: Option<&QueueKey>,
         forward: bool,
         limit: usize,
+        few: usize,
     ) -> Result<Vec<QueueRow>> {
         let mut filters: Vec<&str> = Vec::new();
         if !query.include_unflagged {
@@ -389,10 +402,18 @@ impl Store {
         if query.max_score.is_some() {
             filters.push("q.max_score <= :max_score");
         }
-        if search.is_some() {
-            filters.push(
-                "q.listing_id IN (SELECT rowid FROM listings_fts WHERE listings_fts MATCH :search)",
-            );
+        // A search reads its matches first and picks the plan by how many there are
+        // (`queue_search`).
+        let matches = search.map(|s| self.search_matches(s)).transpose()?;
+        let few_ids = matches
+            .as_ref()
+            .filter(|m| m.len() <= few)
+            .map(|m| id_json(m.ids()));
+        if matches.as_ref().is_some_and(|m| m.len() == 0) {
+            return Ok(Vec::new());
+        }
+        if few_ids.is_some() {
+            filters.push("q.listing_id IN (SELECT value FROM json_each(:match_ids))");
         }
         let p = plan(query.sort, forward);
         let mut parts: Vec<String> = Vec::new();
@@ -419,24 +440,13 @@ impl Store {
         let state_v = query.state.map(|s| s.as_str());
         let min_v = query.min_score.map(f64::from);
         let max_v = query.max_score.map(f64::from);
-        let limit_v = i64::try_from(limit).unwrap_or(1000);
         let mut out: Vec<Raw> = Vec::new();
         let q = self.q("read the review queue");
         for cond in parts {
             if out.len() >= limit {
                 break;
             }
-            let sql = format!(
-                "SELECT q.listing_id, q.market_id, l.canonical_url, l.title, l.vendor, l.price_text,
-                     q.max_score, q.flagged, q.labels, q.state, q.first_seen, q.top_label,
-                     v.scores_json
-                 FROM (SELECT q.* FROM review_queue q WHERE {cond} ORDER BY {order} LIMIT :limit) q
-                 JOIN listings l ON l.id = q.listing_id
-                 LEFT JOIN verdicts v ON v.id = q.verdict_id
-                 ORDER BY {order}",
-                order = p.order
-            );
-            let mut named: Vec<(&str, &dyn ToSql)> = vec![(":limit", &limit_v)];
+            let mut named: Vec<(&str, &dyn ToSql)> = Vec::new();
             if let Some(v) = &label_bit_v {
                 named.push((":lbit", v));
             }
@@ -455,11 +465,11 @@ impl Store {
             if let Some(v) = &max_v {
                 named.push((":max_score", v));
             }
-            if let Some(v) = &search {
-                named.push((":search", v));
+            if let Some(v) = &few_ids {
+                named.push((":match_ids", v));
             }
             if let Some(k) = key {
-                let used = |name: &str| sql.contains(name);
+                let used = |name: &str| cond.contains(name);
                 if used(":score") {
                     named.push((":score", &k.max_score));
                 }
@@ -476,6 +486,53 @@ impl Store {
                     named.push((":label", &k.top_label));
                 }
             }
+            let limit_v = i64::try_from(limit - out.len()).unwrap_or(1000);
+            // Many matches: walk this part of the queue in order keeping the matches, then read
+            // those rows by id.
+            let walked;
+            let (inner, named) = match matches.as_ref().filter(|_| few_ids.is_none()) {
+                Some(m) => {
+                    let walk = format!(
+                        "SELECT q.listing_id FROM review_queue q WHERE {cond} ORDER BY {order}",
+                        order = p.order
+                    );
+                    let ids = self.walk_matching(&walk, &named, m, limit - out.len())?;
+                    if ids.is_empty() {
+                        continue;
+                    }
+                    walked = id_json(&ids);
+                    let named: Vec<(&str, &dyn ToSql)> =
+                        vec![(":match_ids", &walked), (":limit", &limit_v)];
+                    (
+                        "review_queue q NOT INDEXED \
+                         WHERE q.listing_id IN (SELECT value FROM json_each(:match_ids))"
+                            .to_string(),
+                        named,
+                    )
+                }
+                None => {
+                    let mut named = named;
+                    named.push((":limit", &limit_v));
+                    // A few search matches are looked up by id (rowid), not found by an index
+                    // walk.
+                    let hint = if few_ids.is_some() {
+                        " NOT INDEXED"
+                    } else {
+                        ""
+                    };
+                    (format!("review_queue q{hint} WHERE {cond}"), named)
+                }
+            };
+            let sql = format!(
+                "SELECT q.listing_id, q.market_id, l.canonical_url, l.title, l.vendor, l.price_text,
+                     q.max_score, q.flagged, q.labels, q.state, q.first_seen, q.top_label,
+                     v.scores_json
+                 FROM (SELECT q.* FROM {inner} ORDER BY {order} LIMIT :limit) q
+                 JOIN listings l ON l.id = q.listing_id
+                 LEFT JOIN verdicts v ON v.id = q.verdict_id
+                 ORDER BY {order}",
+                order = p.order
+            );
             let got: Vec<Raw> = self.read(|c| {
                 let mut st = c.prepare_cached(&sql).map_err(&q)?;
                 let rows = st
@@ -540,7 +597,7 @@ impl Store {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::test_support::*;
     use crate::NewReview;
@@ -548,7 +605,7 @@ mod tests {
 
     /// A store with `n` listings; listing i has firearm score i/(n+1) (all flagged but the
     /// lowest-scoring third get part instead), first seen at i, market a or b by parity.
-    fn store_with(n: usize) -> Store {
+    pub(crate) fn store_with(n: usize) -> Store {
         let (s, run) = store_with_run();
         s.upsert_market(&MarketId("b".into()), None, None).unwrap();
         s.upsert_market(&MarketId("a".into()), None, None).unwrap();
