@@ -491,9 +491,8 @@ pub struct ReviewListArgs {
     /// At most this many rows (1-1000).
     #[arg(long, default_value_t = 50, value_name = "N")]
     pub limit: usize,
-    /// One JSON object per line.
-    #[arg(long)]
-    pub json: bool,
+    #[command(flatten)]
+    pub output: FormatArgs,
 }
 
 /// A listing with its newest verdict and every decision on it, oldest first.

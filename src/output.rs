@@ -116,6 +116,20 @@ pub trait Row: Serialize {
     }
 }
 
+/// The row type of output that has only notes (a summary), for [`Printer::finish`].
+#[derive(Serialize)]
+pub enum NoRows {}
+
+impl Row for NoRows {
+    fn columns() -> &'static [Column] {
+        &[]
+    }
+
+    fn cells(&self) -> Vec<String> {
+        match *self {}
+    }
+}
+
 /// Writes rows in one [`Format`] to a writer (stdout by default), header first.
 pub struct Printer<W: Write> {
     format: Format,
@@ -200,6 +214,14 @@ impl<W: Write> Printer<W> {
             writeln!(self.out, "{}", sanitize(text))?;
         }
         Ok(())
+    }
+
+    /// One JSON object on its own line, in every format: a report that is not rows (`--json` of
+    /// `verify`, `review show`). Escaped like JSON rows.
+    pub fn object<T: Serialize + ?Sized>(&mut self, value: &T) -> io::Result<()> {
+        let mut ser = serde_json::Serializer::with_formatter(&mut self.out, SafeJsonFormatter);
+        value.serialize(&mut ser).map_err(io::Error::from)?;
+        self.out.write_all(b"\n")
     }
 
     /// Ends the output: the empty message of a table without rows, the header of an empty CSV;
@@ -567,6 +589,23 @@ mod tests {
         assert_eq!(v["title"].as_str().unwrap(), title);
         assert_eq!(v["id"], 7);
         assert_eq!(print(Format::Json, vec![]), "");
+    }
+
+    #[test]
+    fn objects_are_escaped_like_json_rows() {
+        // Guards: a report printed as one JSON object (verify, review show) escapes what a
+        // terminal would run, in every format, and reads back to the exact text.
+        let title = format!("Glock {}", hostile());
+        for format in [Format::Table, Format::Json, Format::Csv] {
+            let mut buf = Vec::new();
+            let mut p = Printer::new(format, &mut buf);
+            p.object(&serde_json::json!({ "title": title })).unwrap();
+            p.finish::<Item>().unwrap();
+            let out = String::from_utf8(buf).unwrap();
+            assert_terminal_safe(&out);
+            let v: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+            assert_eq!(v["title"].as_str().unwrap(), title);
+        }
     }
 
     #[test]

@@ -112,12 +112,16 @@ fn decisions_are_kept_and_tampering_is_named() {
     let out = armswatch(tmp.path(), &["review", "verify", "--db", d]);
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        text.contains("review 1 (listing") && text.contains("edited"),
-        "{text}"
-    );
+    let row = |t: &str| -> bool {
+        t.lines().any(|l| {
+            let f: Vec<&str> = l.split_whitespace().collect();
+            f.first() == Some(&"1") && f.get(1) == Some(&a.as_str()) && l.contains("edited")
+        })
+    };
+    assert!(text.starts_with("REVIEW") && row(&text), "{text}");
+    assert!(text.contains("reviews do not verify"), "{text}");
     let shown = armswatch_ok(tmp.path(), &["review", "show", &a, "--db", d]);
-    assert!(shown.contains("TAMPERED review 1"), "{shown}");
+    assert!(shown.contains("TAMPERED") && row(&shown), "{shown}");
 }
 
 fn flip(path: &std::path::Path, at: usize) {
@@ -185,17 +189,41 @@ fn exports_verify_and_a_flipped_byte_is_named() {
     let out = armswatch(tmp.path(), &["verify", w]);
     assert_eq!(out.status.code(), Some(1));
     let report = String::from_utf8_lossy(&out.stdout);
-    let broken: Vec<&str> = report
-        .lines()
-        .filter(|l| l.starts_with("BROKEN record"))
-        .collect();
-    assert_eq!(broken.len(), 1, "{report}");
+    // A table: a header, the export's own hash (row without a record), one row per broken
+    // record, the verdict.
+    let lines: Vec<&str> = report.lines().collect();
+    assert!(lines[0].trim_start().starts_with("RECORD"), "{report}");
     assert!(
-        broken[0].contains("(response <urn:uuid:")
-            && broken[0].contains("http://hollowpine.onion/item/0"),
+        lines.last().unwrap().starts_with("FAILED: 2 problem"),
         "{report}"
     );
+    let rows = &lines[1..lines.len() - 1];
+    assert!(
+        rows.iter()
+            .any(|l| l.split_whitespace().take(2).eq(["-", "export"])
+                && l.contains("the manifest says")),
+        "{report}"
+    );
+    let broken: Vec<&str> = rows
+        .iter()
+        .copied()
+        .filter(|l| !l.trim_start().starts_with('-'))
+        .collect();
+    assert_eq!(broken.len(), 1, "{report}");
+    let cells: Vec<&str> = broken[0].split_whitespace().collect();
+    assert_eq!(cells[1], "response", "{report}");
+    assert!(cells[2].starts_with("<urn:uuid:"), "{report}");
+    assert_eq!(cells[3], "http://hollowpine.onion/item/0", "{report}");
     assert!(broken[0].contains("WARC-Payload-Digest"), "{report}");
+    let json = armswatch(tmp.path(), &["verify", w, "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let problems = v["problems"].as_array().unwrap();
+    assert_eq!(problems.len(), 2, "{v}");
+    assert!(
+        problems[0]["record"].is_null(),
+        "the export's own hash: {v}"
+    );
+    assert_eq!(problems[1]["record"]["kind"], "response", "{v}");
 
     let ids: Vec<String> = f.hostile.iter().take(5).map(i64::to_string).collect();
     for format in ["csv", "jsonl", "misp"] {
@@ -260,8 +288,16 @@ fn exports_verify_and_a_flipped_byte_is_named() {
     let out = armswatch(tmp.path(), &["verify", jl.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let report = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        report.contains(&format!("record 2 (listing listing {}", f.hostile[2])),
+    let row: Vec<&str> = report
+        .lines()
+        .skip(1)
+        .find(|l| !l.trim_start().starts_with('-'))
+        .unwrap()
+        .split_whitespace()
+        .collect();
+    assert_eq!(
+        &row[..4],
+        ["2", "listing", "listing", &f.hostile[2].to_string()],
         "{report}"
     );
 

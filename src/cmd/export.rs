@@ -3,9 +3,9 @@
 
 use crate::cli::ExportArgs;
 use crate::evidence::{self, formats, Builder, ExportListing};
+use crate::output::{Format, NoRows, Printer};
 use anyhow::Result;
 use armswatch_core::ReviewState;
-use std::io::Write;
 use std::process::ExitCode;
 
 /// `armswatch export`.
@@ -54,22 +54,22 @@ pub fn run(a: ExportArgs) -> Result<ExitCode> {
         "jsonl" => formats::write_jsonl(&listings, &mut b)?,
         _ => formats::write_misp(&listings, &selection, &mut b)?,
     }
-    let mut out = std::io::stdout().lock();
     let m = b.finish(&out_path, format, &selection, listings.len())?;
-    writeln!(
-        out,
+    // What was written, as lines of the shared printer (paths escaped like any text).
+    let mut out = Printer::stdout(Format::Table);
+    out.note(&format!(
         "wrote {} ({format}, {} listings, {} records, {} bytes)",
         out_path.display(),
         m.listings,
         m.records.len(),
         m.export_bytes
-    )?;
-    writeln!(
-        out,
+    ))?;
+    out.note(&format!(
         "manifest {}",
         evidence::manifest_path(&out_path).display()
-    )?;
-    writeln!(out, "export sha256 {}", m.export_sha256)?;
+    ))?;
+    out.note(&format!("export sha256 {}", m.export_sha256))?;
+    out.finish::<NoRows>()?;
     if listings.is_empty() {
         tracing::warn!("the selection ({selection}) holds no listings: the export is empty");
     }

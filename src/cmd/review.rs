@@ -4,11 +4,14 @@
 use crate::cli::{
     ReviewCommand, ReviewDecideArgs, ReviewListArgs, ReviewShowArgs, ReviewVerifyArgs,
 };
+use crate::output::{Column, Format, Printer, Row};
 use anyhow::{Context, Result};
 use armswatch_core::{Decision, Label, MarketId, ReviewState};
-use armswatch_store::{rfc3339, NewReview, QueuePosition, QueueQuery, Review, Store};
+use armswatch_store::{
+    rfc3339, BrokenReview, NewReview, QueuePosition, QueueQuery, QueueRow, Review, Store,
+};
+use serde::{Serialize, Serializer};
 use serde_json::json;
-use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -35,14 +38,13 @@ fn open_read(db: &Path) -> Result<Store> {
     super::markets::open_existing(db)
 }
 
-/// Market text on a terminal, on one line (the shared printer's escaping: control, bidi and
-/// invisible characters never reach the terminal raw).
-pub fn clean(s: &str) -> String {
-    crate::output::sanitize(s)
-}
-
-fn clip(s: &str, n: usize) -> String {
-    crate::output::clip(s, n)
+/// The `--json` switch of show, decide and verify: one JSON object, or a table.
+fn format_of(json: bool) -> Format {
+    if json {
+        Format::Json
+    } else {
+        Format::Table
+    }
 }
 
 fn labels(ls: &[Label]) -> String {
@@ -50,6 +52,45 @@ fn labels(ls: &[Label]) -> String {
         "none".into()
     } else {
         ls.iter().map(|l| l.as_str()).collect::<Vec<_>>().join(",")
+    }
+}
+
+/// A queue row as `review list` prints it; its JSON form is the store's row.
+#[derive(Serialize)]
+#[serde(transparent)]
+struct QueueLine(QueueRow);
+
+impl Row for QueueLine {
+    fn columns() -> &'static [Column] {
+        const C: &[Column] = &[
+            Column::right("ID", 7),
+            Column::right("SCORE", 5),
+            Column::left("LABELS", 24),
+            Column::left("STATE", 11),
+            Column::left("MARKET", 10),
+            Column::left("TITLE", 44),
+            Column::left("VENDOR", 24),
+            Column::left("PRICE", 0).csv_only(),
+            Column::left("FIRST_SEEN", 0).csv_only(),
+            Column::left("URL", 0).csv_only(),
+        ];
+        C
+    }
+
+    fn cells(&self) -> Vec<String> {
+        let r = &self.0;
+        vec![
+            r.listing_id.to_string(),
+            format!("{:.2}", r.max_score),
+            labels(&r.labels),
+            r.state.as_str().to_string(),
+            r.market.as_str().to_string(),
+            r.title.clone(),
+            r.vendor.clone().unwrap_or_default(),
+            r.price_text.clone().unwrap_or_default(),
+            rfc3339(r.first_seen),
+            r.url.clone(),
+        ]
     }
 }
 
@@ -85,38 +126,13 @@ fn list(a: ReviewListArgs) -> Result<ExitCode> {
     let page = store
         .queue(&q, &QueuePosition::Start)
         .context("reading the review queue")?;
-    let mut out = std::io::stdout().lock();
-    if a.json {
-        for r in &page.rows {
-            writeln!(out, "{}", serde_json::to_string(r)?)?;
-        }
-        return Ok(ExitCode::SUCCESS);
+    let more = page.next.is_some();
+    let mut out = Printer::stdout(a.output.format()).when_empty("no listings match");
+    out.print_rows(page.rows.into_iter().map(QueueLine))?;
+    if more {
+        out.note("(more: raise --limit or narrow the filters)")?;
     }
-    if page.rows.is_empty() {
-        writeln!(out, "no listings match")?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    writeln!(
-        out,
-        "{:>7}  {:>5}  {:<24} {:<11} {:<10} {:<44} VENDOR",
-        "ID", "SCORE", "LABELS", "STATE", "MARKET", "TITLE"
-    )?;
-    for r in &page.rows {
-        writeln!(
-            out,
-            "{:>7}  {:>5.2}  {:<24} {:<11} {:<10} {:<44} {}",
-            r.listing_id,
-            r.max_score,
-            labels(&r.labels),
-            r.state.as_str(),
-            clip(r.market.as_str(), 10),
-            clip(&r.title, 44),
-            clip(r.vendor.as_deref().unwrap_or("-"), 24)
-        )?;
-    }
-    if page.next.is_some() {
-        writeln!(out, "(more: raise --limit or narrow the filters)")?;
-    }
+    out.finish::<QueueLine>()?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -139,6 +155,73 @@ fn review_json(r: &Review) -> serde_json::Value {
     })
 }
 
+/// A decision as `review show` and `review decide` print it.
+struct ReviewLine<'a>(&'a Review);
+
+impl Serialize for ReviewLine<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        review_json(self.0).serialize(s)
+    }
+}
+
+impl Row for ReviewLine<'_> {
+    fn columns() -> &'static [Column] {
+        const C: &[Column] = &[
+            Column::right("REVIEW", 6),
+            Column::right("LISTING", 7),
+            Column::left("DECIDED (UTC)", 20),
+            Column::left("STATE", 11),
+            Column::left("LABELS", 24),
+            Column::left("REVIEWER", 20),
+            Column::left("NOTE", 60),
+            Column::left("VERDICT", 0).csv_only(),
+            Column::left("HASH", 0).csv_only(),
+            Column::left("PREV_HASH", 0).csv_only(),
+        ];
+        C
+    }
+
+    fn cells(&self) -> Vec<String> {
+        let r = self.0;
+        vec![
+            r.id.to_string(),
+            r.listing_id.to_string(),
+            rfc3339(r.decided_at),
+            r.state.as_str().to_string(),
+            labels(&r.labels),
+            r.reviewer.clone(),
+            r.note.clone(),
+            r.verdict_id.map(|v| v.to_string()).unwrap_or_default(),
+            r.hash.clone(),
+            r.prev_hash.clone(),
+        ]
+    }
+}
+
+/// A review row that does not check out, as `review verify` and `review show` print it.
+#[derive(Serialize)]
+#[serde(transparent)]
+struct BrokenLine<'a>(&'a BrokenReview);
+
+impl Row for BrokenLine<'_> {
+    fn columns() -> &'static [Column] {
+        const C: &[Column] = &[
+            Column::right("REVIEW", 6),
+            Column::right("LISTING", 7),
+            Column::left("PROBLEM", 0),
+        ];
+        C
+    }
+
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.0.review_id.to_string(),
+            self.0.listing_id.to_string(),
+            self.0.problem.clone(),
+        ]
+    }
+}
+
 fn show(a: ReviewShowArgs) -> Result<ExitCode> {
     let store = open_read(&a.db)?;
     let Some(l) = store.listing(a.listing)? else {
@@ -153,9 +236,9 @@ fn show(a: ReviewShowArgs) -> Result<ExitCode> {
         .filter(|b| b.listing_id == a.listing)
         .collect();
     let state = history.last().map_or(ReviewState::Unreviewed, |r| r.state);
-    let mut out = std::io::stdout().lock();
+    let mut out = Printer::stdout(format_of(a.json)).when_empty("no decisions yet");
     if a.json {
-        let v = json!({
+        out.object(&json!({
             "listing_id": l.id,
             "market": l.market.as_str(),
             "url": l.listing.url,
@@ -177,35 +260,33 @@ fn show(a: ReviewShowArgs) -> Result<ExitCode> {
             "reviews": history.iter().map(review_json).collect::<Vec<_>>(),
             "history_intact": broken.is_empty(),
             "broken_reviews": broken,
-        });
-        writeln!(out, "{v}")?;
+        }))?;
+        out.finish::<ReviewLine>()?;
         return Ok(ExitCode::SUCCESS);
     }
-    writeln!(
-        out,
+    // The listing as notes (escaped, one line each), then its decisions as rows.
+    let clip = crate::output::clip;
+    out.note(&format!(
         "listing {}  [{}]  {}",
         l.id,
         l.market,
         clip(&l.listing.title, 100)
-    )?;
-    writeln!(
-        out,
+    ))?;
+    out.note(&format!(
         "  vendor   {}",
         clip(l.listing.vendor.as_deref().unwrap_or("-"), 60)
-    )?;
-    writeln!(
-        out,
+    ))?;
+    out.note(&format!(
         "  price    {}",
         clip(l.listing.price_text.as_deref().unwrap_or("-"), 60)
-    )?;
-    writeln!(out, "  url      {}", clip(&l.listing.url, 120))?;
-    writeln!(
-        out,
+    ))?;
+    out.note(&format!("  url      {}", clip(&l.listing.url, 120)))?;
+    out.note(&format!(
         "  seen     {} .. {} (version {})",
         rfc3339(l.first_seen),
         rfc3339(l.last_seen),
         l.version
-    )?;
+    ))?;
     match &verdict {
         Some(v) => {
             let scores: Vec<String> = v
@@ -214,39 +295,28 @@ fn show(a: ReviewShowArgs) -> Result<ExitCode> {
                 .iter()
                 .map(|(l, s)| format!("{l}:{s:.2}"))
                 .collect();
-            writeln!(
-                out,
+            out.note(&format!(
                 "  verdict  {} ({}) labels {}",
                 v.id,
-                v.verdict.model_version,
+                clip(&v.verdict.model_version, 40),
                 labels(&v.verdict.labels)
-            )?;
-            writeln!(out, "  scores   {}", scores.join(" "))?;
+            ))?;
+            out.note(&format!("  scores   {}", scores.join(" ")))?;
         }
-        None => writeln!(out, "  verdict  none")?,
+        None => out.note("  verdict  none")?,
     }
-    writeln!(out, "  state    {state}")?;
-    if history.is_empty() {
-        writeln!(out, "  no decisions yet")?;
-    }
-    for r in &history {
-        writeln!(
-            out,
-            "  #{:<5} {}  {:<11} {:<24} by {}{}",
-            r.id,
-            rfc3339(r.decided_at),
-            r.state.as_str(),
-            labels(&r.labels),
-            clip(&r.reviewer, 40),
-            if r.note.is_empty() {
-                String::new()
-            } else {
-                format!(": {}", clip(&r.note, 80))
-            }
-        )?;
-    }
-    for b in &broken {
-        writeln!(out, "  TAMPERED review {}: {}", b.review_id, b.problem)?;
+    out.note(&format!("  state    {state}"))?;
+    out.note("")?;
+    out.print_rows(history.iter().map(ReviewLine))?;
+    if !broken.is_empty() {
+        let mut tampered = Printer::stdout(Format::Table);
+        tampered.note("")?;
+        tampered.note("TAMPERED: these decisions on the listing do not verify")?;
+        tampered.print_rows(broken.iter().copied().map(BrokenLine))?;
+        out.finish::<ReviewLine>()?;
+        tampered.finish::<BrokenLine>()?;
+    } else {
+        out.finish::<ReviewLine>()?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -279,62 +349,39 @@ fn decide(a: ReviewDecideArgs) -> Result<ExitCode> {
         reviewer: a.reviewer,
         verdict_id: None,
     })?;
-    let mut out = std::io::stdout().lock();
-    if a.json {
-        writeln!(out, "{}", review_json(&r))?;
-    } else {
-        writeln!(
-            out,
-            "review {}: listing {} {} ({}) by {} at {}",
-            r.id,
-            r.listing_id,
-            r.state,
-            labels(&r.labels),
-            clean(&r.reviewer),
-            rfc3339(r.decided_at)
-        )?;
-    }
+    let mut out = Printer::stdout(format_of(a.json));
+    out.row(&ReviewLine(&r))?;
+    out.finish::<ReviewLine>()?;
     Ok(ExitCode::SUCCESS)
 }
 
 fn verify(a: ReviewVerifyArgs) -> Result<ExitCode> {
     let store = open_read(&a.db)?;
     let report = store.verify_reviews()?;
-    let mut out = std::io::stdout().lock();
+    let mut out = Printer::stdout(format_of(a.json));
     if a.json {
-        writeln!(
-            out,
-            "{}",
-            json!({
-                "reviews": report.reviews,
-                "intact": report.is_intact(),
-                "head_hash": report.head_hash,
-                "broken": report.broken,
-            })
-        )?;
+        out.object(&json!({
+            "reviews": report.reviews,
+            "intact": report.is_intact(),
+            "head_hash": report.head_hash,
+            "broken": report.broken,
+        }))?;
     } else {
-        for b in &report.broken {
-            writeln!(
-                out,
-                "review {} (listing {}): {}",
-                b.review_id, b.listing_id, b.problem
-            )?;
-        }
+        out.print_rows(report.broken.iter().map(BrokenLine))?;
         if report.is_intact() {
-            writeln!(
-                out,
+            out.note(&format!(
                 "{} reviews, chain intact; head {}",
                 report.reviews, report.head_hash
-            )?;
+            ))?;
         } else {
-            writeln!(
-                out,
+            out.note(&format!(
                 "{} of {} reviews do not verify",
                 report.broken.len(),
                 report.reviews
-            )?;
+            ))?;
         }
     }
+    out.finish::<BrokenLine>()?;
     Ok(if report.is_intact() {
         ExitCode::SUCCESS
     } else {
@@ -346,15 +393,44 @@ fn verify(a: ReviewVerifyArgs) -> Result<ExitCode> {
 mod tests {
     use super::*;
 
+    fn review(reviewer: &str, note: &str) -> Review {
+        Review {
+            id: 1,
+            listing_id: 7,
+            listing_version: 1,
+            verdict_id: Some(3),
+            model_id: None,
+            model_version: None,
+            model_labels: vec![Label::Firearm],
+            model_scores: Default::default(),
+            state: ReviewState::Relabelled,
+            labels: vec![Label::Part],
+            note: note.into(),
+            reviewer: reviewer.into(),
+            decided_at: 1_764_000_000,
+            prev_hash: "0".repeat(64),
+            hash: "f".repeat(64),
+        }
+    }
+
     #[test]
-    fn terminal_text_loses_control_characters() {
-        // Guards: escape sequences, bells, carriage returns and bidi overrides never reach the
-        // terminal raw.
-        let out = clean("a\u{1b}[31mred\u{7}\r\nb\u{202e}c");
-        assert!(
-            !out.chars().any(|c| c.is_control() || c == '\u{202e}'),
-            "{out:?}"
-        );
-        assert!(out.contains("red") && out.contains('c'));
+    fn decisions_reach_the_terminal_escaped() {
+        // Guards: a reviewer's name or note (free text, maybe pasted from a market) goes through
+        // the shared printer: escape sequences, bells, carriage returns and bidi overrides never
+        // reach the terminal raw, in the table or in JSON.
+        let r = review("eve\u{1b}]0;x\u{7}", "a\u{1b}[31mred\r\nb\u{202e}c");
+        for format in [Format::Table, Format::Csv, Format::Json] {
+            let mut buf = Vec::new();
+            let mut p = Printer::new(format, &mut buf);
+            p.row(&ReviewLine(&r)).unwrap();
+            p.finish::<ReviewLine>().unwrap();
+            let out = String::from_utf8(buf).unwrap();
+            assert!(
+                !out.chars()
+                    .any(|c| (c.is_control() && c != '\n') || c == '\u{202e}'),
+                "{format:?}: {out:?}"
+            );
+            assert!(out.contains("red") && out.contains("relabelled"), "{out}");
+        }
     }
 }

@@ -16,28 +16,6 @@ pub struct Problem {
     pub problem: String,
 }
 
-impl Problem {
-    /// One line naming the record and what is wrong with it.
-    pub fn describe(&self) -> String {
-        match &self.record {
-            None => format!("export: {}", self.problem),
-            Some(r) => format!(
-                "record {} ({} {}{}, bytes {}..{}): {}",
-                r.index,
-                r.kind,
-                r.id,
-                r.target
-                    .as_deref()
-                    .map(|t| format!(" {t}"))
-                    .unwrap_or_default(),
-                r.offset,
-                r.offset + r.length,
-                self.problem
-            ),
-        }
-    }
-}
-
 /// The result of verifying an export.
 #[derive(Debug, Clone, Serialize)]
 pub struct VerifyReport {
