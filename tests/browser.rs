@@ -211,8 +211,8 @@ fn fixture(beacon: &str) -> (tempfile::TempDir, PathBuf, Fixture) {
 
 /// Guards escaping: 30 XSS payloads (script tags, event handlers, javascript: URLs, SVG onload,
 /// CSS injection, mXSS, template syntax) in title, description, vendor, price, category, explanation
-/// terms, the search box and the reviewer's name run no script on any page; a request without the
-/// token is refused.
+/// terms, the search box and the reviewer's name run no script on any page (the charts page with
+/// its chart image included); a request without the token is refused.
 #[tokio::test(flavor = "multi_thread")]
 async fn xss_payloads_run_no_script_and_no_token_is_refused() {
     let Some(b) = browser().await else { return };
@@ -265,6 +265,33 @@ async fn xss_payloads_run_no_script_and_no_token_is_refused() {
         .await
         .unwrap();
     assert_eq!(search.as_deref(), Some(xss_payloads()[4].as_str()));
+
+    // The charts page: the chart image (its captions carry the hostile currency) loads under
+    // the page's policy and nothing runs.
+    c.find(Locator::Id("nav-charts"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_path(c, "/charts").await;
+    let mut width = json!(0);
+    for _ in 0..100 {
+        width = c
+            .execute(
+                "var i = document.getElementById('chart'); return i.complete ? i.naturalWidth : 0;",
+                vec![],
+            )
+            .await
+            .unwrap();
+        if width != json!(0) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(width, json!(960), "the chart image loads");
+    assert_no_script_ran(c, "charts").await;
+    assert!(text(c, "#stats").await.contains("firearm"));
 
     for (i, id) in f.hostile.iter().enumerate() {
         c.goto(&format!("{}/listing/{id}", s.base)).await.unwrap();

@@ -432,6 +432,75 @@ fn serve_refuses_requests_without_the_token() {
     );
 }
 
+/// Guards the charts page (issue 15 in the UI): the chart of `stats --chart` is served as an SVG
+/// image under its own no-script policy, parses as SVG with one line per label, and the hostile
+/// currency in its captions is escaped (no markup, no raw control character); bad options are a
+/// 400 and the page needs the token like every other.
+#[test]
+fn charts_page_serves_the_stats_chart_escaped() {
+    let (_tmp, db, _) = db_with_fixture();
+    let s = Serve::start(&db, &["--reviewer", "ana"]);
+    assert_eq!(http(&s.base, "GET", "/charts", &[], "").0, 401);
+    assert_eq!(http(&s.base, "GET", "/charts/chart.svg", &[], "").0, 401);
+    let cookie = format!("{}={}", s.cookie(), s.token);
+    let c = [("Cookie", cookie.as_str())];
+    let (st, h, body) = http(&s.base, "GET", "/charts?by=month&label=", &c, "");
+    assert_eq!(st, 200, "{body}");
+    assert!(header(&h, "content-security-policy")
+        .unwrap()
+        .contains("img-src 'self'"));
+    assert!(
+        body.contains("<img id=\"chart\" src=\"/charts/chart.svg?by=month\""),
+        "{body}"
+    );
+    assert!(!body.contains("<script>alert"), "the currency is escaped");
+    assert!(
+        body.contains("&#60;/text&#62;&#60;script&#62;alert")
+            || body.contains("&lt;/text&gt;&lt;script&gt;alert"),
+        "the currency is shown, escaped: {body}"
+    );
+
+    let (st, h, svg) = http(&s.base, "GET", "/charts/chart.svg?by=week", &c, "");
+    assert_eq!(st, 200, "{svg}");
+    assert_eq!(
+        header(&h, "content-type"),
+        Some("image/svg+xml; charset=utf-8")
+    );
+    let csp = header(&h, "content-security-policy").unwrap();
+    assert!(
+        csp.starts_with("default-src 'none'") && csp.contains("sandbox") && !csp.contains("script"),
+        "{csp}"
+    );
+    assert_eq!(header(&h, "x-content-type-options"), Some("nosniff"));
+    assert!(!svg.contains("<script") && !svg.contains('\u{1b}'), "{svg}");
+    let doc = roxmltree::Document::parse(&svg).expect("the chart is well-formed XML");
+    assert_eq!(doc.root_element().tag_name().name(), "svg");
+    let strokes: std::collections::BTreeSet<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("polyline"))
+        .filter_map(|n| n.attribute("stroke"))
+        .filter(|s| *s != "#000000")
+        .collect();
+    assert_eq!(strokes.len(), 4, "one line per label: {strokes:?}");
+    let texts: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert!(
+        texts.iter().any(|t| t.contains("(\\x1b</text><script>al")),
+        "the currency is shown as text, its escape character visible: {texts:?}"
+    );
+    let (_, h, _) = http(&s.base, "GET", "/charts/chart.svg?download=1", &c, "");
+    assert!(header(&h, "content-disposition")
+        .unwrap()
+        .starts_with("attachment"));
+    for bad in ["by=day", "label=drugs", "since=yesterday"] {
+        let (st, _, body) = http(&s.base, "GET", &format!("/charts/chart.svg?{bad}"), &c, "");
+        assert_eq!(st, 400, "{bad}: {body}");
+    }
+}
+
 /// Guards --bind: an address other than loopback is served with a warning.
 #[test]
 fn bind_off_loopback_warns() {

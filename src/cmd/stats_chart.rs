@@ -1,6 +1,7 @@
 //! The statistics chart (`armswatch stats --chart FILE.svg`): listings per period with one line per
 //! label, and the price distribution of each label as box plots. Drawn with plotters' SVG backend
-//! only: text is written as SVG `<text>` elements, no font is loaded.
+//! only: text is written as SVG `<text>` elements (XML-escaped by plotters), no font is loaded.
+//! The review UI serves the same chart (`serve::charts`).
 
 use anyhow::{anyhow, Result};
 use armswatch_core::Label;
@@ -52,6 +53,9 @@ pub fn render(listings: &[StatsListing], q: &StatsQuery) -> Result<String> {
             .or_default() += r.listings;
     }
     let (currency, prices) = price_samples(listings, q, &labels);
+    // The currency is market text: escaped control, bidi and invisible characters (XML forbids
+    // most control characters) and clipped; plotters escapes the XML syntax.
+    let currency = crate::output::clip(&currency, 24).replace(['\u{fffe}', '\u{ffff}'], "\u{fffd}");
 
     let mut svg = String::new();
     {

@@ -1,5 +1,5 @@
 //! The pages of the review UI: the queue, a listing, a captured page, the reviewer's name, and
-//! the decision form's handler. Every value reaches HTML through an askama template (escaped).
+//! the decision form's handler (the charts page is `charts.rs`). Every value reaches HTML through an askama template (escaped).
 
 use super::auth::{self, reviewer_cookie};
 use super::params::QueueParams;
@@ -16,7 +16,7 @@ use axum::{Form, Router};
 use serde::Deserialize;
 use std::sync::Arc;
 
-type Shared = State<Arc<AppState>>;
+pub(super) type Shared = State<Arc<AppState>>;
 
 /// The most bytes of a captured page shown as text.
 const MAX_TEXT_BYTES: usize = 2 * 1024 * 1024;
@@ -31,6 +31,8 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/page/{id}/render", get(page_render))
         .route("/page/{id}/raw", get(page_raw))
         .route("/reviewer", get(reviewer_form).post(reviewer_save))
+        .route("/charts", get(super::charts::page))
+        .route("/charts/chart.svg", get(super::charts::svg))
         .route("/static/app.js", get(app_js))
         .route("/static/app.css", get(app_css))
         .fallback(|| async { AppError::not_found("no such page") })
@@ -42,7 +44,7 @@ pub fn router(state: Arc<AppState>) -> Router {
 }
 
 /// Runs store work off the async threads.
-async fn blocking<T: Send + 'static>(
+pub(super) async fn blocking<T: Send + 'static>(
     f: impl FnOnce() -> Result<T, AppError> + Send + 'static,
 ) -> Result<T, AppError> {
     tokio::task::spawn_blocking(f)
@@ -50,7 +52,7 @@ async fn blocking<T: Send + 'static>(
         .map_err(|e| AppError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?
 }
 
-fn render(t: &impl Template) -> Result<Response, AppError> {
+pub(super) fn render(t: &impl Template) -> Result<Response, AppError> {
     let html = t
         .render()
         .map_err(|e| AppError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
@@ -140,13 +142,14 @@ fn saved_notice(store: &Store, saved: Option<i64>) -> Result<Option<String>, App
     }))
 }
 
-struct Opt {
-    value: String,
-    text: String,
-    selected: bool,
+/// An option of a select box.
+pub(super) struct Opt {
+    pub(super) value: String,
+    pub(super) text: String,
+    pub(super) selected: bool,
 }
 
-fn options(current: &str, all: &[(&str, String)]) -> Vec<Opt> {
+pub(super) fn options(current: &str, all: &[(&str, String)]) -> Vec<Opt> {
     all.iter()
         .map(|(v, t)| Opt {
             value: v.to_string(),

@@ -1,5 +1,5 @@
 //! A review database for the review, export and browser tests: hostile listings (XSS payloads in
-//! title, description, vendor and explanation terms), captured pages with scripts, verdicts.
+//! title, description, vendor, currency and explanation terms), captured pages with scripts, verdicts.
 #![allow(dead_code)]
 
 use armswatch_core::crawl::{FetchedPage, PageKind};
@@ -47,6 +47,11 @@ pub fn xss_payloads() -> Vec<String> {
     p.truncate(30);
     p
 }
+
+/// The currency of the hostile listings (the chart's captions show the most common currency):
+/// an escape character, closing SVG text and a script.
+pub const CHART_CURRENCY: &str =
+    "\u{1b}</text><script>alert('cur');document.documentElement.dataset.pwned='cur'</script>";
 
 /// A captured page that would run a script, load remote images and refresh away if rendered live;
 /// `beacon` is a loopback address that must never be contacted.
@@ -198,6 +203,9 @@ pub fn build(path: &Path, beacon: &str) -> Fixture {
             category: Some(payload.clone()),
             ships_from: Some(payload.clone()),
             price_text: Some(payload.clone()),
+            // The currency most listings are priced in: it reaches the chart's captions.
+            price_amount: Some(100.0 + i as f64),
+            currency: Some(CHART_CURRENCY.to_string()),
             ..Listing::default()
         };
         let w = s
