@@ -9,6 +9,7 @@
 //! network; the raw bytes only ever leave as a download.
 
 mod auth;
+mod capture;
 mod charts;
 mod params;
 mod views;
