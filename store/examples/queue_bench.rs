@@ -3,7 +3,7 @@
 //! 50 at the start and deep in the queue, keyset (`Store::queue`) against the same query paged with
 //! OFFSET, side by side in one run.
 //!
-//! `cargo run --release -p armswatch-store --example queue_bench -- [N] [DB]`
+//! `cargo run -p armswatch-store --example queue_bench -- [N] [DB]` (BENCHMARKS.md, "Review queue")
 
 use armswatch_core::crawl::{FetchedPage, PageKind};
 use armswatch_core::{Label, Listing, MarketId, ReviewState, Verdict};
@@ -227,15 +227,73 @@ fn main() {
         });
         println!("| {name} ({total} rows, page at {depth}) | {first:.2} | {deep:.2} | {off:.2} | {:.0}x |", off / deep);
     }
-    for words in ["glock", "glock pistol", "stl files custom"] {
+    // Full-text search: the store's plan (matches read once, then looked up by id when few or
+    // the queue walked when many) against the one-statement plan SQLite picks for "matches,
+    // sorted by score, first 50" (match set as a temporary b-tree, score index walked).
+    println!();
+    println!("| search (by score) | matches (flagged) | first page (ms) | deep page (ms) | one statement, first page (ms) | one statement / store |");
+    println!("|---|---:|---:|---:|---:|---:|");
+    let searches: Vec<(&str, QueueQuery)> = vec![
+        ("glock", QueueQuery::default()),
+        ("glock pistol", QueueQuery::default()),
+        ("stl files custom", QueueQuery::default()),
+        ("vendor42", QueueQuery::default()),
+        ("vendor4242", QueueQuery::default()),
+        (
+            "glock, label=part, state=unreviewed",
+            QueueQuery {
+                label: Some(Label::Part),
+                state: Some(ReviewState::Unreviewed),
+                ..Default::default()
+            },
+        ),
+    ];
+    for (name, q) in searches {
+        let words = name.split([',', '(']).next().unwrap().trim();
         let q = QueueQuery {
             search: Some(words.into()),
             limit: 50,
-            ..Default::default()
+            ..q
         };
+        let fts = armswatch_store::fts_query(words).unwrap();
+        let mut filter = format!(
+            "AND q.listing_id IN (SELECT rowid FROM listings_fts WHERE listings_fts MATCH '{}')",
+            fts.replace('\'', "''")
+        );
+        if q.label.is_some() {
+            filter.push_str(" AND (q.labels & 2) != 0");
+        }
+        if q.state.is_some() {
+            filter.push_str(" AND q.state = 'unreviewed'");
+        }
         let first = median_ms(|| {
             store.queue(&q, &QueuePosition::Start).unwrap();
         });
-        println!("| search \"{words}\", by score, first page | {first:.2} | | | |");
+        let total: usize = conn
+            .query_row(
+                &format!("SELECT count(*) FROM review_queue q WHERE q.flagged = 1 {filter}"),
+                [],
+                |r| r.get::<_, i64>(0),
+            )
+            .unwrap() as usize;
+        let order = "q.max_score DESC, q.listing_id DESC";
+        let deep = if total > 100 {
+            let ids = offset_page(order, &filter, total / 2);
+            let key = store.queue_key(ids[0]).unwrap().unwrap();
+            let ms = median_ms(|| {
+                let p = store.queue(&q, &QueuePosition::After(key.clone())).unwrap();
+                assert_eq!(p.rows.first().map(|r| r.listing_id), ids.get(1).copied());
+            });
+            format!("{ms:.2}")
+        } else {
+            String::new()
+        };
+        let one = median_ms(|| {
+            offset_page(order, &filter, 0);
+        });
+        println!(
+            "| {name} | {total} | {first:.2} | {deep} | {one:.2} | {:.1}x |",
+            one / first
+        );
     }
 }
