@@ -13,6 +13,7 @@ mod cards;
 mod decode;
 mod fields;
 mod links;
+mod nesting;
 mod page;
 mod text;
 pub mod vendor_link;
@@ -31,7 +32,11 @@ use links::{dedup, resolve, sel};
 use scraper::{ElementRef, Html, Selector};
 use std::collections::HashSet;
 use std::sync::OnceLock;
+use std::time::{Duration, Instant};
 use url::Url;
+
+/// How long one page may take to read before it is skipped (see [`PageExtract::skipped`]).
+pub const DEFAULT_TIME_LIMIT: Duration = Duration::from_secs(30);
 
 /// A wall that stands between the crawler and the market.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,6 +84,11 @@ pub struct PageExtract {
     /// fetched, but checked by the engine so that off-site references can be recorded.
     pub other_links: Vec<Url>,
     pub wall: Option<Wall>,
+    /// Why the page was not read (it took longer than the extractor's time limit): the page is
+    /// still evidence to store, but nothing was taken from it.
+    pub skipped: Option<String>,
+    /// Elements moved up because the page nested deeper than the parser's cap (0 on real pages).
+    pub flattened: usize,
 }
 
 /// Decodes a page body to text: byte-order mark, HTTP charset, `<meta charset>`, then detection.
@@ -99,7 +109,10 @@ pub fn extract_page(
         Ok(e) => e,
         Err((field, message)) => {
             tracing::warn!(%field, %message, "invalid profile, using the generic extractor");
-            Extractor { profile: None }
+            Extractor {
+                profile: None,
+                time_limit: DEFAULT_TIME_LIMIT,
+            }
         }
     };
     extractor.extract(html, page_url, kind)
@@ -114,6 +127,7 @@ pub fn validate_profile(profile: &Profile) -> Result<(), (String, String)> {
 #[derive(Debug)]
 pub struct Extractor {
     profile: Option<Compiled>,
+    time_limit: Duration,
 }
 
 impl Extractor {
@@ -121,12 +135,33 @@ impl Extractor {
     pub fn new(profile: Option<&Profile>) -> Result<Extractor, (String, String)> {
         Ok(Extractor {
             profile: profile.map(Compiled::new).transpose()?,
+            time_limit: DEFAULT_TIME_LIMIT,
         })
+    }
+
+    /// Sets how long one page may take (default [`DEFAULT_TIME_LIMIT`]); a page past it is
+    /// returned with [`PageExtract::skipped`] set and nothing else.
+    pub fn with_time_limit(mut self, limit: Duration) -> Extractor {
+        self.time_limit = limit;
+        self
     }
 
     /// Extracts one page (see [`extract_page`]).
     pub fn extract(&self, html: &str, page_url: &Url, kind: PageKind) -> PageExtract {
-        let doc = Html::parse_document(html);
+        let started = Instant::now();
+        let deadline = started + self.time_limit;
+        let skipped = |what: &str| PageExtract {
+            skipped: Some(format!(
+                "{what} took longer than the {:.0} s limit ({} bytes): stored, not read",
+                self.time_limit.as_secs_f64(),
+                html.len()
+            )),
+            ..PageExtract::default()
+        };
+        let (flat, flattened) = nesting::flatten(html, nesting::MAX_DEPTH);
+        let Ok(doc) = nesting::parse(&flat, deadline) else {
+            return skipped("parsing");
+        };
         let base = links::base_url(&doc, page_url);
         let page_canon = canonical_url(page_url);
         let p = self.profile.as_ref();
@@ -136,6 +171,7 @@ impl Extractor {
         };
         let mut out = PageExtract {
             wall: wall::detect(&doc, &base, &page_canon),
+            flattened: flattened.moved,
             ..PageExtract::default()
         };
 
@@ -229,6 +265,9 @@ impl Extractor {
                     .retain(|u| !card_urls.contains(u.as_str()));
             }
             out.listings = cards;
+        }
+        if Instant::now() > deadline {
+            return skipped("extraction");
         }
 
         // A meta refresh to another page of the market is a redirect the crawler follows (as an
