@@ -8,6 +8,7 @@ use anyhow::{bail, Context, Result};
 use armswatch_classifier::Classifier;
 use armswatch_core::crawl::FrontierEntry;
 use armswatch_core::MarketId;
+use armswatch_crawler::extract::Extractor;
 use armswatch_crawler::engine::{self, CrawlSettings, CrawlSummary, DEFAULT_USER_AGENT};
 use armswatch_crawler::policy::{is_onion, HostPolicy};
 use armswatch_crawler::profile::Profile;
@@ -108,6 +109,9 @@ pub struct CrawlPlan {
     pub base_url: Option<String>,
     pub start: Vec<Url>,
     pub profile: Option<Arc<Profile>>,
+    /// The profile compiled once (building it validated its selectors and regexes), or the
+    /// generic extractor.
+    pub extractor: Arc<Extractor>,
     pub transport: TransportChoice,
     pub settings: CrawlSettings,
     pub extra_hosts: Vec<String>,
@@ -157,6 +161,9 @@ impl CrawlPlan {
             bail!("nothing to crawl: give --start URL or a profile with start URLs");
         }
         let transport = TransportChoice::parse(o.tor.as_deref(), &start)?;
+        // Building the extractor validates the profile's selectors and regexes, before anything
+        // is fetched or written.
+        let extractor = Arc::new(Extractor::new(profile.as_deref())?);
         let market = match &profile {
             Some(p) => MarketId::parse(&p.market.id)?,
             None => {
@@ -197,6 +204,7 @@ impl CrawlPlan {
             base_url: base_url.or_else(|| Some(start[0].origin().ascii_serialization())),
             start,
             profile,
+            extractor,
             transport,
             settings,
             extra_hosts,
@@ -474,7 +482,14 @@ pub async fn crawl_market(
         plan.start[0],
         transport.name()
     );
-    let summary = engine::crawl(transport, policy, sink, plan.settings.clone()).await?;
+    let summary = engine::crawl_with(
+        transport,
+        policy,
+        sink,
+        plan.settings.clone(),
+        plan.extractor.clone(),
+    )
+    .await?;
     let status = if summary.wall.is_some() {
         "interrupted"
     } else if summary.pages_ok == 0 {

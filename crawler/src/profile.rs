@@ -1,9 +1,14 @@
 //! Market profiles: one TOML file per market saying where to start, which links are listing pages
 //! and which are pagination, the CSS selectors for listing fields, the session to send, and how
 //! politely to crawl. See `profiles/example.toml` for every key, commented.
+//!
+//! This module only reads the TOML. The selectors and regexes are checked where they are used:
+//! building an [`Extractor`](crate::extract::Extractor) compiles them once, and an error there
+//! names this profile's file, line and field ([`Profile::invalid_field`]).
 
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// A parsed, validated market profile.
 #[derive(Debug, Clone, Deserialize)]
@@ -22,6 +27,15 @@ pub struct Profile {
     pub session: Session,
     #[serde(default)]
     pub rate: RateLimits,
+    /// The file and text the profile was read from, for error messages.
+    #[serde(skip)]
+    source: Option<Arc<Source>>,
+}
+
+#[derive(Debug)]
+struct Source {
+    path: PathBuf,
+    text: String,
 }
 
 /// `[market]`: identity and where to start.
@@ -331,7 +345,7 @@ impl armswatch_core::HasKind for ProfileError {
 }
 
 impl Profile {
-    /// Reads and validates a profile file.
+    /// Reads a profile file (see [`Profile::parse`]).
     pub fn load(path: &Path) -> Result<Profile, ProfileError> {
         let text = std::fs::read_to_string(path).map_err(|source| ProfileError::Read {
             path: path.to_path_buf(),
@@ -340,9 +354,10 @@ impl Profile {
         Profile::parse(&text, path)
     }
 
-    /// Parses and validates profile text; `path` is used in error messages.
+    /// Parses profile text; `path` is used in error messages. Selectors and regexes are checked
+    /// when an extractor is built from the profile.
     pub fn parse(text: &str, path: &Path) -> Result<Profile, ProfileError> {
-        let profile: Profile = toml::from_str(text).map_err(|e| {
+        let mut profile: Profile = toml::from_str(text).map_err(|e| {
             let line = e
                 .span()
                 .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
@@ -354,22 +369,45 @@ impl Profile {
                 message,
             }
         })?;
-        profile.validate(text, path)?;
+        profile.source = Some(Arc::new(Source {
+            path: path.to_path_buf(),
+            text: text.to_string(),
+        }));
+        profile.check()?;
         Ok(profile)
     }
 
-    fn validate(&self, text: &str, path: &Path) -> Result<(), ProfileError> {
+    /// The checks that need no compiling: a valid id, usable rate limits, an absolute base URL.
+    fn check(&self) -> Result<(), ProfileError> {
         armswatch_core::MarketId::parse(&self.market.id)
             .map(|_| ())
             .map_err(|e| ("market.id".to_string(), e.to_string()))
             .and_then(|()| self.rate.check())
-            .and_then(|()| crate::extract::validate_profile(self))
-            .map_err(|(field, message)| ProfileError::Invalid {
-                path: path.to_path_buf(),
-                line: locate_field(text, &field),
-                field: Some(field),
-                message,
+            .and_then(|()| match &self.market.base_url {
+                Some(base) => url::Url::parse(base).map(|_| ()).map_err(|e| {
+                    (
+                        "market.base_url".to_string(),
+                        format!("not an absolute URL: {e}"),
+                    )
+                }),
+                None => Ok(()),
             })
+            .map_err(|(field, message)| self.invalid_field(&field, &message))
+    }
+
+    /// An error about one field (a dotted path such as `listing.title.regex` or
+    /// `links.ignore[2]`), naming the profile's file and the line that sets the field.
+    pub fn invalid_field(&self, field: &str, message: &str) -> ProfileError {
+        let (path, line) = match &self.source {
+            Some(s) => (s.path.clone(), locate_field(&s.text, field)),
+            None => (PathBuf::from(format!("profile {}", self.market.id)), None),
+        };
+        ProfileError::Invalid {
+            path,
+            line,
+            field: Some(field.to_string()),
+            message: message.to_string(),
+        }
     }
 }
 
@@ -465,19 +503,9 @@ mod tests {
     }
 
     #[test]
-    fn bad_selector_and_regex_name_field_and_line() {
-        let text = "[market]\nid = \"m\"\n[links]\nlisting = ['ok', '(']\n[listing]\ntitle = \"h1\"\nprice = \"div[\"\n";
-        let (line, field, message) = invalid(text);
-        assert_eq!(field.as_deref(), Some("links.listing[1]"), "{message}");
-        assert_eq!(line, Some(4));
-        let text = "[market]\nid = \"m\"\n[listing]\ntitle = \"h1\"\nprice = \"div[\"\n";
-        let (line, field, _) = invalid(text);
-        assert_eq!(field.as_deref(), Some("listing.price"));
-        assert_eq!(line, Some(5));
-        let text = "[market]\nid = \"m\"\n[index]\ncard = \"div\"\nprice = { selector = \"b\", regex = '[' }\n";
-        let (line, field, _) = invalid(text);
-        assert_eq!(field.as_deref(), Some("index.price.regex"));
-        assert_eq!(line, Some(5));
+    fn relative_base_url_is_refused() {
+        let (line, field, _) = invalid("[market]\nid = \"m\"\nbase_url = \"/x\"\n");
+        assert_eq!((line, field.as_deref()), (Some(3), Some("market.base_url")));
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use armswatch_core::crawl::PageKind;
 use armswatch_core::Listing;
-use armswatch_crawler::extract::{extract_page, PageExtract};
+use armswatch_crawler::extract::{extract_page, Extractor, PageExtract};
 use armswatch_crawler::profile::Profile;
 use std::path::PathBuf;
 use url::Url;
@@ -77,7 +77,8 @@ fn all_profiles_load() {
     for entry in std::fs::read_dir(root().join("../profiles")).unwrap() {
         let p = entry.unwrap().path();
         if p.extension().is_some_and(|e| e == "toml") {
-            Profile::load(&p).unwrap_or_else(|e| panic!("{e}"));
+            let profile = Profile::load(&p).unwrap_or_else(|e| panic!("{e}"));
+            Extractor::new(Some(&profile)).unwrap_or_else(|e| panic!("{e}"));
         }
     }
     let ex = profile("example");

@@ -29,8 +29,7 @@ pub fn run(a: ExtractArgs) -> Result<ExitCode> {
         }
     };
     let html = extract::decode_html(&body, None);
-    let extractor = extract::Extractor::new(profile.as_ref())
-        .map_err(|(field, message)| anyhow::anyhow!("profile field {field}: {message}"))?;
+    let extractor = extract::Extractor::new(profile.as_ref())?;
     let kind = match a.kind {
         PageKindArg::Listing => PageKind::Listing,
         PageKindArg::Index => PageKind::Index,

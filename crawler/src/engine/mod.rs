@@ -168,10 +168,10 @@ pub async fn crawl(
     sink: Arc<dyn CrawlSink>,
     settings: CrawlSettings,
 ) -> Result<CrawlSummary, CrawlError> {
-    // The profile was validated when it was loaded; compile it once for the whole crawl.
-    let extractor = Extractor::new(settings.profile.as_deref()).map_err(|(field, message)| {
-        CrawlError::Settings(format!("profile field {field}: {message}"))
-    })?;
+    // Compiling the profile validates it (the binary builds its extractor up front and calls
+    // `crawl_with`, so its profile is compiled once).
+    let extractor = Extractor::new(settings.profile.as_deref())
+        .map_err(|e| CrawlError::Settings(e.to_string()))?;
     crawl_with(transport, policy, sink, settings, Arc::new(extractor)).await
 }
 

@@ -1,6 +1,7 @@
 //! A market profile compiled for use: its regexes and CSS selectors parsed once, and the code that
-//! reads a field's value out of a page or a card with them. Compiling is also how a profile is
-//! validated: the first selector or regex that does not parse is reported with its dotted field path.
+//! reads a field's value out of a page or a card with them. Compiling is how a profile's selectors
+//! and regexes are validated: the first one that does not parse is reported with its dotted field
+//! path.
 
 use super::text::{block_text, inline_text};
 use crate::profile::{FieldSelector, FieldSelectors, Profile};
@@ -127,17 +128,6 @@ fn fields(section: &str, f: &FieldSelectors) -> Result<Fields, FieldError> {
 impl Compiled {
     /// Compiles (and so validates) a profile.
     pub fn new(p: &Profile) -> Result<Compiled, FieldError> {
-        if p.market.id.trim().is_empty() {
-            return Err(("market.id".into(), "must not be empty".into()));
-        }
-        if let Some(base) = &p.market.base_url {
-            url::Url::parse(base).map_err(|e| {
-                (
-                    "market.base_url".to_string(),
-                    format!("not an absolute URL: {e}"),
-                )
-            })?;
-        }
         let l = &p.links;
         let index = match &p.index {
             Some(ix) => {

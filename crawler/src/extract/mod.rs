@@ -23,7 +23,7 @@ pub use decode::{charset_from_content_type, sniff_encoding};
 pub use links::canonical_url;
 pub use text::{block_text, inline_text};
 
-use crate::profile::Profile;
+use crate::profile::{Profile, ProfileError};
 use armswatch_core::crawl::PageKind;
 use armswatch_core::price::{parse_amount, parse_price};
 use armswatch_core::Listing;
@@ -105,22 +105,11 @@ pub fn extract_page(
     kind: PageKind,
     profile: Option<&Profile>,
 ) -> PageExtract {
-    let extractor = match Extractor::new(profile) {
-        Ok(e) => e,
-        Err((field, message)) => {
-            tracing::warn!(%field, %message, "invalid profile, using the generic extractor");
-            Extractor {
-                profile: None,
-                time_limit: DEFAULT_TIME_LIMIT,
-            }
-        }
-    };
+    let extractor = Extractor::new(profile).unwrap_or_else(|e| {
+        tracing::warn!("{e}; using the generic extractor");
+        Extractor::generic()
+    });
     extractor.extract(html, page_url, kind)
-}
-
-/// Checks a profile's regexes and selectors; on error returns (dotted field path, message).
-pub fn validate_profile(profile: &Profile) -> Result<(), (String, String)> {
-    Compiled::new(profile).map(|_| ())
 }
 
 /// A profile compiled for extraction (or none: the generic extractor). `Send + Sync`.
@@ -131,12 +120,25 @@ pub struct Extractor {
 }
 
 impl Extractor {
-    /// Compiles a profile; `None` gives the generic extractor.
-    pub fn new(profile: Option<&Profile>) -> Result<Extractor, (String, String)> {
+    /// Compiles a profile's selectors and regexes (this is how a profile is validated: the error
+    /// names the file, line and field of the first one that does not compile); `None` gives the
+    /// generic extractor.
+    pub fn new(profile: Option<&Profile>) -> Result<Extractor, ProfileError> {
+        let compiled = profile
+            .map(|p| Compiled::new(p).map_err(|(field, message)| p.invalid_field(&field, &message)))
+            .transpose()?;
         Ok(Extractor {
-            profile: profile.map(Compiled::new).transpose()?,
+            profile: compiled,
             time_limit: DEFAULT_TIME_LIMIT,
         })
+    }
+
+    /// The generic extractor (no profile).
+    pub fn generic() -> Extractor {
+        Extractor {
+            profile: None,
+            time_limit: DEFAULT_TIME_LIMIT,
+        }
     }
 
     /// Sets how long one page may take (default [`DEFAULT_TIME_LIMIT`]); a page past it is
@@ -428,6 +430,39 @@ mod tests {
     #[test]
     fn extractor_can_be_shared_between_threads() {
         assert_send_sync::<Extractor>();
+    }
+
+    fn invalid(text: &str) -> (Option<usize>, Option<String>, String) {
+        let p = Profile::parse(text, std::path::Path::new("profiles/bad.toml")).unwrap();
+        match Extractor::new(Some(&p)) {
+            Err(ProfileError::Invalid {
+                line,
+                field,
+                message,
+                path,
+            }) => {
+                assert_eq!(path, std::path::Path::new("profiles/bad.toml"));
+                (line, field, message)
+            }
+            other => panic!("expected an invalid profile, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn bad_selector_and_regex_name_file_field_and_line() {
+        // Guards profile validation by building the extractor: file, dotted field and line.
+        let text = "[market]\nid = \"m\"\n[links]\nlisting = ['ok', '(']\n[listing]\ntitle = \"h1\"\nprice = \"div[\"\n";
+        let (line, field, message) = invalid(text);
+        assert_eq!(field.as_deref(), Some("links.listing[1]"), "{message}");
+        assert_eq!(line, Some(4));
+        let text = "[market]\nid = \"m\"\n[listing]\ntitle = \"h1\"\nprice = \"div[\"\n";
+        let (line, field, _) = invalid(text);
+        assert_eq!(field.as_deref(), Some("listing.price"));
+        assert_eq!(line, Some(5));
+        let text = "[market]\nid = \"m\"\n[index]\ncard = \"div\"\nprice = { selector = \"b\", regex = '[' }\n";
+        let (line, field, _) = invalid(text);
+        assert_eq!(field.as_deref(), Some("index.price.regex"));
+        assert_eq!(line, Some(5));
     }
 
     #[test]
