@@ -120,9 +120,12 @@ pub struct Listing {
     /// The price as the market wrote it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub price_text: Option<String>,
-    /// The parsed amount, in `currency`.
+    /// The parsed amount, in `currency` (the low end of a range).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub price_amount: Option<f64>,
+    /// The high end when the price is a range ("$120 - $180"), in `currency`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price_high: Option<f64>,
     /// ISO-like currency code: USD, EUR, GBP, BTC, XMR, ...
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
@@ -145,7 +148,7 @@ impl Listing {
         s
     }
 
-    /// Sets `price_text`, and the amount and currency when the text parses.
+    /// Sets `price_text`, and the amount (both ends of a range) and currency when the text parses.
     pub fn set_price(&mut self, text: &str) {
         let text = text.trim();
         if text.is_empty() {
@@ -154,6 +157,7 @@ impl Listing {
         self.price_text = Some(text.to_string());
         if let Some(p) = crate::price::parse_price(text) {
             self.price_amount = Some(p.amount);
+            self.price_high = p.high;
             self.currency = Some(p.currency);
         }
     }

@@ -1,7 +1,8 @@
 //! Prices as markets write them: "USD 650.00", "$1,200", "1.200,00 €", "0.0123 BTC",
 //! "USD 95.00 / 0.0041 BTC", "2.5 XMR", "฿0.01", "€ 12,50", "1,234.56 USD". The first amount with a
 //! recognisable currency right next to it (only spaces or a colon between) wins; the original text
-//! is always kept by the caller.
+//! is always kept by the caller. A range ("$120 - $180", "120-180 USD", "from €45 to €60") keeps
+//! both ends: the low one as the amount, the high one in [`Price::high`].
 
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -12,6 +13,9 @@ pub struct Price {
     pub amount: f64,
     /// Upper-case code: USD, EUR, GBP, AUD, CAD, CHF, RUB, BTC, XMR, LTC, ETH, BCH.
     pub currency: String,
+    /// The high end of a price range (`amount` is the low end); `None` for a single price.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub high: Option<f64>,
 }
 
 const CODES: &[&str] = &[
@@ -172,8 +176,33 @@ fn adjacent(text: &str, a: &Range<usize>, b: &Range<usize>) -> bool {
     })
 }
 
+/// Whether the text between two amounts says "to": a dash, a tilde, "to", "bis", "à", "до".
+fn range_gap(gap: &str) -> bool {
+    let g = gap.trim();
+    matches!(
+        g,
+        "-" | "–" | "—" | "~" | "to" | "bis" | "à" | "a" | "до" | "-&gt;"
+    ) || g.eq_ignore_ascii_case("to")
+}
+
+/// An amount in a currency: crypto amounts are read with many decimals ("1.234 BTC" is one and a
+/// bit bitcoin, never twelve hundred).
+fn amount_in(n: &str, cur: &str) -> Option<f64> {
+    if is_crypto(cur) {
+        let single_separator = n.matches(['.', ',']).count() <= 1;
+        single_separator
+            .then(|| n.replace(',', ".").parse::<f64>().ok())
+            .flatten()
+            .filter(|a| a.is_finite())
+            .or_else(|| parse_amount(n))
+    } else {
+        parse_amount(n)
+    }
+}
+
 /// Finds the first amount written next to a currency (before or after it), with the byte range of
-/// the amount and currency in `text`.
+/// the amount and currency in `text`. A range around it ("$120 - $180", "120 - 180 USD") is read
+/// whole: the span covers both ends.
 pub fn find_price(text: &str) -> Option<(Price, Range<usize>)> {
     let toks = tokens(text);
     for (i, (t, span)) in toks.iter().enumerate() {
@@ -187,26 +216,60 @@ pub fn find_price(text: &str) -> Option<(Price, Range<usize>)> {
             _ => None,
         };
         // "USD 95.00 / 0.0041 BTC": the currency before wins when both sides have one.
-        if let Some((cur, cur_span)) = before.or(after) {
-            let amount = if is_crypto(cur) {
-                let single_separator = n.matches(['.', ',']).count() <= 1;
-                single_separator
-                    .then(|| n.replace(',', ".").parse::<f64>().ok())
-                    .flatten()
-                    .filter(|a| a.is_finite())
-                    .or_else(|| parse_amount(n))?
-            } else {
-                parse_amount(n)?
-            };
-            let range = span.start.min(cur_span.start)..span.end.max(cur_span.end);
-            return Some((
-                Price {
-                    amount,
-                    currency: cur.to_string(),
-                },
-                range,
-            ));
+        let cur_before = before.is_some();
+        let Some((cur, cur_span)) = before.or(after) else {
+            continue;
+        };
+        let amount = amount_in(n, cur)?;
+        let mut range = span.start.min(cur_span.start)..span.end.max(cur_span.end);
+        let mut price = Price {
+            amount,
+            currency: cur.to_string(),
+            high: None,
+        };
+        // Forward, from a currency written first: "$120 - $180", "$120-180", "from €45 to €60".
+        let next = if cur_before { i + 1 } else { i + 2 };
+        let mut k = next;
+        let mut high_cur = None;
+        if let Some((Tok::Cur(c), s)) = toks.get(k) {
+            if *c == cur && text.get(range.end..s.start).is_some_and(range_gap) {
+                high_cur = Some(s.clone());
+                k += 1;
+            }
         }
+        if let Some((Tok::Num(h), hs)) = toks.get(k) {
+            let gap_ok = match &high_cur {
+                Some(s) => text
+                    .get(s.end..hs.start)
+                    .is_some_and(|g| g.trim().is_empty()),
+                None => text.get(range.end..hs.start).is_some_and(range_gap),
+            };
+            // A currency after the high number must be the same one ("$1 - 2 EUR" is not a range).
+            let trailing = match toks.get(k + 1) {
+                Some((Tok::Cur(c), s)) if adjacent(text, hs, s) => Some((*c, s.clone())),
+                _ => None,
+            };
+            let same_cur = trailing.as_ref().is_none_or(|(c, _)| *c == cur);
+            if gap_ok && same_cur && (cur_before || high_cur.is_some()) {
+                if let Some(high) = amount_in(h, cur).filter(|h| *h > amount) {
+                    price.high = Some(high);
+                    range.end = trailing.map_or(hs.end, |(_, s)| s.end);
+                }
+            }
+        }
+        // Backward: "120 - 180 USD", "0.01-0.02 BTC": a bare number and a "to" before this one.
+        if price.high.is_none() && !cur_before {
+            if let Some((Tok::Num(l), ls)) = i.checked_sub(1).and_then(|j| toks.get(j)) {
+                if text.get(ls.end..span.start).is_some_and(range_gap) {
+                    if let Some(low) = amount_in(l, cur).filter(|l| *l < amount) {
+                        price.high = Some(amount);
+                        price.amount = low;
+                        range.start = ls.start;
+                    }
+                }
+            }
+        }
+        return Some((price, range));
     }
     None
 }
@@ -271,6 +334,40 @@ mod tests {
         let (price, span) = find_price(text).unwrap();
         assert_eq!(&text[span], "14.03 USD");
         assert_eq!(price.amount, 14.03);
+    }
+
+    #[test]
+    fn ranges_keep_both_ends() {
+        // Guards price ranges: low end as the amount, high end kept, the span covers both.
+        let r = |s: &str| {
+            find_price(s).map(|(p, span)| (p.amount, p.high, p.currency, s[span].to_string()))
+        };
+        assert_eq!(
+            r("$120 - $180"),
+            Some((120.0, Some(180.0), "USD".into(), "$120 - $180".into()))
+        );
+        assert_eq!(
+            r("cost 120-180 USD"),
+            Some((120.0, Some(180.0), "USD".into(), "120-180 USD".into()))
+        );
+        assert_eq!(
+            r("from €45.00 to €60.00"),
+            Some((45.0, Some(60.0), "EUR".into(), "€45.00 to €60.00".into()))
+        );
+        assert_eq!(
+            r("0.01 - 0.02 BTC"),
+            Some((0.01, Some(0.02), "BTC".into(), "0.01 - 0.02 BTC".into()))
+        );
+        assert_eq!(
+            r("$5-10"),
+            Some((5.0, Some(10.0), "USD".into(), "$5-10".into()))
+        );
+        // Not ranges: two currencies, a slash, a falling pair, a quantity before a price.
+        assert_eq!(r("USD 95.00 / 0.0041 BTC").map(|x| x.1), Some(None));
+        assert_eq!(r("$1 - 2 EUR").map(|x| x.1), Some(None));
+        assert_eq!(r("$180 - $120").map(|x| x.1), Some(None));
+        assert_eq!(r("Qty 1 - $45.00").map(|x| (x.0, x.1)), Some((45.0, None)));
+        assert_eq!(r("From: 53.25 $ - Cocaine").map(|x| x.1), Some(None));
     }
 
     #[test]

@@ -101,6 +101,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
         "../migrations/0005_redirect_hops_refusal_dedup.sql"
     )),
     M::up(include_str!("../migrations/0006_reviews.sql")),
+    M::up(include_str!("../migrations/0007_listing_price_high.sql")),
 ];
 
 /// `PRAGMA application_id` of an armswatch database ('ARMS'), set by the first migration.
@@ -525,7 +526,7 @@ mod tests {
     fn migrations_are_valid() {
         // Guards: the embedded migration list is well-formed SQL that applies cleanly.
         migrations().validate().unwrap();
-        assert_eq!(schema_version(), 6);
+        assert_eq!(schema_version(), 7);
     }
 
     #[test]

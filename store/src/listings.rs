@@ -45,9 +45,9 @@ pub struct ListingVersion {
 
 /// The content columns, in the order [`listing_from_row`] reads them.
 const CONTENT_COLS: &str = "market_listing_id, title, description, vendor, price_text, \
-                            price_amount, currency, category, ships_from, ships_to";
+                            price_amount, currency, category, ships_from, ships_to, price_high";
 
-/// Reads the ten content columns starting at column `at`.
+/// Reads the eleven content columns starting at column `at`.
 fn listing_from_row(r: &Row<'_>, at: usize, url: String) -> rusqlite::Result<Listing> {
     Ok(Listing {
         url,
@@ -62,6 +62,7 @@ fn listing_from_row(r: &Row<'_>, at: usize, url: String) -> rusqlite::Result<Lis
         ships_from: r.get(at + 8)?,
         ships_to: r.get(at + 9)?,
         vendor_url: None,
+        price_high: r.get(at + 10)?,
     })
 }
 
@@ -95,6 +96,12 @@ pub fn content_sha256(l: &Listing) -> String {
     text(&mut buf, l.category.as_deref());
     text(&mut buf, l.ships_from.as_deref());
     text(&mut buf, l.ships_to.as_deref());
+    // Added later: written only when there is a range, so that listings without one keep the hash
+    // they had before (every earlier field is length-prefixed, so the tail is unambiguous).
+    if let Some(h) = l.price_high {
+        buf.push(1);
+        buf.extend_from_slice(&h.to_bits().to_le_bytes());
+    }
     hex::encode(Sha256::digest(&buf))
 }
 
@@ -143,7 +150,8 @@ impl Store {
             .prepare_cached(&format!(
                 "INSERT INTO listings (market_id, canonical_url, {CONTENT_COLS}, content_sha256,
                      version, first_seen, last_seen, version_first_seen)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 1, ?14, ?14, ?14)"
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?15, ?13, 1, ?14, ?14,
+                     ?14)"
             ))
             .map_err(&q)?;
         let mut seen = tx
@@ -181,7 +189,7 @@ impl Store {
                      vendor = ?5, price_text = ?6, price_amount = ?7, currency = ?8,
                      category = ?9, ships_from = ?10, ships_to = ?11, content_sha256 = ?12,
                      version = version + 1, last_seen = max(last_seen, ?13),
-                     version_first_seen = ?13
+                     version_first_seen = ?13, price_high = ?14
                  WHERE id = ?1",
             )
             .map_err(&q)?;
@@ -217,7 +225,8 @@ impl Store {
                             l.ships_from,
                             l.ships_to,
                             sha,
-                            now
+                            now,
+                            l.price_high
                         ])
                         .map_err(&q)?;
                     let id = tx.last_insert_rowid();
@@ -246,7 +255,8 @@ impl Store {
                             l.ships_from,
                             l.ships_to,
                             sha,
-                            now
+                            now,
+                            l.price_high
                         ])
                         .map_err(&q)?;
                     out.changed += 1;
@@ -281,12 +291,12 @@ impl Store {
                     [id],
                     |r| {
                         let mut listing = listing_from_row(r, 7, r.get(1)?)?;
-                        listing.vendor_url = r.get(17)?;
+                        listing.vendor_url = r.get(18)?;
                         Ok(StoredListing {
                             id,
                             market: MarketId(r.get(0)?),
                             listing,
-                            vanished_at: r.get(18)?,
+                            vanished_at: r.get(19)?,
                             content_sha256: r.get(2)?,
                             version: r.get(3)?,
                             first_seen: r.get(4)?,
@@ -410,6 +420,36 @@ mod tests {
         d.title = "Glock".into();
         d.description = Some(" 19, described".into());
         assert_ne!(content_sha256(&a), content_sha256(&d));
+    }
+
+    #[test]
+    fn price_ranges_round_trip_and_old_hashes_stay() {
+        // Guards the price_high column: a range is stored and read back whole, a changed high end
+        // is a new version, and a listing without a range hashes as it did before the column.
+        let a = listing("http://d/1", "Glock 19");
+        assert_eq!(
+            content_sha256(&a),
+            "d033e173bb19f03702fd0c46339ed4dd33a42054a49c5717ba59a006f152c6e7"
+        );
+        let (s, run) = store_with_run();
+        let p = s
+            .save_page(run, &market(), &page("http://d/", b"x"))
+            .unwrap();
+        let mut r = listing("http://d/2", "Sig slide");
+        r.set_price("$120 - $180");
+        let w = s.save_listings(&market(), p, 100, &[r.clone()]).unwrap();
+        let id = w.to_classify[0];
+        let back = s.listing(id).unwrap().unwrap().listing;
+        assert_eq!(
+            (back.price_amount, back.price_high),
+            (Some(120.0), Some(180.0))
+        );
+        assert_eq!(back, r);
+        r.set_price("$120 - $190");
+        let w = s.save_listings(&market(), p, 200, &[r]).unwrap();
+        assert_eq!(w.changed, 1);
+        let old = s.listing_versions(id).unwrap();
+        assert_eq!(old[0].listing.price_high, Some(180.0));
     }
 
     #[test]
