@@ -1,34 +1,66 @@
 //! The generic extractor's reading of index pages: finding listing cards with no profile.
 //!
-//! 1. Links on the page's own site are grouped by URL *template* (`/product/*`): items of one kind
-//!    share one.
+//! 1. Links on the page's own site are grouped by item-URL *pattern* ([`super::pattern`]:
+//!    `/store/{name}/item/{hex}`): items of one kind share one.
 //! 2. For each link, its *region* is the largest ancestor that holds no other URL of the same
-//!    template: the card (or table row) around it.
-//! 3. Regions are grouped by template and by their tag-and-class path from `<body>`. A group whose
-//!    members repeat (two or more), mostly carry a price, have a title and mostly distinct URLs is
-//!    a set of cards.
-//! 4. Groups are taken best first (more priced members, longer titles); a region or URL already
-//!    taken is not taken again, which keeps vendor links (same cards, short names) and second
-//!    copies of a card (a hidden "buy" dialog) out.
+//!    pattern: the card (or table row) around it.
+//! 3. Regions are grouped by pattern and by their tag-and-class path from `<body>`. A group whose
+//!    members repeat (two or more), mostly carry a price and a title, have mostly distinct URLs and
+//!    do not sit in page chrome (header, navigation, menus, wallet widgets) is a set of cards.
+//! 4. Groups are taken best first (more priced members, longer titles). A region or URL already
+//!    taken is not taken again, which keeps vendor links and second copies of a card out, and a
+//!    group that mostly repeats items already taken is a cross-sell or "featured" strip: left out.
+//! 5. A lone region of a taken group's pattern and shape (a sponsored row in a box of its own) is
+//!    a card too.
 //!
-//! The title is a heading in the card, else the card's longest link text to the item; the price
-//! is found as on listing pages, ignoring the text of links (titles often contain numbers).
+//! The title is chosen once per group ([`super::card_fields`]); the price is found as on listing
+//! pages; the vendor from a "by / vendor" cue or a vendor link in the card.
 
-use super::links::{
-    builtin_ignored, canonical_url, is_pagination_anchor, resolve, same_site, template,
-};
+use super::card_fields::{self, Candidate, TitleSlot};
+use super::explain::{GroupKind, GroupReport};
+use super::links::{builtin_ignored, canonical_url, is_pagination_anchor, resolve, same_site};
+use super::nesting::OutOfTime;
 use super::page::price_text;
-use super::text::inline_text;
+use super::pattern::Patterns;
 use armswatch_core::Listing;
 use ego_tree::NodeId;
 use scraper::{ElementRef, Html, Node};
 use std::collections::{HashMap, HashSet};
+use std::time::Instant;
 use url::Url;
+
+/// The cards of a page and the groups considered.
+pub(crate) struct Found {
+    pub listings: Vec<Listing>,
+    pub groups: Vec<GroupReport>,
+}
 
 struct Anchor<'a> {
     el: ElementRef<'a>,
     url: Url,
     tmpl: String,
+}
+
+struct Region<'a> {
+    el: ElementRef<'a>,
+    url: Url,
+    anchors: Vec<usize>,
+}
+
+struct Member<'a> {
+    region: Region<'a>,
+    price: Option<String>,
+    cands: Vec<Candidate>,
+    title: String,
+}
+
+struct Group<'a> {
+    tmpl: String,
+    members: Vec<Member<'a>>,
+    slot: Option<TitleSlot>,
+    report: GroupReport,
+    /// Lone regions taken with the group.
+    lone: usize,
 }
 
 /// Finds listing cards on a page. `ignore` says which URLs must not be read as items.
@@ -37,7 +69,8 @@ pub(crate) fn find_cards(
     base: &Url,
     page_url: &Url,
     ignore: &dyn Fn(&Url) -> bool,
-) -> Vec<Listing> {
+    deadline: Instant,
+) -> Result<Found, OutOfTime> {
     let body = super::page::body(doc);
     // Document order of every node, to sort cards and to break ties.
     let order: HashMap<NodeId, usize> = body
@@ -45,6 +78,7 @@ pub(crate) fn find_cards(
         .enumerate()
         .map(|(i, n)| (n.id(), i))
         .collect();
+    let pos = |id: NodeId| order.get(&id).copied().unwrap_or(usize::MAX);
     let page_canon = canonical_url(page_url);
     let mut anchors: Vec<Anchor<'_>> = Vec::new();
     for node in body.descendants() {
@@ -65,153 +99,433 @@ pub(crate) fn find_cards(
         if is_pagination_anchor(el, &url) || in_form_control(el) || is_media_url(&url) {
             continue;
         }
-        let tmpl = template(&url);
-        anchors.push(Anchor { el, url, tmpl });
+        anchors.push(Anchor {
+            el,
+            url,
+            tmpl: String::new(),
+        });
     }
+    let patterns = {
+        let urls: Vec<&Url> = anchors.iter().map(|a| &a.url).collect();
+        Patterns::new(&urls)
+    };
+    for (a, k) in anchors.iter_mut().zip(&patterns.keys) {
+        a.tmpl = k.clone();
+    }
+    check(deadline)?;
 
-    // Distinct URLs per template, and per element: which URL of each template it holds (or many).
     let mut by_tmpl: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, a) in anchors.iter().enumerate() {
         by_tmpl.entry(a.tmpl.as_str()).or_default().push(i);
     }
-    struct Region<'a> {
-        el: ElementRef<'a>,
-        url: Url,
-        anchors: Vec<usize>,
-    }
-    let mut groups: HashMap<(String, String), Vec<Region<'_>>> = HashMap::new();
+    let mut raw: HashMap<(String, String), Vec<Region<'_>>> = HashMap::new();
     for (tmpl, idxs) in &by_tmpl {
         let distinct: HashSet<&str> = idxs.iter().map(|i| anchors[*i].url.as_str()).collect();
         if distinct.len() < 2 {
             continue;
         }
-        // For each ancestor: the one URL of this template below it, or None when several.
-        let mut holds: HashMap<NodeId, Option<&str>> = HashMap::new();
-        for &i in idxs {
-            let u = anchors[i].url.as_str();
-            for anc in anchors[i].el.ancestors() {
-                match holds.get(&anc.id()) {
-                    None => {
-                        holds.insert(anc.id(), Some(u));
-                    }
-                    Some(Some(v)) if *v != u => {
-                        holds.insert(anc.id(), None);
-                    }
-                    _ => {}
-                }
-            }
-        }
-        let mut regions: HashMap<NodeId, Region<'_>> = HashMap::new();
-        for &i in idxs {
-            let mut region = anchors[i].el;
-            while let Some(parent) = region.parent().and_then(ElementRef::wrap) {
-                if parent.id() == body.id() || !matches!(holds.get(&parent.id()), Some(Some(_))) {
-                    break;
-                }
-                region = parent;
-            }
-            regions
-                .entry(region.id())
-                .or_insert_with(|| Region {
-                    el: region,
-                    url: anchors[i].url.clone(),
-                    anchors: Vec::new(),
-                })
-                .anchors
-                .push(i);
-        }
-        for r in regions.into_values() {
+        for r in regions(idxs, &anchors, body.id()) {
             let key = (tmpl.to_string(), signature_path(r.el, body.id()));
-            groups.entry(key).or_default().push(r);
+            raw.entry(key).or_default().push(r);
         }
     }
+    check(deadline)?;
 
-    // Score each group.
-    struct Scored<'a> {
-        score: f64,
-        members: Vec<(Region<'a>, String, Option<String>)>,
-    }
-    let mut scored: Vec<Scored<'_>> = Vec::new();
-    for ((_, _), mut members) in groups {
-        if members.len() < 2 {
+    let mut chrome = Chrome::new(&anchors);
+    let mut groups: Vec<Group<'_>> = Vec::new();
+    let mut singles: Vec<(String, String, Region<'_>)> = Vec::new();
+    for ((tmpl, path), mut regions) in raw {
+        if regions.len() < 2 {
+            if let Some(r) = regions.pop() {
+                singles.push((tmpl, path, r));
+            }
             continue;
         }
-        members.sort_by_key(|r| order.get(&r.el.id()).copied().unwrap_or(usize::MAX));
-        let distinct: HashSet<&str> = members.iter().map(|r| r.url.as_str()).collect();
-        let distinct_ratio = distinct.len() as f64 / members.len() as f64;
-        let read: Vec<(Region<'_>, String, Option<String>)> = members
-            .into_iter()
-            .map(|r| {
-                let title = card_title(r.el, &r.anchors, &anchors);
-                let price = price_text(r.el);
-                (r, title, price)
-            })
-            .collect();
-        let n = read.len() as f64;
-        let priced = read.iter().filter(|(_, _, p)| p.is_some()).count() as f64;
-        let titled: Vec<usize> = read
-            .iter()
-            .map(|(_, t, _)| t.chars().count())
-            .filter(|c| *c >= 3)
-            .collect();
-        if priced / n < 0.5
-            || (titled.len() as f64) / n < 0.5
-            || distinct_ratio < 0.7
-            || priced < 2.0
-        {
-            continue;
-        }
-        let mean_title = titled.iter().sum::<usize>() as f64 / titled.len().max(1) as f64;
-        // Items are usually linked more than once per card (image, title, button); vendors once.
-        let links_per_card = read.iter().map(|(r, _, _)| r.anchors.len()).sum::<usize>() as f64 / n;
-        let score = priced
-            * (1.0 + mean_title.min(60.0) / 20.0)
-            * distinct_ratio
-            * (1.0 + links_per_card.min(3.0) / 10.0);
-        scored.push(Scored {
-            score,
-            members: read,
-        });
+        check(deadline)?;
+        regions.sort_by_key(|r| pos(r.el.id()));
+        let g = read_group(tmpl, path, regions, base, &patterns, &mut chrome);
+        groups.push(g);
     }
-    scored.sort_by(|a, b| b.score.total_cmp(&a.score));
+    // Open groups best first; groups already refused keep their place at the end.
+    groups.sort_by(|a, b| {
+        let open = |g: &Group<'_>| g.report.reason.is_empty();
+        open(b)
+            .cmp(&open(a))
+            .then(b.report.score.total_cmp(&a.report.score))
+            .then(a.report.path.cmp(&b.report.path))
+    });
 
     let mut taken_regions: HashSet<NodeId> = HashSet::new();
     let mut taken_urls: HashSet<String> = HashSet::new();
     let mut out: Vec<(usize, Listing)> = Vec::new();
-    for g in scored {
-        for (region, title, price) in g.members {
-            // A card is a link and a price: a member without a price is some other row.
-            if price.is_none()
-                || title.chars().count() < 3
-                || taken_urls.contains(region.url.as_str())
-            {
+    let clash = |el: ElementRef<'_>, taken: &HashSet<NodeId>| {
+        std::iter::once(el.id())
+            .chain(el.ancestors().map(|a| a.id()))
+            .any(|id| taken.contains(&id))
+    };
+    let mut first_taken = true;
+    for g in &mut groups {
+        if !g.report.reason.is_empty() {
+            continue;
+        }
+        let eligible: Vec<usize> = (0..g.members.len())
+            .filter(|&i| {
+                let m = &g.members[i];
+                m.price.is_some()
+                    && card_fields::title_ok(&m.title)
+                    && !clash(m.region.el, &taken_regions)
+            })
+            .collect();
+        let repeats = eligible
+            .iter()
+            .filter(|&&i| taken_urls.contains(g.members[i].region.url.as_str()))
+            .count();
+        if !taken_urls.is_empty() && repeats * 2 >= eligible.len() {
+            g.report.reason = format!(
+                "repeats items of a better group ({repeats} of {}): a cross-sell or featured strip",
+                eligible.len()
+            );
+            continue;
+        }
+        for i in eligible {
+            let m = &g.members[i];
+            if !taken_urls.insert(m.region.url.to_string()) {
                 continue;
             }
-            let clash = region
-                .el
-                .ancestors()
-                .map(|a| a.id())
-                .chain(std::iter::once(region.el.id()))
-                .any(|id| taken_regions.contains(&id));
-            if clash {
-                continue;
-            }
-            taken_regions.insert(region.el.id());
-            taken_urls.insert(region.url.to_string());
-            let mut listing = Listing {
-                url: region.url.to_string(),
-                title,
-                ..Listing::default()
-            };
-            if let Some(p) = price {
-                listing.set_price(&p);
-            }
-            let pos = order.get(&region.el.id()).copied().unwrap_or(usize::MAX);
-            out.push((pos, listing));
+            taken_regions.insert(m.region.el.id());
+            out.push((pos(m.region.el.id()), listing(m, base)));
+            g.report.listings += 1;
+        }
+        if g.report.listings == 0 {
+            g.report.reason = "every member was taken by a better group".into();
+            continue;
+        }
+        g.report.taken = true;
+        g.report.reason = if first_taken {
+            "the best group: repeated cards with prices and titles".into()
+        } else {
+            "another group of repeated cards with prices and titles".into()
+        };
+        first_taken = false;
+    }
+
+    // Lone cards of a taken group's pattern and shape (a sponsored row in a box of its own).
+    singles.sort_by_key(|(_, _, r)| pos(r.el.id()));
+    for (tmpl, _, mut region) in singles {
+        let Some(g) = groups.iter_mut().find(|g| g.report.taken && g.tmpl == tmpl) else {
+            continue;
+        };
+        // A lone region is as large as its box; the card is the element of the group's shape
+        // between its link and the box.
+        let link = anchors[region.anchors[0]].el;
+        let Some(card) = link
+            .ancestors()
+            .filter_map(ElementRef::wrap)
+            .take_while(|a| a.id() != region.el.parent().map_or(body.id(), |p| p.id()))
+            .find(|a| same_shape(g.members[0].region.el, *a))
+        else {
+            continue;
+        };
+        region.el = card;
+        if taken_urls.contains(region.url.as_str())
+            || clash(region.el, &taken_regions)
+            || chrome.of(region.el).is_some()
+        {
+            continue;
+        }
+        let Some(price) = price_text(region.el) else {
+            continue;
+        };
+        let cands = card_fields::candidates(region.el, Some(region.url.as_str()), base);
+        let Some(slot) = g
+            .slot
+            .as_ref()
+            .filter(|s| cands.iter().any(|c| c.slot == s.slot))
+        else {
+            continue;
+        };
+        let title = card_fields::card_title(&cands, Some(slot));
+        if !card_fields::title_ok(&title) {
+            continue;
+        }
+        taken_urls.insert(region.url.to_string());
+        taken_regions.insert(region.el.id());
+        let m = Member {
+            region,
+            price: Some(price),
+            cands,
+            title,
+        };
+        out.push((pos(m.region.el.id()), listing(&m, base)));
+        g.report.listings += 1;
+        g.lone += 1;
+    }
+    for g in &mut groups {
+        if g.lone > 0 {
+            g.report.reason = format!(
+                "{}, and {} lone card(s) of the same shape (a sponsored row)",
+                g.report.reason, g.lone
+            );
         }
     }
-    out.sort_by_key(|(pos, _)| *pos);
-    out.into_iter().map(|(_, c)| c).collect()
+    out.sort_by_key(|(p, _)| *p);
+    groups.sort_by(|a, b| {
+        b.report
+            .taken
+            .cmp(&a.report.taken)
+            .then(b.report.score.total_cmp(&a.report.score))
+    });
+    Ok(Found {
+        listings: out.into_iter().map(|(_, l)| l).collect(),
+        groups: groups.into_iter().map(|g| g.report).collect(),
+    })
+}
+
+fn check(deadline: Instant) -> Result<(), OutOfTime> {
+    if Instant::now() > deadline {
+        Err(OutOfTime)
+    } else {
+        Ok(())
+    }
+}
+
+/// For each link of one pattern, its region: the largest ancestor holding no other URL of the
+/// pattern. Links of one URL in one region share it.
+fn regions<'a>(idxs: &[usize], anchors: &[Anchor<'a>], body: NodeId) -> Vec<Region<'a>> {
+    // For each ancestor: the one URL of this pattern below it, or None when several.
+    let mut holds: HashMap<NodeId, Option<&str>> = HashMap::new();
+    for &i in idxs {
+        let u = anchors[i].url.as_str();
+        for anc in anchors[i].el.ancestors() {
+            match holds.get(&anc.id()) {
+                None => {
+                    holds.insert(anc.id(), Some(u));
+                }
+                Some(Some(v)) if *v != u => {
+                    holds.insert(anc.id(), None);
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out: HashMap<NodeId, Region<'a>> = HashMap::new();
+    for &i in idxs {
+        let mut region = anchors[i].el;
+        while let Some(parent) = region.parent().and_then(ElementRef::wrap) {
+            if parent.id() == body || !matches!(holds.get(&parent.id()), Some(Some(_))) {
+                break;
+            }
+            region = parent;
+        }
+        out.entry(region.id())
+            .or_insert_with(|| Region {
+                el: region,
+                url: anchors[i].url.clone(),
+                anchors: Vec::new(),
+            })
+            .anchors
+            .push(i);
+    }
+    out.into_values().collect()
+}
+
+/// Reads a group's members, chooses its title slot, scores it, or says why it is not a card group.
+fn read_group<'a>(
+    tmpl: String,
+    path: String,
+    regions: Vec<Region<'a>>,
+    base: &Url,
+    patterns: &Patterns,
+    chrome: &mut Chrome,
+) -> Group<'a> {
+    let n = regions.len();
+    let in_chrome: Vec<String> = regions.iter().filter_map(|r| chrome.of(r.el)).collect();
+    let mut members: Vec<Member<'a>> = regions
+        .into_iter()
+        .map(|r| Member {
+            price: price_text(r.el),
+            cands: card_fields::candidates(r.el, Some(r.url.as_str()), base),
+            region: r,
+            title: String::new(),
+        })
+        .collect();
+    let cand_lists: Vec<&[Candidate]> = members.iter().map(|m| m.cands.as_slice()).collect();
+    let slot = card_fields::choose_title(&cand_lists);
+    for m in &mut members {
+        m.title = card_fields::card_title(&m.cands, slot.as_ref());
+    }
+    let distinct: HashSet<&str> = members.iter().map(|m| m.region.url.as_str()).collect();
+    let distinct_ratio = distinct.len() as f64 / n as f64;
+    let priced = members.iter().filter(|m| m.price.is_some()).count();
+    let titled: Vec<usize> = members
+        .iter()
+        .filter(|m| card_fields::title_ok(&m.title))
+        .map(|m| m.title.chars().count())
+        .collect();
+    let mean_title = titled.iter().sum::<usize>() as f64 / titled.len().max(1) as f64;
+    // Items are usually linked more than once per card (image, title, button); vendors once.
+    let links_per_card = members
+        .iter()
+        .map(|m| m.region.anchors.len())
+        .sum::<usize>() as f64
+        / n as f64;
+    let score = priced as f64
+        * (1.0 + mean_title.min(60.0) / 20.0)
+        * distinct_ratio
+        * (1.0 + links_per_card.min(3.0) / 10.0);
+    let reason = if in_chrome.len() * 2 > n {
+        format!("inside page chrome: {}", in_chrome[0])
+    } else if priced < 2 || priced * 2 < n {
+        format!("only {priced} of {n} have a price")
+    } else if titled.len() * 2 < n {
+        format!("only {} of {n} have a title", titled.len())
+    } else if distinct_ratio < 0.7 {
+        format!("{n} cards link to only {} URLs", distinct.len())
+    } else {
+        String::new()
+    };
+    let report = GroupReport {
+        kind: GroupKind::Cards,
+        pattern: Some(patterns.display(&tmpl)),
+        path,
+        members: n,
+        priced,
+        titled: titled.len(),
+        distinct_urls: distinct.len(),
+        score: (score * 100.0).round() / 100.0,
+        title_slot: slot.as_ref().map(|s| s.slot.clone()),
+        listings: 0,
+        taken: false,
+        reason,
+        example: members
+            .iter()
+            .map(|m| m.title.clone())
+            .find(|t| !t.is_empty()),
+    };
+    Group {
+        tmpl,
+        members,
+        slot,
+        report,
+        lone: 0,
+    }
+}
+
+fn listing(m: &Member<'_>, base: &Url) -> Listing {
+    let mut l = Listing {
+        url: m.region.url.to_string(),
+        title: m.title.clone(),
+        vendor: card_fields::card_vendor(m.region.el, Some(m.region.url.as_str()), base),
+        ..Listing::default()
+    };
+    if let Some(p) = &m.price {
+        l.set_price(p);
+    }
+    l
+}
+
+/// Whether a lone region looks like the members of a group: same element, same classes, and it
+/// holds the group's title slot (checked by the caller).
+fn same_shape(member: ElementRef<'_>, lone: ElementRef<'_>) -> bool {
+    let a = member.value();
+    let b = lone.value();
+    let classes = |e: &scraper::node::Element| {
+        let mut c: Vec<String> = e
+            .classes()
+            .map(|c| c.to_ascii_lowercase())
+            .filter(|c| !is_state_class(c))
+            .collect();
+        c.sort();
+        c
+    };
+    a.name() == b.name() && classes(a) == classes(b)
+}
+
+/// Page chrome (header, navigation, menus, account and wallet widgets) around cards, found once
+/// per container. A container that holds half the page's links or more is the page itself (some
+/// markets wrap everything in `<div class="header-wrapper">`), not chrome.
+struct Chrome {
+    anchors: HashSet<NodeId>,
+    cache: HashMap<NodeId, bool>,
+}
+
+impl Chrome {
+    fn new(anchors: &[Anchor<'_>]) -> Chrome {
+        Chrome {
+            anchors: anchors.iter().map(|a| a.el.id()).collect(),
+            cache: HashMap::new(),
+        }
+    }
+
+    /// The chrome container around `el`, described (`<div class="dropdown-menu">`).
+    fn of(&mut self, el: ElementRef<'_>) -> Option<String> {
+        for anc in el.ancestors().filter_map(ElementRef::wrap) {
+            let Some(label) = chrome_label(anc) else {
+                continue;
+            };
+            let total = self.anchors.len();
+            let small = *self.cache.entry(anc.id()).or_insert_with(|| {
+                let inside = anc
+                    .descendants()
+                    .filter(|n| self.anchors.contains(&n.id()))
+                    .count();
+                inside * 2 < total
+            });
+            if small {
+                return Some(label);
+            }
+        }
+        None
+    }
+}
+
+/// `<nav>`, `<header>`, ARIA navigation roles, and containers named like menus and widgets.
+pub(crate) fn chrome_label(el: ElementRef<'_>) -> Option<String> {
+    const WORDS: &[&str] = &[
+        "nav",
+        "navbar",
+        "navigation",
+        "menu",
+        "menubar",
+        "submenu",
+        "dropdown",
+        "topbar",
+        "header",
+        "masthead",
+        "wallet",
+        "balance",
+        "balances",
+        "userbar",
+        "usermenu",
+        "account",
+    ];
+    let v = el.value();
+    let describe = || {
+        let mut s = format!("<{}", v.name());
+        for a in ["id", "class", "role"] {
+            if let Some(x) = v.attr(a) {
+                s.push_str(&format!(" {a}=\"{}\"", x.trim()));
+            }
+        }
+        s.push('>');
+        s
+    };
+    if matches!(v.name(), "nav" | "header") {
+        return Some(describe());
+    }
+    if v.attr("role").is_some_and(|r| {
+        matches!(
+            r.trim().to_ascii_lowercase().as_str(),
+            "navigation" | "banner" | "menu" | "menubar"
+        )
+    }) {
+        return Some(describe());
+    }
+    let named = v.attr("class").into_iter().chain(v.attr("id")).any(|s| {
+        s.split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| WORDS.contains(&w.to_ascii_lowercase().as_str()))
+    });
+    named.then(describe)
 }
 
 /// Links to pictures (full-size image viewers) are not items.
@@ -239,12 +553,12 @@ fn is_media_url(url: &Url) -> bool {
 fn in_form_control(el: ElementRef<'_>) -> bool {
     el.ancestors()
         .filter_map(ElementRef::wrap)
-        .any(|a| matches!(a.value().name(), "select" | "option" | "button" | "nav"))
+        .any(|a| matches!(a.value().name(), "select" | "option" | "button"))
 }
 
 /// `div.card>div.row` style path from `<body>` down to the element, classes sorted and with
 /// digits dropped (alternating `row1`/`row2`), used to tell repeated structures apart.
-fn signature_path(el: ElementRef<'_>, body: NodeId) -> String {
+pub(crate) fn signature_path(el: ElementRef<'_>, body: NodeId) -> String {
     let mut parts: Vec<String> = Vec::new();
     for node in std::iter::once(*el).chain(el.ancestors()) {
         if node.id() == body {
@@ -270,7 +584,7 @@ fn signature_path(el: ElementRef<'_>, body: NodeId) -> String {
 }
 
 /// Classes that vary between cards of one list: zebra striping, state, highlighting.
-fn is_state_class(c: &str) -> bool {
+pub(crate) fn is_state_class(c: &str) -> bool {
     let c = c.to_ascii_lowercase();
     [
         "odd",
@@ -294,93 +608,18 @@ fn is_state_class(c: &str) -> bool {
     .any(|s| c == *s || c.ends_with(&format!("-{s}")) || c.ends_with(&format!("_{s}")))
 }
 
-/// A card's title: a heading that is (or holds, or sits in) a link to the item, else the longest
-/// text among the card's links to the item, else an image's `alt`/`title`.
-fn card_title(region: ElementRef<'_>, mine: &[usize], anchors: &[Anchor<'_>]) -> String {
-    let is_heading =
-        |e: ElementRef<'_>| matches!(e.value().name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
-    for &i in mine {
-        let a = anchors[i].el;
-        let heading = a
-            .descendent_elements()
-            .find(|e| is_heading(*e))
-            .or_else(|| {
-                a.ancestors()
-                    .take_while(|n| n.id() != region.id())
-                    .filter_map(ElementRef::wrap)
-                    .find(|e| is_heading(*e))
-            });
-        if let Some(h) = heading {
-            let t = inline_text(h);
-            if t.chars().count() >= 3 {
-                return t;
-            }
-        }
-    }
-    let mut best = String::new();
-    for &i in mine {
-        let t = inline_text(anchors[i].el);
-        if t.chars().count() > best.chars().count() && !is_action_text(&t) {
-            best = t;
-        }
-    }
-    if best.chars().count() >= 3 {
-        return best;
-    }
-    for &i in mine {
-        for img in anchors[i]
-            .el
-            .descendent_elements()
-            .filter(|e| e.value().name() == "img")
-        {
-            if let Some(t) = img.attr("alt").or_else(|| img.attr("title")) {
-                let t = t.trim();
-                if t.chars().count() >= 3 {
-                    return t.to_string();
-                }
-            }
-        }
-        if let Some(t) = anchors[i].el.attr("title") {
-            if t.trim().chars().count() >= 3 {
-                return t.trim().to_string();
-            }
-        }
-    }
-    best
-}
-
-/// Button-like link texts that are not titles.
-fn is_action_text(t: &str) -> bool {
-    let t = t.trim().to_lowercase();
-    t.len() <= 20
-        && [
-            "buy",
-            "buy now",
-            "purchase",
-            "view",
-            "details",
-            "more",
-            "order",
-            "order now",
-            "add to cart",
-            "read more",
-            "view listing",
-            "view item",
-            "view full description",
-            "see more",
-            "show",
-        ]
-        .contains(&t.as_str())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::time::Duration;
 
     fn cards(html: &str) -> Vec<Listing> {
         let doc = Html::parse_document(html);
         let u = Url::parse("http://m.onion/cat/1").unwrap();
-        find_cards(&doc, &u, &u, &|_| false)
+        let deadline = Instant::now() + Duration::from_secs(60);
+        find_cards(&doc, &u, &u, &|_| false, deadline)
+            .unwrap()
+            .listings
     }
 
     #[test]
@@ -400,6 +639,7 @@ mod tests {
         assert_eq!(c[0].title, "Pistol magazine model 0");
         assert_eq!(c[3].price_amount, Some(35.0));
         assert_eq!(c[3].url, "http://m.onion/item/3");
+        assert_eq!(c[3].vendor.as_deref(), Some("v3"));
     }
 
     #[test]
@@ -440,5 +680,24 @@ mod tests {
     fn menus_without_prices_are_not_cards() {
         let html = "<body><ul><li><a href=/c/1>Guns</a></li><li><a href=/c/2>Ammo</a></li><li><a href=/c/3>Parts</a></li></ul></body>";
         assert!(cards(html).is_empty());
+    }
+
+    #[test]
+    fn priced_menu_items_in_the_header_are_not_cards() {
+        // Guards header widgets: a "featured" dropdown with prices is dropped, the cards stay.
+        let mut html = String::from(
+            "<body><div class=topbar><ul class=dropdown-menu>\
+             <li><a href=/item/90>Featured drum mag &mdash; $140</a></li>\
+             <li><a href=/item/91>Featured red dot &mdash; $210</a></li></ul></div><div class=list>",
+        );
+        for i in 1..5 {
+            html.push_str(&format!(
+                "<div class=row><a href=/item/{i}>Rifle part number {i}</a> <b>${i}0</b></div>"
+            ));
+        }
+        html.push_str("</div></body>");
+        let c = cards(&html);
+        assert_eq!(c.len(), 4, "{c:?}");
+        assert!(c.iter().all(|l| !l.title.contains("Featured")));
     }
 }

@@ -205,38 +205,6 @@ pub(crate) fn same_origin(a: &Url, b: &Url) -> bool {
         && a.port_or_known_default() == b.port_or_known_default()
 }
 
-/// A URL's shape with the varying parts blanked: path segments holding a digit and the last path
-/// segment become `*`, query values are dropped and keys sorted. Links to items of one kind
-/// (`/product/123`, `/product/456`) share a template.
-pub(crate) fn template(url: &Url) -> String {
-    let segs: Vec<&str> = url.path().split('/').collect();
-    let last_non_empty = segs.iter().rposition(|s| !s.is_empty());
-    let path: Vec<String> = segs
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            if s.chars().any(|c| c.is_ascii_digit()) || Some(i) == last_non_empty && segs.len() > 2
-            {
-                "*".to_string()
-            } else {
-                s.to_ascii_lowercase()
-            }
-        })
-        .collect();
-    let mut keys: Vec<String> = url
-        .query_pairs()
-        .map(|(k, _)| k.to_ascii_lowercase())
-        .collect();
-    keys.sort();
-    keys.dedup();
-    format!(
-        "{}{}?{}",
-        url.host_str().unwrap_or(""),
-        path.join("/"),
-        keys.join("&")
-    )
-}
-
 /// Words in a URL that say "one item for sale".
 pub(crate) fn looks_like_listing_url(url: &Url) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -324,16 +292,6 @@ mod tests {
         assert_eq!(canonical_url(&u).as_str(), "http://x.onion/l?a=1&b=2");
         let u = Url::parse("http://x.onion/l?").unwrap();
         assert_eq!(canonical_url(&u).as_str(), "http://x.onion/l");
-    }
-
-    #[test]
-    fn templates_blank_ids() {
-        let a = Url::parse("http://m.onion/product/123").unwrap();
-        let b = Url::parse("http://m.onion/product/456").unwrap();
-        assert_eq!(template(&a), template(&b));
-        let c = Url::parse("http://m.onion/listing.php?ls_id=5").unwrap();
-        let d = Url::parse("http://m.onion/user.php?u_id=bob").unwrap();
-        assert_ne!(template(&c), template(&d));
     }
 
     #[test]

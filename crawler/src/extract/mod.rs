@@ -9,17 +9,23 @@
 //! Everything here is synchronous (`scraper::Html` is not `Send`); the engine calls it from
 //! `spawn_blocking`. Build an [`Extractor`] once per market to compile the profile once.
 
+mod card_fields;
 mod cards;
 mod decode;
+pub mod explain;
 mod fields;
 mod links;
 mod nesting;
+mod order_form;
 mod page;
+mod pattern;
+mod site;
 mod text;
 pub mod vendor_link;
 mod wall;
 
 pub use decode::{charset_from_content_type, sniff_encoding};
+pub use explain::{Explanation, GroupKind, GroupReport, SiteEvidence};
 pub use links::canonical_url;
 pub use text::{block_text, inline_text};
 
@@ -29,6 +35,7 @@ use armswatch_core::price::{parse_amount, parse_price};
 use armswatch_core::Listing;
 use fields::{Compiled, Fields};
 use links::{dedup, resolve, sel};
+use nesting::OutOfTime;
 use scraper::{ElementRef, Html, Selector};
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -150,20 +157,55 @@ impl Extractor {
 
     /// Extracts one page (see [`extract_page`]).
     pub fn extract(&self, html: &str, page_url: &Url, kind: PageKind) -> PageExtract {
-        let started = Instant::now();
-        let deadline = started + self.time_limit;
-        let skipped = |what: &str| PageExtract {
-            skipped: Some(format!(
+        self.run(html, page_url, kind).0
+    }
+
+    /// Extracts one page and says why it read it so ([`Explanation`]): the page address used,
+    /// every group of cards considered, their item-URL patterns and title slots, and why each was
+    /// taken or left.
+    pub fn explain(
+        &self,
+        html: &str,
+        page_url: &Url,
+        kind: PageKind,
+    ) -> (PageExtract, Explanation) {
+        self.run(html, page_url, kind)
+    }
+
+    fn run(&self, html: &str, page_url: &Url, kind: PageKind) -> (PageExtract, Explanation) {
+        let deadline = Instant::now() + self.time_limit;
+        let mut why = Explanation {
+            page_url: page_url.to_string(),
+            site: SiteEvidence::None,
+            kind: "index".into(),
+            profile_cards: false,
+            flattened: 0,
+            skipped: None,
+            category: None,
+            groups: Vec::new(),
+        };
+        let skipped = |what: &str, mut why: Explanation| {
+            let reason = format!(
                 "{what} took longer than the {:.0} s limit ({} bytes): stored, not read",
                 self.time_limit.as_secs_f64(),
                 html.len()
-            )),
-            ..PageExtract::default()
+            );
+            why.skipped = Some(reason.clone());
+            let out = PageExtract {
+                skipped: Some(reason),
+                ..PageExtract::default()
+            };
+            (out, why)
         };
         let (flat, flattened) = nesting::flatten(html, nesting::MAX_DEPTH);
+        why.flattened = flattened.moved;
         let Ok(doc) = nesting::parse(&flat, deadline) else {
-            return skipped("parsing");
+            return skipped("parsing", why);
         };
+        let site = site::infer(html, &doc, page_url);
+        let page_url = &site.page_url;
+        why.page_url = page_url.to_string();
+        why.site = site.evidence.clone();
         let base = links::base_url(&doc, page_url);
         let page_canon = canonical_url(page_url);
         let p = self.profile.as_ref();
@@ -232,6 +274,7 @@ impl Extractor {
                 && listing_rules
                 && p.is_some_and(|p| p.listing_re.iter().any(|r| r.is_match(page_canon.as_str()))));
         if listing_page {
+            why.kind = "listing".into();
             let mut l = page::read_listing(&doc, &base, &page_canon);
             if let Some(p) = p {
                 apply_fields(&p.listing, doc.root_element(), &mut l);
@@ -248,16 +291,46 @@ impl Extractor {
                 out.listings.push(l);
             }
         } else {
-            let cards = match p.and_then(|p| p.index.as_ref().map(|ix| (p, ix))) {
-                Some((p, ix)) => profile_cards(&doc, &base, p, ix, &ignored),
-                None => cards::find_cards(&doc, &base, page_url, &ignored),
+            let mut cards = match p.and_then(|p| p.index.as_ref().map(|ix| (p, ix))) {
+                Some((p, ix)) => {
+                    why.profile_cards = true;
+                    profile_cards(&doc, &base, p, ix, &ignored)
+                }
+                None => {
+                    let found = cards::find_cards(&doc, &base, page_url, &ignored, deadline)
+                        .and_then(|f| {
+                            if f.listings.is_empty() {
+                                let mut cells =
+                                    order_form::find_cells(&doc, &base, &page_canon, deadline)?;
+                                cells.groups.extend(f.groups);
+                                Ok(cells)
+                            } else {
+                                Ok(f)
+                            }
+                        });
+                    match found {
+                        Ok(f) => {
+                            why.groups = f.groups;
+                            f.listings
+                        }
+                        Err(OutOfTime) => return skipped("extraction", why),
+                    }
+                }
             };
+            why.category = page::index_category(page::body(&doc), &base);
+            for c in &mut cards {
+                if c.category.is_none() {
+                    c.category.clone_from(&why.category);
+                }
+            }
             if !listing_rules {
                 let known: HashSet<String> =
                     out.listing_links.iter().map(|u| u.to_string()).collect();
                 for c in &cards {
                     if !known.contains(&c.url) {
-                        if let Ok(u) = Url::parse(&c.url) {
+                        // Order-form cells (`page#item-x`) have no page of their own.
+                        if let Some(u) = Url::parse(&c.url).ok().filter(|u| u.fragment().is_none())
+                        {
                             out.listing_links.push(u);
                         }
                     }
@@ -269,7 +342,7 @@ impl Extractor {
             out.listings = cards;
         }
         if Instant::now() > deadline {
-            return skipped("extraction");
+            return skipped("extraction", why);
         }
 
         // A meta refresh to another page of the market is a redirect the crawler follows (as an
@@ -295,7 +368,7 @@ impl Extractor {
             .collect();
         out.other_links.retain(|u| !followed.contains(u.as_str()));
         dedup(&mut out.other_links);
-        out
+        (out, why)
     }
 }
 
@@ -347,6 +420,7 @@ fn apply_fields(f: &Fields, scope: ElementRef<'_>, l: &mut Listing) {
     if let Some(field) = &f.price {
         l.price_text = None;
         l.price_amount = None;
+        l.price_high = None;
         l.currency = None;
         if let Some(t) = field.read(scope, false) {
             l.set_price(&t);

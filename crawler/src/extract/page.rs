@@ -452,6 +452,82 @@ fn category(body: ElementRef<'_>) -> Option<String> {
     )
 }
 
+/// The category of an index page: its breadcrumb trail, with the home crumb dropped and the current
+/// page (often plain text at the end) kept: "Home > Weapons > Handguns" -> "Weapons > Handguns".
+/// A trail is an element named like one (`breadcrumb`, `crumbs`, `trail`, schema.org
+/// `BreadcrumbList`) or one that starts with "Path:" / "You are here:".
+pub(crate) fn index_category(body: ElementRef<'_>, base: &Url) -> Option<String> {
+    static BC: OnceLock<Selector> = OnceLock::new();
+    static CUE: OnceLock<Regex> = OnceLock::new();
+    let bc = BC.get_or_init(|| {
+        sel("[class*='breadcrumb' i], [id*='breadcrumb' i], [class*='crumbs' i], [class~='trail' i], \
+             [itemtype*='BreadcrumbList'], nav[aria-label*='readcrumb' i]")
+    });
+    let cue = CUE.get_or_init(|| re(r"(?i)^\s*(path|you are here|location|navigation)\s*:"));
+    let trail = body.select(bc).next().or_else(|| {
+        body.descendent_elements().find(|el| {
+            let own: String = el
+                .children()
+                .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
+                .collect();
+            cue.is_match(&own) && el.select(&sel_a()).next().is_some()
+        })
+    })?;
+    let home = |t: &str, href: Option<&str>| {
+        let t = t.trim().to_lowercase();
+        let root = href.and_then(|h| resolve(base, h)).is_some_and(|u| {
+            u.path() == "/"
+                || u.path().ends_with("/index.php")
+                || u.path().ends_with("/index.html")
+                || u.path().ends_with("/home")
+        });
+        root || matches!(
+            t.as_str(),
+            "home"
+                | "start"
+                | "index"
+                | "main"
+                | "startseite"
+                | "accueil"
+                | "inicio"
+                | "главная"
+                | "market"
+                | "shop home"
+        )
+    };
+    // The crumbs: links and text-only leaves, in order.
+    let mut parts: Vec<String> = Vec::new();
+    fn leaves<'a>(el: ElementRef<'a>, out: &mut Vec<ElementRef<'a>>, depth: usize) {
+        for c in el.children().filter_map(ElementRef::wrap) {
+            if depth > 16 || is_invisible(c.value().name()) {
+                continue;
+            }
+            let has_el_children = c.children().any(|n| n.value().is_element());
+            if c.value().name() == "a" || !has_el_children {
+                out.push(c);
+            } else {
+                leaves(c, out, depth + 1);
+            }
+        }
+    }
+    let mut items = Vec::new();
+    leaves(trail, &mut items, 0);
+    for el in &items {
+        let text = inline_text(*el);
+        let text = cue.replace(&text, "").trim().to_string();
+        let is_sep = text.chars().all(|c| !c.is_alphanumeric());
+        if text.is_empty() || is_sep || text.chars().count() > MAX_SHORT {
+            continue;
+        }
+        // The trail's first crumb(s): the home page or the market's name.
+        if parts.is_empty() && home(&text, el.attr("href")) {
+            continue;
+        }
+        parts.push(text);
+    }
+    (!parts.is_empty()).then(|| parts.join(" > "))
+}
+
 fn ships_from_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| re(r"(?i)^\s*(ships? from|shipping from|shipped from|origin country|country of origin|origin|sends? from|dispatch(ed)? from)\s*:?"))
