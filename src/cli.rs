@@ -366,12 +366,21 @@ pub struct ExtractArgs {
     /// with several listing cards is an index page.
     #[arg(long, value_enum, default_value_t = PageKindArg::Auto)]
     pub kind: PageKindArg,
-    /// The URL the page was saved from, to resolve relative links (default: the file's path).
+    /// The URL the page was saved from. Default: the address the page gives (a browser's
+    /// `saved from url` comment, a canonical link, `og:url`, `<base href>`, or the host most of its
+    /// links point to), else the file's path; the crawler reads the page the same way.
     #[arg(long, value_name = "URL")]
     pub url: Option<String>,
-    // JSON lines: title, price, currency, vendor, url, category, description; missing fields omitted.
+    // JSON lines: title, price, price_amount, price_high, currency, vendor, url, category,
+    // description; missing fields omitted.
     #[command(flatten)]
     pub output: FormatArgs,
+    /// Say why the page was read so: the page address used and how it was found, every group of
+    /// repeated cards considered with its item-URL pattern, title slot and counts, and why each
+    /// was taken or left. With JSON output, one object {"explanation": ..., "listings": [...]};
+    /// with CSV, the explanation goes to stderr.
+    #[arg(long)]
+    pub explain: bool,
 }
 
 /// Train a model from labeled JSON lines (fields `title`, `description`, `labels`; rows with

@@ -406,7 +406,7 @@ impl Profile {
             path,
             line,
             field: Some(field.to_string()),
-            message: message.to_string(),
+            message: format!("{field}: {message}"),
         }
     }
 }

@@ -1,14 +1,18 @@
 //! `armswatch extract`: the listings found in a saved page, for building and debugging profiles
-//! offline. Uses the same extraction code as the crawler.
+//! offline. Uses the same extraction code as the crawler; a saved page is read at the address it
+//! gives (see `--url`), so the result equals what a crawl of that page would find. `--explain`
+//! says why: the groups of cards considered, their item-URL patterns and title slots, and why each
+//! was taken or left.
 
 use crate::cli::{ExtractArgs, PageKindArg};
-use crate::output::{sanitize, Column, Printer, Row};
+use crate::output::{sanitize, Column, Format, Printer, Row};
 use anyhow::{Context, Result};
 use armswatch_core::crawl::PageKind;
 use armswatch_core::Listing;
-use armswatch_crawler::extract;
+use armswatch_crawler::extract::{self, Explanation, GroupKind, SiteEvidence};
 use armswatch_crawler::profile::Profile;
 use serde::Serialize;
+use std::io::Write;
 use std::process::ExitCode;
 use url::Url;
 
@@ -19,6 +23,8 @@ pub fn run(a: ExtractArgs) -> Result<ExitCode> {
         Some(p) => Some(Profile::load(p)?),
         None => None,
     };
+    // Building the extractor validates the profile's selectors and regexes.
+    let extractor = extract::Extractor::new(profile.as_ref())?;
     let url = match &a.url {
         Some(u) => Url::parse(u).with_context(|| format!("invalid --url {u:?}"))?,
         None => {
@@ -29,21 +35,41 @@ pub fn run(a: ExtractArgs) -> Result<ExitCode> {
         }
     };
     let html = extract::decode_html(&body, None);
-    let extractor = extract::Extractor::new(profile.as_ref())?;
     let kind = match a.kind {
         PageKindArg::Listing => PageKind::Listing,
         PageKindArg::Index => PageKind::Index,
         PageKindArg::Auto => guess_kind(&extractor, &html, &url, profile.as_ref()),
     };
-    let page = extractor.extract(&html, &url, kind);
+    let (page, why) = extractor.explain(&html, &url, kind);
     if let Some(w) = &page.wall {
         eprintln!(
-            "armswatch: this page is a {:?} wall: {}",
-            w.kind,
+            "armswatch: this page is a {} wall: {}",
+            w.kind.as_str(),
             sanitize(&w.evidence)
         );
     }
-    let mut out = Printer::stdout(a.output.format());
+    if let Some(s) = &page.skipped {
+        eprintln!("armswatch: {}", sanitize(s));
+    }
+    let format = a.output.format();
+    if a.explain {
+        match format {
+            Format::Json => {
+                let listings: Vec<Extracted<'_>> = page.listings.iter().map(Extracted).collect();
+                let o = serde_json::json!({ "explanation": why, "listings": listings });
+                let mut out = std::io::stdout().lock();
+                writeln!(out, "{o}")?;
+                return Ok(ExitCode::SUCCESS);
+            }
+            Format::Csv => print_explanation(&mut std::io::stderr().lock(), &why)?,
+            Format::Table => {
+                let mut out = std::io::stdout().lock();
+                print_explanation(&mut out, &why)?;
+                writeln!(out)?;
+            }
+        }
+    }
+    let mut out = Printer::stdout(format);
     for l in &page.listings {
         out.row(&Extracted(l))?;
     }
@@ -82,6 +108,9 @@ fn extracted_json<S: serde::Serializer>(l: &&Listing, s: S) -> Result<S::Ok, S::
     if let Some(p) = l.price_amount {
         m.serialize_entry("price_amount", &p)?;
     }
+    if let Some(p) = l.price_high {
+        m.serialize_entry("price_high", &p)?;
+    }
     m.serialize_entry("url", &l.url)?;
     m.end()
 }
@@ -95,6 +124,7 @@ impl Row for Extracted<'_> {
             Column::left("URL", 0),
             Column::left("CURRENCY", 0).csv_only(),
             Column::left("PRICE_AMOUNT", 0).csv_only(),
+            Column::left("PRICE_HIGH", 0).csv_only(),
             Column::left("CATEGORY", 0).csv_only(),
             Column::left("LISTING_ID", 0).csv_only(),
             Column::left("SHIPS_FROM", 0).csv_only(),
@@ -114,6 +144,7 @@ impl Row for Extracted<'_> {
             l.url.clone(),
             opt(&l.currency),
             l.price_amount.map(|p| p.to_string()).unwrap_or_default(),
+            l.price_high.map(|p| p.to_string()).unwrap_or_default(),
             opt(&l.category),
             opt(&l.market_listing_id),
             opt(&l.ships_from),
@@ -121,6 +152,89 @@ impl Row for Extracted<'_> {
             opt(&l.description),
         ]
     }
+}
+
+/// The explanation for people; market text (paths, titles, reasons quoting the page) escaped.
+fn print_explanation(out: &mut impl Write, e: &Explanation) -> std::io::Result<()> {
+    let how = match &e.site {
+        SiteEvidence::Fetched => "the address given with --url".to_string(),
+        SiteEvidence::SavedFrom => "the page's `saved from url` comment".to_string(),
+        SiteEvidence::Canonical => "the page's canonical link".to_string(),
+        SiteEvidence::OgUrl => "the page's og:url".to_string(),
+        SiteEvidence::Base => "the page's <base href>".to_string(),
+        SiteEvidence::LinkHosts {
+            host_links,
+            absolute_links,
+        } => format!(
+            "the host {host_links} of its {absolute_links} absolute links point to (its path is \
+             unknown: taken as the site's root)"
+        ),
+        SiteEvidence::None => {
+            "nothing on the page names its site: links are read relative to the file (pass --url)"
+                .to_string()
+        }
+    };
+    writeln!(out, "page      {}", sanitize(&e.page_url))?;
+    writeln!(out, "          from {how}")?;
+    let profile = if e.profile_cards {
+        " (the profile's [index] cards)"
+    } else {
+        ""
+    };
+    writeln!(out, "kind      {}{profile}", e.kind)?;
+    if let Some(c) = &e.category {
+        writeln!(out, "category  {} (breadcrumb trail)", sanitize(c))?;
+    }
+    if e.flattened > 0 {
+        writeln!(
+            out,
+            "nesting   {} elements nested too deep were moved up",
+            e.flattened
+        )?;
+    }
+    if let Some(s) = &e.skipped {
+        writeln!(out, "skipped   {}", sanitize(s))?;
+    }
+    if e.kind == "listing" {
+        return writeln!(out, "groups    none: a listing page is read field by field");
+    }
+    if e.groups.is_empty() && !e.profile_cards {
+        writeln!(
+            out,
+            "groups    none: no two links of one URL pattern sit in repeated elements, and no \
+             order form"
+        )?;
+    }
+    for g in &e.groups {
+        let kind = match g.kind {
+            GroupKind::Cards => "cards",
+            GroupKind::OrderForm => "order-form cells",
+        };
+        let mark = if g.taken {
+            format!("[taken: {} listings]", g.listings)
+        } else {
+            "[left]".to_string()
+        };
+        writeln!(out, "{mark} {kind} at {}", sanitize(&g.path))?;
+        if let Some(p) = &g.pattern {
+            writeln!(out, "    pattern  {}", sanitize(p))?;
+        }
+        if let Some(t) = &g.title_slot {
+            let ex = g
+                .example
+                .as_deref()
+                .map(|x| format!(" (e.g. \"{}\")", crate::output::clip(x, 60)))
+                .unwrap_or_default();
+            writeln!(out, "    title    {}{ex}", sanitize(t))?;
+        }
+        writeln!(
+            out,
+            "    counts   {} members, {} priced, {} titled, {} distinct URLs, score {}",
+            g.members, g.priced, g.titled, g.distinct_urls, g.score
+        )?;
+        writeln!(out, "    why      {}", sanitize(&g.reason))?;
+    }
+    Ok(())
 }
 
 /// Whether a saved page is one listing's page or an index page: with a profile, a page where the

@@ -576,7 +576,11 @@ pub(crate) fn signature_path(el: ElementRef<'_>, body: NodeId) -> String {
                 .collect();
             classes.sort();
             classes.dedup();
-            parts.push(format!("{}.{}", e.name(), classes.join(".")));
+            if classes.is_empty() {
+                parts.push(e.name().to_string());
+            } else {
+                parts.push(format!("{}.{}", e.name(), classes.join(".")));
+            }
         }
     }
     parts.reverse();
