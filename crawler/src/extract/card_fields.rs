@@ -13,8 +13,9 @@
 //! vendor-like address (`/vendor/x`, `/store/x`, `profile.php?u=x`).
 
 use super::links::{canonical_url, re, resolve};
-use super::text::inline_text;
+use super::text::{inline_text, inline_text_skipping};
 use armswatch_core::price::find_price;
+use ego_tree::NodeId;
 use regex::Regex;
 use scraper::{ElementRef, Node};
 use std::collections::{HashMap, HashSet};
@@ -78,10 +79,17 @@ fn is_named(el: ElementRef<'_>) -> bool {
 
 /// The title candidates of one card. `item` is the card's item URL (`None` for order-form cells,
 /// which have no link).
-pub(crate) fn candidates(region: ElementRef<'_>, item: Option<&str>, base: &Url) -> Vec<Candidate> {
+/// Nodes in `skip` (the rows of a list nested in the card) are left out.
+pub(crate) fn candidates(
+    region: ElementRef<'_>,
+    item: Option<&str>,
+    base: &Url,
+    skip: &HashSet<NodeId>,
+) -> Vec<Candidate> {
     struct Walk<'b> {
         item: Option<&'b str>,
         base: &'b Url,
+        skip: &'b HashSet<NodeId>,
         out: Vec<Candidate>,
         ranks: HashMap<String, usize>,
         seen: usize,
@@ -101,6 +109,9 @@ pub(crate) fn candidates(region: ElementRef<'_>, item: Option<&str>, base: &Url)
             let Some(c) = ElementRef::wrap(child) else {
                 continue;
             };
+            if w.skip.contains(&c.id()) {
+                continue;
+            }
             let v = c.value();
             if super::text::is_invisible(v.name())
                 || matches!(
@@ -142,7 +153,7 @@ pub(crate) fn candidates(region: ElementRef<'_>, item: Option<&str>, base: &Url)
                 });
             };
             if own_text || heading || (is_link && in_item) {
-                let text = inline_text(c);
+                let text = inline_text_skipping(c, w.skip);
                 if !text.is_empty() {
                     push(w, "", text);
                 }
@@ -166,6 +177,7 @@ pub(crate) fn candidates(region: ElementRef<'_>, item: Option<&str>, base: &Url)
     let mut w = Walk {
         item,
         base,
+        skip,
         out: Vec::new(),
         ranks: HashMap::new(),
         seen: 0,
@@ -183,7 +195,7 @@ pub(crate) fn candidates(region: ElementRef<'_>, item: Option<&str>, base: &Url)
             .children()
             .any(|n| matches!(n.value(), Node::Text(t) if !t.trim().is_empty()))
     {
-        let text = inline_text(region);
+        let text = inline_text_skipping(region, skip);
         if !text.is_empty() {
             w.out.push(Candidate {
                 slot: "self#0".into(),
@@ -431,13 +443,17 @@ pub(crate) fn card_vendor(
     region: ElementRef<'_>,
     item: Option<&str>,
     base: &Url,
+    skip: &HashSet<NodeId>,
 ) -> Option<String> {
     static CUE: OnceLock<Regex> = OnceLock::new();
     let cue = CUE.get_or_init(|| {
         re(r"(?i)^\s*(?:sold by|by|vendor|seller|verkäufer|vendeur|продавец)\s*[:\-]?\s*(\S.*)?$")
     });
     let mut scanned = 0usize;
-    for el in std::iter::once(region).chain(region.descendent_elements()) {
+    for el in std::iter::once(region)
+        .chain(region.descendent_elements())
+        .filter(|e| !skip.contains(&e.id()))
+    {
         scanned += 1;
         if scanned > MAX_CANDIDATES {
             break;
@@ -450,7 +466,7 @@ pub(crate) fn card_vendor(
             continue;
         }
         // "by <a>name</a>", "seller: <b>name</b>", or "by name" in plain text.
-        let text = inline_text(el);
+        let text = inline_text_skipping(el, skip);
         if let Some(rest) = cue.captures(&text).and_then(|c| c.get(1)) {
             let name = rest
                 .as_str()
@@ -501,7 +517,7 @@ mod tests {
                     .next()
                     .and_then(|a| resolve(&base, a.attr("href").unwrap()))
                     .map(|u| canonical_url(&u).to_string());
-                candidates(card, item.as_deref(), &base)
+                candidates(card, item.as_deref(), &base, &HashSet::new())
             })
             .collect()
     }
@@ -565,7 +581,7 @@ mod tests {
         let base = Url::parse("http://m.onion/").unwrap();
         let v = |id: &str, item: &str| {
             let el = doc.select(&Selector::parse(id).unwrap()).next().unwrap();
-            card_vendor(el, Some(item), &base)
+            card_vendor(el, Some(item), &base, &HashSet::new())
         };
         assert_eq!(v("#a", "http://m.onion/i/1").as_deref(), Some("grayheron"));
         assert_eq!(

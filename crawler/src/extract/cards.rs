@@ -20,7 +20,7 @@ use super::card_fields::{self, Candidate, TitleSlot};
 use super::explain::{GroupKind, GroupReport};
 use super::links::{builtin_ignored, canonical_url, is_pagination_anchor, resolve, same_site};
 use super::nesting::OutOfTime;
-use super::page::price_text;
+use super::page::price_text_skipping;
 use super::pattern::Patterns;
 use armswatch_core::Listing;
 use ego_tree::NodeId;
@@ -52,6 +52,7 @@ struct Member<'a> {
     price: Option<String>,
     cands: Vec<Candidate>,
     title: String,
+    vendor: Option<String>,
 }
 
 struct Group<'a> {
@@ -61,6 +62,56 @@ struct Group<'a> {
     report: GroupReport,
     /// Lone regions taken with the group.
     lone: usize,
+    /// A list nested in another group's cards.
+    nested: bool,
+}
+
+/// What reading a group needs from the page.
+struct Ctx<'p> {
+    base: &'p Url,
+    patterns: &'p Patterns,
+    body: NodeId,
+    order: &'p HashMap<NodeId, usize>,
+}
+
+/// Cuts the links of one pattern into regions, groups them by path and reads each group (lone
+/// regions go to `singles`).
+#[allow(clippy::too_many_arguments)]
+fn read_pattern<'a>(
+    tmpl: &str,
+    idxs: &[usize],
+    anchors: &[Anchor<'a>],
+    ctx: &Ctx<'_>,
+    skip: &HashSet<NodeId>,
+    chrome: &mut Chrome,
+    groups: &mut Vec<Group<'a>>,
+    singles: &mut Vec<(String, Region<'a>)>,
+) {
+    let mut by_path: HashMap<String, Vec<Region<'a>>> = HashMap::new();
+    for r in regions(idxs, anchors, ctx.body) {
+        by_path
+            .entry(signature_path(r.el, ctx.body))
+            .or_default()
+            .push(r);
+    }
+    let mut paths: Vec<String> = by_path.keys().cloned().collect();
+    paths.sort();
+    for path in paths {
+        let mut regions = by_path.remove(&path).unwrap_or_default();
+        if regions.len() < 2 {
+            singles.extend(regions.pop().map(|r| (tmpl.to_string(), r)));
+            continue;
+        }
+        regions.sort_by_key(|r| ctx.order.get(&r.el.id()).copied().unwrap_or(usize::MAX));
+        groups.push(read_group(
+            tmpl.to_string(),
+            path,
+            regions,
+            ctx,
+            skip,
+            chrome,
+        ));
+    }
 }
 
 /// Finds listing cards on a page. `ignore` says which URLs must not be read as items.
@@ -118,34 +169,97 @@ pub(crate) fn find_cards(
     for (i, a) in anchors.iter().enumerate() {
         by_tmpl.entry(a.tmpl.as_str()).or_default().push(i);
     }
-    let mut raw: HashMap<(String, String), Vec<Region<'_>>> = HashMap::new();
-    for (tmpl, idxs) in &by_tmpl {
+    let no_skip: HashSet<NodeId> = HashSet::new();
+    let mut chrome = Chrome::new(&anchors);
+    let mut groups: Vec<Group<'_>> = Vec::new();
+    let mut singles: Vec<(String, Region<'_>)> = Vec::new();
+    let mut tmpls: Vec<&str> = by_tmpl.keys().copied().collect();
+    tmpls.sort_unstable();
+    for tmpl in &tmpls {
+        let idxs = &by_tmpl[tmpl];
         let distinct: HashSet<&str> = idxs.iter().map(|i| anchors[*i].url.as_str()).collect();
         if distinct.len() < 2 {
             continue;
         }
-        for r in regions(idxs, &anchors, body.id()) {
-            let key = (tmpl.to_string(), signature_path(r.el, body.id()));
-            raw.entry(key).or_default().push(r);
-        }
+        check(deadline)?;
+        let ctx = Ctx {
+            base,
+            patterns: &patterns,
+            body: body.id(),
+            order: &order,
+        };
+        read_pattern(
+            tmpl,
+            idxs,
+            &anchors,
+            &ctx,
+            &no_skip,
+            &mut chrome,
+            &mut groups,
+            &mut singles,
+        );
     }
     check(deadline)?;
 
-    let mut chrome = Chrome::new(&anchors);
-    let mut groups: Vec<Group<'_>> = Vec::new();
-    let mut singles: Vec<(String, String, Region<'_>)> = Vec::new();
-    for ((tmpl, path), mut regions) in raw {
-        if regions.len() < 2 {
-            if let Some(r) = regions.pop() {
-                singles.push((tmpl, path, r));
-            }
-            continue;
+    // Lists nested in the cards of another group ("also available" rows): they are left out, and
+    // that group's cards are read again without them, as large as the card around each link.
+    let nested = find_sublists(&groups);
+    let mut skips: HashMap<String, HashSet<NodeId>> = HashMap::new();
+    for (a, reason) in &nested {
+        let tmpl = groups[*a].tmpl.clone();
+        let skip = skips.entry(tmpl.clone()).or_default();
+        for m in &groups[*a].members {
+            skip.extend(m.region.el.descendants().map(|n| n.id()));
         }
-        check(deadline)?;
-        regions.sort_by_key(|r| pos(r.el.id()));
-        let g = read_group(tmpl, path, regions, base, &patterns, &mut chrome);
-        groups.push(g);
+        // A card with a single nested row gave that row a larger region; the row element is
+        // still of the list's shape.
+        let row_path = groups[*a].report.path.clone();
+        for &i in &by_tmpl[tmpl.as_str()] {
+            let link = anchors[i].el;
+            if skip.contains(&link.id()) {
+                continue;
+            }
+            let row = link
+                .ancestors()
+                .take(8)
+                .filter_map(ElementRef::wrap)
+                .find(|x| signature_path(*x, body.id()) == row_path);
+            if let Some(row) = row {
+                skip.extend(row.descendants().map(|n| n.id()));
+            }
+        }
+        groups[*a].report.reason.clone_from(reason);
+        groups[*a].nested = true;
     }
+    let mut redo: Vec<&String> = skips.keys().collect();
+    redo.sort();
+    for tmpl in redo {
+        let skip = &skips[tmpl];
+        groups.retain(|g| g.tmpl != *tmpl || g.nested);
+        singles.retain(|(t, _)| t != tmpl);
+        let idxs: Vec<usize> = by_tmpl[tmpl.as_str()]
+            .iter()
+            .copied()
+            .filter(|i| !skip.contains(&anchors[*i].el.id()))
+            .collect();
+        let ctx = Ctx {
+            base,
+            patterns: &patterns,
+            body: body.id(),
+            order: &order,
+        };
+        read_pattern(
+            tmpl,
+            &idxs,
+            &anchors,
+            &ctx,
+            skip,
+            &mut chrome,
+            &mut groups,
+            &mut singles,
+        );
+    }
+    check(deadline)?;
     // Open groups best first; groups already refused keep their place at the end.
     groups.sort_by(|a, b| {
         let open = |g: &Group<'_>| g.report.reason.is_empty();
@@ -193,7 +307,7 @@ pub(crate) fn find_cards(
                 continue;
             }
             taken_regions.insert(m.region.el.id());
-            out.push((pos(m.region.el.id()), listing(m, base)));
+            out.push((pos(m.region.el.id()), listing(m)));
             g.report.listings += 1;
         }
         if g.report.listings == 0 {
@@ -210,8 +324,9 @@ pub(crate) fn find_cards(
     }
 
     // Lone cards of a taken group's pattern and shape (a sponsored row in a box of its own).
-    singles.sort_by_key(|(_, _, r)| pos(r.el.id()));
-    for (tmpl, _, mut region) in singles {
+    singles.sort_by_key(|(_, r)| pos(r.el.id()));
+    for (tmpl, mut region) in singles {
+        let skip = skips.get(&tmpl).unwrap_or(&no_skip);
         let Some(g) = groups.iter_mut().find(|g| g.report.taken && g.tmpl == tmpl) else {
             continue;
         };
@@ -233,10 +348,10 @@ pub(crate) fn find_cards(
         {
             continue;
         }
-        let Some(price) = price_text(region.el) else {
+        let Some(price) = price_text_skipping(region.el, skip) else {
             continue;
         };
-        let cands = card_fields::candidates(region.el, Some(region.url.as_str()), base);
+        let cands = card_fields::candidates(region.el, Some(region.url.as_str()), base, skip);
         let Some(slot) = g
             .slot
             .as_ref()
@@ -251,12 +366,13 @@ pub(crate) fn find_cards(
         taken_urls.insert(region.url.to_string());
         taken_regions.insert(region.el.id());
         let m = Member {
+            vendor: card_fields::card_vendor(region.el, Some(region.url.as_str()), base, skip),
             region,
             price: Some(price),
             cands,
             title,
         };
-        out.push((pos(m.region.el.id()), listing(&m, base)));
+        out.push((pos(m.region.el.id()), listing(&m)));
         g.report.listings += 1;
         g.lone += 1;
     }
@@ -334,17 +450,19 @@ fn read_group<'a>(
     tmpl: String,
     path: String,
     regions: Vec<Region<'a>>,
-    base: &Url,
-    patterns: &Patterns,
+    ctx: &Ctx<'_>,
+    skip: &HashSet<NodeId>,
     chrome: &mut Chrome,
 ) -> Group<'a> {
+    let base = ctx.base;
     let n = regions.len();
     let in_chrome: Vec<String> = regions.iter().filter_map(|r| chrome.of(r.el)).collect();
     let mut members: Vec<Member<'a>> = regions
         .into_iter()
         .map(|r| Member {
-            price: price_text(r.el),
-            cands: card_fields::candidates(r.el, Some(r.url.as_str()), base),
+            price: price_text_skipping(r.el, skip),
+            cands: card_fields::candidates(r.el, Some(r.url.as_str()), base, skip),
+            vendor: card_fields::card_vendor(r.el, Some(r.url.as_str()), base, skip),
             region: r,
             title: String::new(),
         })
@@ -386,7 +504,7 @@ fn read_group<'a>(
     };
     let report = GroupReport {
         kind: GroupKind::Cards,
-        pattern: Some(patterns.display(&tmpl)),
+        pattern: Some(ctx.patterns.display(&tmpl)),
         path,
         members: n,
         priced,
@@ -408,14 +526,80 @@ fn read_group<'a>(
         slot,
         report,
         lone: 0,
+        nested: false,
     }
 }
 
-fn listing(m: &Member<'_>, base: &Url) -> Listing {
+/// Leaves out lists nested in the cards of another group of the same pattern ("also available"
+/// variants, a vendor's other items): in most of the cards around their rows there is exactly one
+/// member of the other group and, on average, more than one of theirs. The rows are still listing
+/// links; they are not the page's cards.
+fn find_sublists(groups: &[Group<'_>]) -> Vec<(usize, String)> {
+    // For each group, how many of its members lie below each element.
+    let below: Vec<HashMap<NodeId, usize>> = groups
+        .iter()
+        .map(|g| {
+            let mut m: HashMap<NodeId, usize> = HashMap::new();
+            for mem in &g.members {
+                for a in std::iter::once(*mem.region.el).chain(mem.region.el.ancestors()) {
+                    *m.entry(a.id()).or_default() += 1;
+                }
+            }
+            m
+        })
+        .collect();
+    let mut verdicts: Vec<(usize, String)> = Vec::new();
+    for (ai, a) in groups.iter().enumerate() {
+        for (bi, b) in groups.iter().enumerate() {
+            if ai == bi || a.tmpl != b.tmpl {
+                continue;
+            }
+            // The card around each of A's members: the nearest ancestor holding a B member.
+            let mut cards: HashMap<NodeId, (usize, usize)> = HashMap::new();
+            for m in &a.members {
+                let card = m
+                    .region
+                    .el
+                    .ancestors()
+                    .find(|x| below[bi].contains_key(&x.id()));
+                if let Some(x) = card {
+                    let counts = (
+                        below[ai].get(&x.id()).copied().unwrap_or(0),
+                        below[bi].get(&x.id()).copied().unwrap_or(0),
+                    );
+                    cards.insert(x.id(), counts);
+                }
+            }
+            let one_b = cards.values().filter(|(_, nb)| *nb == 1).count();
+            let a_in_cards: usize = cards
+                .values()
+                .filter(|(_, nb)| *nb == 1)
+                .map(|(na, _)| na)
+                .sum();
+            if cards.len() >= 2
+                && one_b * 5 >= cards.len() * 4
+                && a_in_cards * 5 >= a.members.len() * 4
+                && a_in_cards * 2 >= one_b * 3
+            {
+                verdicts.push((
+                    ai,
+                    format!(
+                        "a list inside the cards of another group ({} rows in {} cards at {}): variants or related items",
+                        a_in_cards, one_b, b.report.path
+                    ),
+                ));
+                break;
+            }
+        }
+    }
+    verdicts
+}
+
+fn listing(m: &Member<'_>) -> Listing {
     let mut l = Listing {
         url: m.region.url.to_string(),
         title: m.title.clone(),
-        vendor: card_fields::card_vendor(m.region.el, Some(m.region.url.as_str()), base),
+        vendor: m.vendor.clone(),
         ..Listing::default()
     };
     if let Some(p) = &m.price {

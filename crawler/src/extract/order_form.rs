@@ -181,7 +181,7 @@ pub(crate) fn find_cells(
         let prices: Vec<Option<String>> = cells.iter().map(|(_, cell)| price_text(*cell)).collect();
         let cands: Vec<Vec<Candidate>> = cells
             .iter()
-            .map(|(_, cell)| card_fields::candidates(*cell, None, base))
+            .map(|(_, cell)| card_fields::candidates(*cell, None, base, &HashSet::new()))
             .collect();
         let refs: Vec<&[Candidate]> = cands.iter().map(Vec::as_slice).collect();
         let slot = card_fields::choose_title(&refs);

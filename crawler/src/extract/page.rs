@@ -3,11 +3,13 @@
 //! headings, "price"/"sold by"/"ships from" labels, vendor-profile links, description blocks).
 
 use super::links::{re, resolve, sel};
-use super::text::{block_text, inline_text, is_block, is_invisible};
+use super::text::{block_text, inline_text, inline_text_skipping, is_block, is_invisible};
 use armswatch_core::price::find_price;
 use armswatch_core::Listing;
+use ego_tree::NodeId;
 use regex::Regex;
 use scraper::{ElementRef, Html, Node, Selector};
+use std::collections::HashSet;
 use std::sync::OnceLock;
 use url::Url;
 
@@ -191,8 +193,17 @@ fn price_cue() -> &'static Regex {
 /// the first amount-with-currency outside links, then anywhere. Prices in page chrome (exchange
 /// rate tickers, menus, shipping selects) are skipped.
 pub(crate) fn price_text(scope: ElementRef<'_>) -> Option<String> {
+    price_text_skipping(scope, &HashSet::new())
+}
+
+/// [`price_text`] with the nodes in `skip` (and below them: every such node must be in the set)
+/// left out: the rows of a list nested in a card.
+pub(crate) fn price_text_skipping(scope: ElementRef<'_>, skip: &HashSet<NodeId>) -> Option<String> {
     let mut candidates: Vec<ElementRef<'_>> = Vec::new();
     for el in scope.descendent_elements() {
+        if skip.contains(&el.id()) {
+            continue;
+        }
         let v = el.value();
         if is_invisible(v.name()) || matches!(v.name(), "select" | "option") {
             continue;
@@ -213,6 +224,9 @@ pub(crate) fn price_text(scope: ElementRef<'_>) -> Option<String> {
     }
     // Text after a "price" cue, in the cue's element or its block.
     for el in scope.descendent_elements() {
+        if skip.contains(&el.id()) {
+            continue;
+        }
         let own: String = el
             .children()
             .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
@@ -223,7 +237,7 @@ pub(crate) fn price_text(scope: ElementRef<'_>) -> Option<String> {
         let mut holder = Some(el);
         for _ in 0..3 {
             let Some(h) = holder else { break };
-            let text = inline_text(h);
+            let text = inline_text_skipping(h, skip);
             if let Some(m) = price_cue().find(&text) {
                 if let Some(t) = price_in(&text[m.end()..]) {
                     return Some(t);
@@ -234,13 +248,18 @@ pub(crate) fn price_text(scope: ElementRef<'_>) -> Option<String> {
             }
             holder = h.parent().and_then(ElementRef::wrap);
         }
-        if let Some(next) = el.next_siblings().find_map(ElementRef::wrap) {
+        if let Some(next) = el
+            .next_siblings()
+            .find_map(ElementRef::wrap)
+            .filter(|n| !skip.contains(&n.id()))
+        {
             if let Some(t) = price_in(&inline_text(next)) {
                 return Some(t);
             }
         }
     }
-    price_in(&text_without_links(scope)).or_else(|| price_in(&inline_text(scope)))
+    price_in(&text_without_links_skipping(scope, skip))
+        .or_else(|| price_in(&inline_text_skipping(scope, skip)))
 }
 
 fn in_select(el: ElementRef<'_>) -> bool {
@@ -255,13 +274,16 @@ fn price_in(text: &str) -> Option<String> {
 }
 
 /// The scope's text without the text of links, selects and scripts (titles often hold numbers).
-pub(crate) fn text_without_links(scope: ElementRef<'_>) -> String {
+fn text_without_links_skipping(scope: ElementRef<'_>, skip: &HashSet<NodeId>) -> String {
     let mut out = String::new();
-    fn walk(el: ElementRef<'_>, out: &mut String, depth: usize) {
+    fn walk(el: ElementRef<'_>, out: &mut String, depth: usize, skip: &HashSet<NodeId>) {
         if depth > 200 {
             return;
         }
         for c in el.children() {
+            if skip.contains(&c.id()) {
+                continue;
+            }
             match c.value() {
                 Node::Text(t) => {
                     out.push_str(t);
@@ -275,7 +297,7 @@ pub(crate) fn text_without_links(scope: ElementRef<'_>) -> String {
                     }
                     if let Some(ce) = ElementRef::wrap(c) {
                         out.push(' ');
-                        walk(ce, out, depth + 1);
+                        walk(ce, out, depth + 1, skip);
                         out.push(' ');
                     }
                 }
@@ -283,7 +305,7 @@ pub(crate) fn text_without_links(scope: ElementRef<'_>) -> String {
             }
         }
     }
-    walk(scope, &mut out, 0);
+    walk(scope, &mut out, 0, skip);
     super::text::collapse(&out)
 }
 
@@ -495,16 +517,26 @@ pub(crate) fn index_category(body: ElementRef<'_>, base: &Url) -> Option<String>
                 | "shop home"
         )
     };
-    // The crumbs: links and text-only leaves, in order.
-    let mut parts: Vec<String> = Vec::new();
-    fn leaves<'a>(el: ElementRef<'a>, out: &mut Vec<ElementRef<'a>>, depth: usize) {
-        for c in el.children().filter_map(ElementRef::wrap) {
+    // The crumbs: links, text-only elements and bare text between them, in order.
+    enum Crumb<'a> {
+        El(ElementRef<'a>),
+        Text(String),
+    }
+    fn leaves<'a>(el: ElementRef<'a>, out: &mut Vec<Crumb<'a>>, depth: usize) {
+        for c in el.children() {
+            if let Some(t) = c.value().as_text() {
+                out.push(Crumb::Text(t.to_string()));
+                continue;
+            }
+            let Some(c) = ElementRef::wrap(c) else {
+                continue;
+            };
             if depth > 16 || is_invisible(c.value().name()) {
                 continue;
             }
             let has_el_children = c.children().any(|n| n.value().is_element());
             if c.value().name() == "a" || !has_el_children {
-                out.push(c);
+                out.push(Crumb::El(c));
             } else {
                 leaves(c, out, depth + 1);
             }
@@ -512,18 +544,31 @@ pub(crate) fn index_category(body: ElementRef<'_>, base: &Url) -> Option<String>
     }
     let mut items = Vec::new();
     leaves(trail, &mut items, 0);
-    for el in &items {
-        let text = inline_text(*el);
-        let text = cue.replace(&text, "").trim().to_string();
-        let is_sep = text.chars().all(|c| !c.is_alphanumeric());
-        if text.is_empty() || is_sep || text.chars().count() > MAX_SHORT {
-            continue;
+    let mut parts: Vec<String> = Vec::new();
+    static SEP: OnceLock<Regex> = OnceLock::new();
+    let sep = SEP.get_or_init(|| re(r"\s*(?:›|»|>|/|\||→|::|‹|<|·)\s*"));
+    for item in &items {
+        let (texts, href): (Vec<String>, Option<&str>) = match item {
+            Crumb::El(el) => (vec![inline_text(*el)], el.attr("href")),
+            Crumb::Text(t) => (
+                sep.split(&cue.replace(t.trim(), ""))
+                    .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+                    .collect(),
+                None,
+            ),
+        };
+        for text in texts {
+            let text = cue.replace(&text, "").trim().to_string();
+            let is_sep = text.chars().all(|c| !c.is_alphanumeric());
+            if text.is_empty() || is_sep || text.chars().count() > MAX_SHORT {
+                continue;
+            }
+            // The trail's first crumb(s): the home page or the market's name.
+            if parts.is_empty() && home(&text, href) {
+                continue;
+            }
+            parts.push(text);
         }
-        // The trail's first crumb(s): the home page or the market's name.
-        if parts.is_empty() && home(&text, el.attr("href")) {
-            continue;
-        }
-        parts.push(text);
     }
     (!parts.is_empty()).then(|| parts.join(" > "))
 }

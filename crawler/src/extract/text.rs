@@ -10,7 +10,9 @@
 //! 4. every line is trimmed; spaces inside a line are kept as written;
 //! 5. blank lines at the start and end are dropped, and more than two blank lines in a row become two.
 
+use ego_tree::NodeId;
 use scraper::{ElementRef, Node};
+use std::collections::HashSet;
 
 /// Marks a `<br>`: a hard line break unless the source breaks the line right after it.
 const BR: char = '\u{E000}';
@@ -65,11 +67,14 @@ pub(crate) fn is_block(name: &str) -> bool {
     )
 }
 
-fn walk(el: ElementRef<'_>, out: &mut String, depth: usize) {
+fn walk(el: ElementRef<'_>, out: &mut String, depth: usize, skip: &HashSet<NodeId>) {
     if depth > MAX_DEPTH {
         return;
     }
     for child in el.children() {
+        if skip.contains(&child.id()) {
+            continue;
+        }
         match child.value() {
             Node::Text(t) => out.extend(t.chars().filter(|c| *c != BR && *c != SOFT)),
             Node::Element(e) => {
@@ -88,7 +93,7 @@ fn walk(el: ElementRef<'_>, out: &mut String, depth: usize) {
                 if block {
                     out.push(SOFT);
                 }
-                walk(child_el, out, depth + 1);
+                walk(child_el, out, depth + 1, skip);
                 if block {
                     out.push(SOFT);
                 }
@@ -100,8 +105,13 @@ fn walk(el: ElementRef<'_>, out: &mut String, depth: usize) {
 
 /// The element's text with every whitespace run (and line break) collapsed to one space, trimmed.
 pub fn inline_text(el: ElementRef<'_>) -> String {
+    inline_text_skipping(el, &HashSet::new())
+}
+
+/// [`inline_text`] without the text of the nodes in `skip` (and below them).
+pub(crate) fn inline_text_skipping(el: ElementRef<'_>, skip: &HashSet<NodeId>) -> String {
     let mut raw = String::new();
-    walk(el, &mut raw, 0);
+    walk(el, &mut raw, 0, skip);
     collapse(&raw)
 }
 
@@ -123,7 +133,7 @@ pub(crate) fn collapse(raw: &str) -> String {
 /// The element's text with its lines kept (see the module documentation for the exact rules).
 pub fn block_text(el: ElementRef<'_>) -> String {
     let mut raw = String::new();
-    walk(el, &mut raw, 0);
+    walk(el, &mut raw, 0, &HashSet::new());
     finish_block(&raw)
 }
 
