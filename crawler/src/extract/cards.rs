@@ -625,7 +625,7 @@ fn same_shape(member: ElementRef<'_>, lone: ElementRef<'_>) -> bool {
     a.name() == b.name() && classes(a) == classes(b)
 }
 
-/// Page chrome (header, navigation, menus, account and wallet widgets) around cards, found once
+/// Page chrome (header, navigation, menus, sidebars, account and wallet widgets) around cards, found once
 /// per container. A container that holds half the page's links or more is the page itself (some
 /// markets wrap everything in `<div class="header-wrapper">`), not chrome.
 struct Chrome {
@@ -663,7 +663,8 @@ impl Chrome {
     }
 }
 
-/// `<nav>`, `<header>`, ARIA navigation roles, and containers named like menus and widgets.
+/// `<nav>`, `<header>`, `<aside>`, ARIA navigation roles, and containers named like menus,
+/// sidebars and widgets.
 pub(crate) fn chrome_label(el: ElementRef<'_>) -> Option<String> {
     const WORDS: &[&str] = &[
         "nav",
@@ -682,6 +683,9 @@ pub(crate) fn chrome_label(el: ElementRef<'_>) -> Option<String> {
         "userbar",
         "usermenu",
         "account",
+        "sidebar",
+        "side",
+        "widget",
     ];
     let v = el.value();
     let describe = || {
@@ -694,7 +698,7 @@ pub(crate) fn chrome_label(el: ElementRef<'_>) -> Option<String> {
         s.push('>');
         s
     };
-    if matches!(v.name(), "nav" | "header") {
+    if matches!(v.name(), "nav" | "header" | "aside") {
         return Some(describe());
     }
     if v.attr("role").is_some_and(|r| {

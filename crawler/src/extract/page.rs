@@ -498,10 +498,12 @@ pub(crate) fn index_category(body: ElementRef<'_>, base: &Url) -> Option<String>
     let home = |t: &str, href: Option<&str>| {
         let t = t.trim().to_lowercase();
         let root = href.and_then(|h| resolve(base, h)).is_some_and(|u| {
-            u.path() == "/"
-                || u.path().ends_with("/index.php")
-                || u.path().ends_with("/index.html")
-                || u.path().ends_with("/home")
+            let p = u.path();
+            u.query().is_none()
+                && (p == "/"
+                    || p.ends_with("/index.php")
+                    || p.ends_with("/index.html")
+                    || p.ends_with("/home"))
         });
         root || matches!(
             t.as_str(),

@@ -1,12 +1,15 @@
 //! Item-URL patterns: which links on a page point to items of one kind.
 //!
-//! A URL's pattern is its host, its path with the varying segments blanked, and its query keys.
+//! A URL's pattern is its host, its path with the varying segments blanked, and its query keys
+//! with the varying values blanked.
 //! A segment varies when its shape says it is an id — it holds a digit, or it is hex, a UUID, a
 //! random-looking token (`kQzpXbTw`), or a slug — or when it is the last segment of a path of two
 //! or more. A plain word in the middle of a path varies when the page shows it taking many values
 //! in links that agree everywhere else (`/store/<vendor>/item/<hex>`: the vendor name), or two
-//! values right after a vendor word (`/store/`, `/vendor/`, `/u/`, ...). So one kind of item link
-//! gets one pattern however its ids and vendor names are written.
+//! values right after a vendor word (`/store/`, `/vendor/`, `/u/`, ...). A query value varies when
+//! it is an id, or a word taking many values; a word taking few (`index.php?page=item` against
+//! `?page=cat`) is a route and stays. So one kind of item link gets one pattern however its ids and
+//! vendor names are written.
 
 use std::collections::{HashMap, HashSet};
 use url::Url;
@@ -146,7 +149,10 @@ struct Cut {
     /// Path segments (the first is the empty string before the leading `/`).
     segs: Vec<String>,
     shapes: Vec<Shape>,
-    query: String,
+    /// Query keys (sorted, lower case), the first value of each, and the values' shapes.
+    keys: Vec<String>,
+    values: Vec<String>,
+    value_shapes: Vec<Shape>,
 }
 
 fn cut(url: &Url) -> Cut {
@@ -164,12 +170,12 @@ fn cut(url: &Url) -> Cut {
             }
         })
         .collect();
-    let mut keys: Vec<String> = url
+    let mut pairs: Vec<(String, String)> = url
         .query_pairs()
-        .map(|(k, _)| k.to_ascii_lowercase())
+        .map(|(k, v)| (k.to_ascii_lowercase(), v.to_ascii_lowercase()))
         .collect();
-    keys.sort();
-    keys.dedup();
+    pairs.sort();
+    pairs.dedup_by(|a, b| a.0 == b.0);
     let host = url.host_str().unwrap_or("");
     let prefix = match url.port() {
         Some(p) => format!("{}://{host}:{p}", url.scheme()),
@@ -179,40 +185,80 @@ fn cut(url: &Url) -> Cut {
         prefix,
         segs,
         shapes,
-        query: keys.join("&"),
+        value_shapes: pairs.iter().map(|(_, v)| shape(v)).collect(),
+        keys: pairs.iter().map(|(k, _)| k.clone()).collect(),
+        values: pairs.into_iter().map(|(_, v)| v).collect(),
     }
 }
 
+/// Which part of a URL a position names.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Pos {
+    Seg(usize),
+    Value(usize),
+}
+
 impl Cut {
-    fn key(&self, display: bool) -> String {
-        let path: Vec<String> = self
+    fn parts(&self, display: bool, blank: Option<Pos>) -> (Vec<String>, Vec<String>) {
+        let show = |s: &str, sh: Shape, here: bool| match sh {
+            _ if here => "*".to_string(),
+            Shape::Word => s.to_string(),
+            _ if display => sh.placeholder().to_string(),
+            _ => "*".to_string(),
+        };
+        let path = self
             .segs
             .iter()
             .zip(&self.shapes)
-            .map(|(s, sh)| match sh {
-                Shape::Word => s.to_ascii_lowercase(),
-                _ if display => sh.placeholder().to_string(),
-                _ => "*".to_string(),
+            .enumerate()
+            .map(|(i, (s, sh))| show(&s.to_ascii_lowercase(), *sh, blank == Some(Pos::Seg(i))))
+            .collect();
+        let query = self
+            .keys
+            .iter()
+            .zip(self.values.iter().zip(&self.value_shapes))
+            .enumerate()
+            .map(|(j, (k, (v, sh)))| {
+                let v = if display && *sh != Shape::Word {
+                    "…".to_string()
+                } else {
+                    show(v, *sh, blank == Some(Pos::Value(j)))
+                };
+                format!("{k}={v}")
             })
             .collect();
-        let query = if self.query.is_empty() {
+        (path, query)
+    }
+
+    fn key(&self, display: bool) -> String {
+        let (path, query) = self.parts(display, None);
+        let query = if query.is_empty() {
             String::new()
-        } else if display {
-            let parts: Vec<String> = self.query.split('&').map(|k| format!("{k}=…")).collect();
-            format!("?{}", parts.join("&"))
         } else {
-            format!("?{}", self.query)
+            format!("?{}", query.join("&"))
         };
         format!("{}{}{}", self.prefix, path.join("/"), query)
     }
 
-    /// The key with segment `i` blanked: links that agree everywhere but there.
-    fn skeleton(&self, i: usize) -> String {
-        let mut parts: Vec<&str> = Vec::with_capacity(self.segs.len());
-        for (j, (s, sh)) in self.segs.iter().zip(&self.shapes).enumerate() {
-            parts.push(if j == i || *sh != Shape::Word { "*" } else { s });
+    /// The key with one position blanked: links that agree everywhere but there.
+    fn skeleton(&self, at: Pos) -> String {
+        let (path, query) = self.parts(false, Some(at));
+        format!("{}|{}|{}", self.prefix, path.join("/"), query.join("&"))
+    }
+
+    fn word_at(&self, at: Pos) -> Option<&str> {
+        let (s, sh) = match at {
+            Pos::Seg(i) => (self.segs.get(i)?, *self.shapes.get(i)?),
+            Pos::Value(j) => (self.values.get(j)?, *self.value_shapes.get(j)?),
+        };
+        (sh == Shape::Word && !s.is_empty()).then_some(s.as_str())
+    }
+
+    fn set_name(&mut self, at: Pos) {
+        match at {
+            Pos::Seg(i) => self.shapes[i] = Shape::Name,
+            Pos::Value(j) => self.value_shapes[j] = Shape::Name,
         }
-        format!("{}|{}|{}", self.prefix, parts.join("/"), self.query)
     }
 }
 
@@ -227,32 +273,47 @@ impl Patterns {
     pub fn new(urls: &[&Url]) -> Patterns {
         let mut cuts: Vec<Cut> = urls.iter().map(|u| cut(u)).collect();
         let max_segs = cuts.iter().map(|c| c.segs.len()).max().unwrap_or(0);
-        // Left to right, so a blanked vendor segment lets the next position group its links.
-        for i in 1..max_segs {
-            // Per skeleton: the words seen at `i`, and how many links.
+        let max_keys = cuts.iter().map(|c| c.keys.len()).max().unwrap_or(0);
+        // Path positions left to right (a blanked vendor segment lets the next position group its
+        // links), then query values: a word there is a route (`page=item`) unless it takes many
+        // values (`item=glocknineteen`).
+        let positions = (1..max_segs)
+            .map(Pos::Seg)
+            .chain((0..max_keys).map(Pos::Value));
+        for at in positions {
+            let eligible = |c: &Cut| match at {
+                Pos::Seg(i) => i + 1 < c.segs.len() && c.word_at(at).is_some(),
+                Pos::Value(_) => c.word_at(at).is_some(),
+            };
+            // Per skeleton: the words seen at `at`, and how many links.
             let mut values: HashMap<String, (HashSet<String>, usize)> = HashMap::new();
-            for c in &cuts {
-                if i + 1 < c.segs.len() && c.shapes[i] == Shape::Word && !c.segs[i].is_empty() {
-                    let v = values.entry(c.skeleton(i)).or_default();
-                    v.0.insert(c.segs[i].to_ascii_lowercase());
-                    v.1 += 1;
-                }
+            for c in cuts.iter().filter(|c| eligible(c)) {
+                let v = values.entry(c.skeleton(at)).or_default();
+                v.0.insert(c.word_at(at).unwrap_or_default().to_ascii_lowercase());
+                v.1 += 1;
             }
             for c in &mut cuts {
-                if i + 1 >= c.segs.len() || c.shapes[i] != Shape::Word || c.segs[i].is_empty() {
+                if !eligible(c) {
                     continue;
                 }
                 let (distinct, total) = values
-                    .get(&c.skeleton(i))
+                    .get(&c.skeleton(at))
                     .map_or((0, 0), |(set, n)| (set.len(), *n));
-                let after_vendor_word = is_vendor_word(&c.segs[i - 1].to_ascii_lowercase());
-                // Only when something after it varies too (a path to one item, not a menu), and
-                // with names that are many and rarely repeated (a few keywords such as `item`
-                // and `vendor`, each in many links, stay apart).
-                let id_after = c.shapes[i + 1..].iter().any(|s| *s != Shape::Word);
+                // Names that are many and rarely repeated vary; a few keywords such as `item` and
+                // `vendor`, each in many links, stay apart.
                 let many = distinct >= 3 && distinct * 10 >= total * 3;
-                if id_after && (many || (distinct >= 2 && after_vendor_word)) {
-                    c.shapes[i] = Shape::Name;
+                let vary = match at {
+                    Pos::Seg(i) => {
+                        let after_vendor_word = is_vendor_word(&c.segs[i - 1].to_ascii_lowercase());
+                        // Only when something after it varies too: a path to one item, not a menu.
+                        let id_after = c.shapes[i + 1..].iter().any(|s| *s != Shape::Word)
+                            || c.value_shapes.iter().any(|s| *s != Shape::Word);
+                        id_after && (many || (distinct >= 2 && after_vendor_word))
+                    }
+                    Pos::Value(_) => many,
+                };
+                if vary {
+                    c.set_name(at);
                 }
             }
         }
@@ -338,7 +399,19 @@ mod tests {
         let refs: Vec<&str> = urls.iter().map(String::as_str).collect();
         let k = keys(&refs);
         assert!(k[0] != k[1] && k[1] != k[2] && k[0] == k[3], "{k:?}");
-        // Query keys matter, values do not; another host is another pattern.
+        // Query keys matter, id values do not, route words do; another host is another pattern.
+        let k = keys(&[
+            "http://m.onion/index.php?page=item&id=1",
+            "http://m.onion/index.php?page=item&id=2",
+            "http://m.onion/index.php?page=cat&id=3",
+            "http://m.onion/index.php?page=cat&id=4",
+        ]);
+        assert!(k[0] == k[1] && k[2] == k[3] && k[0] != k[2], "{k:?}");
+        one_pattern(&[
+            "http://m.onion/view?item=glocknineteen",
+            "http://m.onion/view?item=berettanova",
+            "http://m.onion/view?item=sigsauer",
+        ]);
         let k = keys(&[
             "http://m.onion/listing.php?ls_id=5",
             "http://m.onion/user.php?u_id=bob",
@@ -369,6 +442,15 @@ mod tests {
         assert_eq!(
             p.display(&p.keys[0]),
             "http://m.onion/store/{name}/item/{hex}"
+        );
+        let u = [
+            Url::parse("http://m.onion/index.php?page=item&id=4").unwrap(),
+            Url::parse("http://m.onion/index.php?page=item&id=5").unwrap(),
+        ];
+        let p = Patterns::new(&[&u[0], &u[1]]);
+        assert_eq!(
+            p.display(&p.keys[0]),
+            "http://m.onion/index.php?id=…&page=item"
         );
     }
 }
