@@ -20,7 +20,7 @@ pub struct Price {
 
 const CODES: &[&str] = &[
     "USD", "EUR", "GBP", "AUD", "CAD", "CHF", "RUB", "BTC", "XMR", "LTC", "ETH", "BCH", "ZEC",
-    "DASH",
+    "DASH", "USDT",
 ];
 
 fn symbol_code(c: char) -> Option<&'static str> {
@@ -172,6 +172,11 @@ fn is_crypto(code: &str) -> bool {
 fn adjacent(text: &str, a: &Range<usize>, b: &Range<usize>) -> bool {
     let (first, second) = if a.start < b.start { (a, b) } else { (b, a) };
     text.get(first.end..second.start).is_some_and(|gap| {
+        // "12,- €", "12.– EUR": a dash for "no cents" after the amount.
+        let gap = [",-", ",–", ".-", ".–", ",--"]
+            .iter()
+            .find_map(|d| gap.strip_prefix(d))
+            .unwrap_or(gap);
         gap.chars().all(|c| c.is_whitespace() || c == ':') && gap.chars().count() <= 3
     })
 }
@@ -320,6 +325,8 @@ mod tests {
         );
         assert_eq!(p("US $12"), Some((12.0, "USD".into())));
         assert_eq!(p("12 500 ₽"), Some((12500.0, "RUB".into())));
+        assert_eq!(p("45,- €"), Some((45.0, "EUR".into())));
+        assert_eq!(p("120 USDT"), Some((120.0, "USDT".into())));
     }
 
     #[test]

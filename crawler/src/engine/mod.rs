@@ -363,6 +363,9 @@ impl Run<'_> {
         } else if let Some(p) = &fetched.extract_panic {
             self.summary.panics += 1;
             Some(format!("extraction panicked: {p}"))
+        } else if let Some(why) = &fetched.extract.skipped {
+            // Past the extractor's time limit: stored as evidence, marked, nothing taken from it.
+            Some(why.clone())
         } else {
             plan.error
         };

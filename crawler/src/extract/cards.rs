@@ -72,6 +72,8 @@ struct Ctx<'p> {
     patterns: &'p Patterns,
     body: NodeId,
     order: &'p HashMap<NodeId, usize>,
+    /// Every candidate link on the page.
+    links: &'p HashSet<NodeId>,
 }
 
 /// Cuts the links of one pattern into regions, groups them by path and reads each group (lone
@@ -170,6 +172,7 @@ pub(crate) fn find_cards(
         by_tmpl.entry(a.tmpl.as_str()).or_default().push(i);
     }
     let no_skip: HashSet<NodeId> = HashSet::new();
+    let link_ids: HashSet<NodeId> = anchors.iter().map(|a| a.el.id()).collect();
     let mut chrome = Chrome::new(&anchors);
     let mut groups: Vec<Group<'_>> = Vec::new();
     let mut singles: Vec<(String, Region<'_>)> = Vec::new();
@@ -187,6 +190,7 @@ pub(crate) fn find_cards(
             patterns: &patterns,
             body: body.id(),
             order: &order,
+            links: &link_ids,
         };
         read_pattern(
             tmpl,
@@ -247,6 +251,7 @@ pub(crate) fn find_cards(
             patterns: &patterns,
             body: body.id(),
             order: &order,
+            links: &link_ids,
         };
         read_pattern(
             tmpl,
@@ -460,7 +465,7 @@ fn read_group<'a>(
     let mut members: Vec<Member<'a>> = regions
         .into_iter()
         .map(|r| Member {
-            price: price_text_skipping(r.el, skip),
+            price: price_text_skipping(r.el, skip).or_else(|| sibling_price(r.el, ctx.links, skip)),
             cands: card_fields::candidates(r.el, Some(r.url.as_str()), base, skip),
             vendor: card_fields::card_vendor(r.el, Some(r.url.as_str()), base, skip),
             region: r,
@@ -528,6 +533,24 @@ fn read_group<'a>(
         lone: 0,
         nested: false,
     }
+}
+
+/// A card written as two elements side by side (`<dt>` title, `<dd>` price; a title row and a
+/// price row): the price in one of the next two sibling elements that hold no link of their own.
+fn sibling_price(
+    el: ElementRef<'_>,
+    links: &HashSet<NodeId>,
+    skip: &HashSet<NodeId>,
+) -> Option<String> {
+    for sib in el.next_siblings().filter_map(ElementRef::wrap).take(2) {
+        if skip.contains(&sib.id()) || sib.descendants().any(|n| links.contains(&n.id())) {
+            return None;
+        }
+        if let Some(p) = price_text_skipping(sib, skip) {
+            return Some(p);
+        }
+    }
+    None
 }
 
 /// Leaves out lists nested in the cards of another group of the same pattern ("also available"
@@ -865,6 +888,34 @@ mod tests {
         assert_eq!(
             (c[4].price_amount, c[4].currency.as_deref()),
             (Some(5.5), Some("XMR"))
+        );
+    }
+
+    #[test]
+    fn cards_split_over_sibling_elements() {
+        // Guards two-element cards: a <dt> title with its <dd> price, a title row and a price row.
+        let mut html = String::from("<body><dl>");
+        for i in 1..4 {
+            html.push_str(&format!(
+                "<dt><a href=/offer/{i}>Holster model {i}</a></dt><dd>{i}5 EUR, ships EU</dd>"
+            ));
+        }
+        html.push_str("</dl><table>");
+        for i in 5..8 {
+            html.push_str(&format!(
+                "<tr><td><a href=/offer/{i}>Sling model {i}</a></td></tr><tr><td>${i}0</td></tr>"
+            ));
+        }
+        html.push_str("</table></body>");
+        let c = cards(&html);
+        assert_eq!(c.len(), 6, "{c:?}");
+        assert_eq!(
+            (c[0].price_amount, c[0].currency.as_deref()),
+            (Some(15.0), Some("EUR"))
+        );
+        assert_eq!(
+            (c[5].title.as_str(), c[5].price_amount),
+            ("Sling model 7", Some(70.0))
         );
     }
 
