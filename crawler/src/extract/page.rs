@@ -30,7 +30,7 @@ pub(crate) fn read_listing(doc: &Html, base: &Url, page_url: &Url) -> Listing {
     }
     l.vendor = vendor(body, base, title_el);
     l.description = description(body);
-    l.category = category(body);
+    l.category = category(body, base, &l.title);
     l.ships_from = cue_value(body, ships_from_re());
     l.ships_to = cue_value(body, ships_to_re());
     if let Some(from) = l.ships_from.clone() {
@@ -453,16 +453,17 @@ fn largest_block(body: ElementRef<'_>) -> Option<ElementRef<'_>> {
     best.map(|(_, e)| e)
 }
 
-/// The category: a breadcrumb trail (without "Home" and the item itself), else a "Category" cue.
-fn category(body: ElementRef<'_>) -> Option<String> {
-    static BC: OnceLock<Selector> = OnceLock::new();
-    let bc = BC.get_or_init(|| sel("[class*='breadcrumb'], [id*='breadcrumb']"));
-    if let Some(trail) = body.select(bc).next() {
-        let parts: Vec<String> = trail
-            .select(&sel_a())
-            .map(inline_text)
-            .filter(|t| !t.is_empty() && !t.eq_ignore_ascii_case("home"))
-            .collect();
+/// The category of a listing page: its breadcrumb trail without the home crumb and without the
+/// item itself at the end, else a "Category" cue.
+fn category(body: ElementRef<'_>, base: &Url, title: &str) -> Option<String> {
+    if let Some(mut parts) = trail(body, base) {
+        let t = title.trim().to_lowercase();
+        if parts.last().is_some_and(|p| {
+            let p = p.to_lowercase();
+            !t.is_empty() && (p == t || t.starts_with(&p) || p.starts_with(&t))
+        }) {
+            parts.pop();
+        }
         if !parts.is_empty() {
             return Some(parts.join(" > "));
         }
@@ -479,6 +480,11 @@ fn category(body: ElementRef<'_>) -> Option<String> {
 /// A trail is an element named like one (`breadcrumb`, `crumbs`, `trail`, schema.org
 /// `BreadcrumbList`) or one that starts with "Path:" / "You are here:".
 pub(crate) fn index_category(body: ElementRef<'_>, base: &Url) -> Option<String> {
+    trail(body, base).map(|parts| parts.join(" > "))
+}
+
+/// The crumbs of the page's breadcrumb trail (see [`index_category`]), home crumbs dropped.
+fn trail(body: ElementRef<'_>, base: &Url) -> Option<Vec<String>> {
     static BC: OnceLock<Selector> = OnceLock::new();
     static CUE: OnceLock<Regex> = OnceLock::new();
     let bc = BC.get_or_init(|| {
@@ -572,7 +578,7 @@ pub(crate) fn index_category(body: ElementRef<'_>, base: &Url) -> Option<String>
             parts.push(text);
         }
     }
-    (!parts.is_empty()).then(|| parts.join(" > "))
+    (!parts.is_empty()).then_some(parts)
 }
 
 fn ships_from_re() -> &'static Regex {
@@ -685,6 +691,18 @@ mod tests {
             l.description.as_deref(),
             Some("Brand new, two magazines, original box.")
         );
+    }
+
+    #[test]
+    fn listing_category_leaves_out_the_market_and_the_item() {
+        // Guards the category the classifier reads: no market name, no item title, plain-text
+        // crumbs kept.
+        let l = read(
+            "<body><div class=breadcrumb><a href=/>Ironvale</a> &rsaquo; <a href=/c/weapons>Weapons</a> \
+             &rsaquo; <span>Handguns</span> &rsaquo; Glock 19 Gen 5</div><h1>Glock 19 Gen 5</h1>\
+             <p>Price: USD 650</p></body>",
+        );
+        assert_eq!(l.category.as_deref(), Some("Weapons > Handguns"));
     }
 
     #[test]
