@@ -54,7 +54,7 @@ fn class_part(e: &scraper::node::Element) -> String {
                 .filter(|ch| !ch.is_ascii_digit())
                 .collect::<String>()
         })
-        .filter(|c| !c.is_empty() && !super::cards::is_state_class(c))
+        .filter(|c| !c.is_empty() && !super::chrome::is_state_class(c))
         .collect();
     classes.sort();
     classes.dedup();

@@ -17,6 +17,8 @@
 //! pages; the vendor from a "by / vendor" cue or a vendor link in the card.
 
 use super::card_fields::{self, Candidate, TitleSlot};
+use super::chrome::Chrome;
+use super::chrome::{chrome_label, is_state_class, signature_path};
 use super::explain::{GroupKind, GroupReport};
 use super::links::{builtin_ignored, canonical_url, is_pagination_anchor, resolve, same_site};
 use super::nesting::OutOfTime;
@@ -24,7 +26,7 @@ use super::page::price_text_skipping;
 use super::pattern::Patterns;
 use armswatch_core::Listing;
 use ego_tree::NodeId;
-use scraper::{ElementRef, Html, Node};
+use scraper::{ElementRef, Html};
 use std::collections::{HashMap, HashSet};
 use std::time::Instant;
 use url::Url;
@@ -173,7 +175,7 @@ pub(crate) fn find_cards(
     }
     let no_skip: HashSet<NodeId> = HashSet::new();
     let link_ids: HashSet<NodeId> = anchors.iter().map(|a| a.el.id()).collect();
-    let mut chrome = Chrome::new(&anchors);
+    let mut chrome = Chrome::new(&link_ids);
     let mut groups: Vec<Group<'_>> = Vec::new();
     let mut singles: Vec<(String, Region<'_>)> = Vec::new();
     let mut tmpls: Vec<&str> = by_tmpl.keys().copied().collect();
@@ -648,97 +650,6 @@ fn same_shape(member: ElementRef<'_>, lone: ElementRef<'_>) -> bool {
     a.name() == b.name() && classes(a) == classes(b)
 }
 
-/// Page chrome (header, navigation, menus, sidebars, account and wallet widgets) around cards, found once
-/// per container. A container that holds half the page's links or more is the page itself (some
-/// markets wrap everything in `<div class="header-wrapper">`), not chrome.
-struct Chrome {
-    anchors: HashSet<NodeId>,
-    cache: HashMap<NodeId, bool>,
-}
-
-impl Chrome {
-    fn new(anchors: &[Anchor<'_>]) -> Chrome {
-        Chrome {
-            anchors: anchors.iter().map(|a| a.el.id()).collect(),
-            cache: HashMap::new(),
-        }
-    }
-
-    /// The chrome container around `el`, described (`<div class="dropdown-menu">`).
-    fn of(&mut self, el: ElementRef<'_>) -> Option<String> {
-        for anc in el.ancestors().filter_map(ElementRef::wrap) {
-            let Some(label) = chrome_label(anc) else {
-                continue;
-            };
-            let total = self.anchors.len();
-            let small = *self.cache.entry(anc.id()).or_insert_with(|| {
-                let inside = anc
-                    .descendants()
-                    .filter(|n| self.anchors.contains(&n.id()))
-                    .count();
-                inside * 2 < total
-            });
-            if small {
-                return Some(label);
-            }
-        }
-        None
-    }
-}
-
-/// `<nav>`, `<header>`, `<aside>`, ARIA navigation roles, and containers named like menus,
-/// sidebars and widgets.
-pub(crate) fn chrome_label(el: ElementRef<'_>) -> Option<String> {
-    const WORDS: &[&str] = &[
-        "nav",
-        "navbar",
-        "navigation",
-        "menu",
-        "menubar",
-        "submenu",
-        "dropdown",
-        "topbar",
-        "header",
-        "masthead",
-        "wallet",
-        "balance",
-        "balances",
-        "userbar",
-        "usermenu",
-        "account",
-        "sidebar",
-        "side",
-        "widget",
-    ];
-    let v = el.value();
-    let describe = || {
-        let mut s = format!("<{}", v.name());
-        for a in ["id", "class", "role"] {
-            if let Some(x) = v.attr(a) {
-                s.push_str(&format!(" {a}=\"{}\"", x.trim()));
-            }
-        }
-        s.push('>');
-        s
-    };
-    if matches!(v.name(), "nav" | "header" | "aside") {
-        return Some(describe());
-    }
-    if v.attr("role").is_some_and(|r| {
-        matches!(
-            r.trim().to_ascii_lowercase().as_str(),
-            "navigation" | "banner" | "menu" | "menubar"
-        )
-    }) {
-        return Some(describe());
-    }
-    let named = v.attr("class").into_iter().chain(v.attr("id")).any(|s| {
-        s.split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|w| WORDS.contains(&w.to_ascii_lowercase().as_str()))
-    });
-    named.then(describe)
-}
-
 /// Links to pictures (full-size image viewers) are not items.
 fn is_media_url(url: &Url) -> bool {
     let path = url.path().to_ascii_lowercase();
@@ -765,62 +676,6 @@ fn in_form_control(el: ElementRef<'_>) -> bool {
     el.ancestors()
         .filter_map(ElementRef::wrap)
         .any(|a| matches!(a.value().name(), "select" | "option" | "button"))
-}
-
-/// `div.card>div.row` style path from `<body>` down to the element, classes sorted and with
-/// digits dropped (alternating `row1`/`row2`), used to tell repeated structures apart.
-pub(crate) fn signature_path(el: ElementRef<'_>, body: NodeId) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    for node in std::iter::once(*el).chain(el.ancestors()) {
-        if node.id() == body {
-            break;
-        }
-        if let Node::Element(e) = node.value() {
-            let mut classes: Vec<String> = e
-                .classes()
-                .map(|c| {
-                    c.chars()
-                        .filter(|ch| !ch.is_ascii_digit())
-                        .collect::<String>()
-                })
-                .filter(|c| !c.is_empty() && !is_state_class(c))
-                .collect();
-            classes.sort();
-            classes.dedup();
-            if classes.is_empty() {
-                parts.push(e.name().to_string());
-            } else {
-                parts.push(format!("{}.{}", e.name(), classes.join(".")));
-            }
-        }
-    }
-    parts.reverse();
-    parts.join(">")
-}
-
-/// Classes that vary between cards of one list: zebra striping, state, highlighting.
-pub(crate) fn is_state_class(c: &str) -> bool {
-    let c = c.to_ascii_lowercase();
-    [
-        "odd",
-        "even",
-        "alt",
-        "gridrow",
-        "gridalt",
-        "active",
-        "selected",
-        "featured",
-        "promoted",
-        "highlight",
-        "sponsored",
-        "first",
-        "last",
-        "new",
-        "hot",
-        "sold",
-    ]
-    .iter()
-    .any(|s| c == *s || c.ends_with(&format!("-{s}")) || c.ends_with(&format!("_{s}")))
 }
 
 #[cfg(test)]

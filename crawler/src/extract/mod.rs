@@ -11,6 +11,7 @@
 
 mod card_fields;
 mod cards;
+mod chrome;
 mod decode;
 pub mod explain;
 mod fields;

@@ -8,7 +8,8 @@
 //! priced and titled, outside page chrome.
 
 use super::card_fields::{self, Candidate};
-use super::cards::{chrome_label, signature_path, Found};
+use super::cards::Found;
+use super::chrome::{chrome_label, signature_path};
 use super::explain::{GroupKind, GroupReport};
 use super::links::re;
 use super::nesting::OutOfTime;
