@@ -18,7 +18,7 @@
 
 use super::card_fields::{self, Candidate, TitleSlot};
 use super::chrome::Chrome;
-use super::chrome::{chrome_label, is_state_class, signature_path};
+use super::chrome::{is_state_class, signature_path};
 use super::explain::{GroupKind, GroupReport};
 use super::links::{builtin_ignored, canonical_url, is_pagination_anchor, resolve, same_site};
 use super::nesting::OutOfTime;
