@@ -16,7 +16,9 @@ fn page(n: usize) -> String {
     h.push_str(&"</div>".repeat(n));
     h.push_str("<ul>");
     for i in 1..=2 {
-        h.push_str(&format!("<li><a href=/item/{i}>Scope mount {i}</a> <b>{i}5 USD</b></li>"));
+        h.push_str(&format!(
+            "<li><a href=/item/{i}>Scope mount {i}</a> <b>{i}5 USD</b></li>"
+        ));
     }
     h.push_str("</ul></body></html>");
     h
@@ -40,7 +42,9 @@ fn main() {
     println!("|---:|---:|---:|---:|---:|");
     for n in [10_000, 20_000, 40_000, 80_000] {
         let html = page(n);
-        let (raw, _) = best_of(2, || scraper::Html::parse_document(&html).tree.nodes().count());
+        let (raw, _) = best_of(2, || {
+            scraper::Html::parse_document(&html).tree.nodes().count()
+        });
         let (ours, cards) = best_of(2, || x.extract(&html, &url, PageKind::Index).listings.len());
         assert_eq!(cards, 2);
         println!(
