@@ -27,7 +27,7 @@ const PROFILE: &str = r#"
 [market]
 id = "hostile"
 [links]
-listing = ['/ok/\d+$', '/cp1251$', '/bad-utf8$', '/deep$']
+listing = ['/ok/\d+$', '/cp1251$', '/bad-utf8$', '/deep$', '/deep100k$']
 [listing]
 title = "h1"
 [rate]
@@ -270,6 +270,29 @@ fn cp1251_and_invalid_utf8_pages_are_decoded() {
         "SELECT count(*) FROM listings WHERE title LIKE 'Broken %title'",
     );
     assert_eq!(replaced, 1, "{}", c2.summary);
+}
+
+#[test]
+fn deeply_nested_pages_are_read_in_linear_time() {
+    // Guards hole 3: 20,000 and 100,000 nested divs (the latter took 188 s to read before pages
+    // were flattened) are read well within the time limit, and the listing inside is stored.
+    let h = Hostile::start();
+    for path in ["/deep", "/deep100k"] {
+        let tmp = tempfile::tempdir().unwrap();
+        let c = crawl(&h, tmp.path(), path, &[]);
+        assert_eq!(c.run.status.code(), Some(0), "{}", c.run.stderr);
+        assert_eq!(c.state(), "ok");
+        let stored = count(
+            &c.db,
+            "SELECT count(*) FROM listings WHERE title = 'Deep listing' AND price_amount = 10",
+        );
+        assert_eq!(stored, 1, "{path}: {}", c.summary);
+        assert!(
+            c.run.elapsed < Duration::from_secs(45),
+            "{path} took {:?}",
+            c.run.elapsed
+        );
+    }
 }
 
 #[test]

@@ -18,6 +18,7 @@
 //! | `/login`, `/captcha` | walls |
 //! | `/refresh-panic` | `<meta http-equiv=refresh content="0;éé">` (used to panic the parser) |
 //! | `/deep` | 20,000 nested `<div>`s around a listing |
+//! | `/deep100k` | 100,000 nested `<div>`s around a listing (1.2 MB; minutes to parse unflattened) |
 //!
 //! Every request is counted per path ([`Hostile::hits`]); the server closes the connection after
 //! each answer.
@@ -343,6 +344,7 @@ async fn serve(
             respond(&mut s, 200, &[], body.as_bytes()).await
         }
         "/deep" => respond(&mut s, 200, &[], &html(deep_page(20_000))).await,
+        "/deep100k" => respond(&mut s, 200, &[], &html(deep_page(100_000))).await,
         _ => respond(&mut s, 404, &[], b"<html><body>not found</body></html>").await,
     }
 }

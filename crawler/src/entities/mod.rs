@@ -17,7 +17,6 @@ pub use pgp::parse_key_block;
 
 use armswatch_core::{Entity, EntityKind};
 use regex::Regex;
-use scraper::Html;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -131,7 +130,7 @@ fn entity(
 /// The text a reader sees on a page (scripts and styles dropped, lines kept), for finding entities
 /// anywhere on it. `<pre>` and `<textarea>` content, where PGP keys usually sit, keeps its lines.
 pub fn page_text(html: &str) -> String {
-    let doc = Html::parse_document(html);
+    let doc = crate::extract::parse_html(html);
     crate::extract::block_text(doc.root_element())
 }
 

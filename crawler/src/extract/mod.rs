@@ -99,6 +99,14 @@ pub struct PageExtract {
     pub flattened: usize,
 }
 
+/// Parses a page the way the extractor does: nesting deeper than the parser's cap flattened first,
+/// so the cost stays linear in the page's size however deep it nests (html5ever alone takes time
+/// growing with the square of the depth). For other readers of raw pages (entity scanning).
+pub fn parse_html(html: &str) -> Html {
+    let (flat, _) = nesting::flatten(html, nesting::MAX_DEPTH);
+    Html::parse_document(&flat)
+}
+
 /// Decodes a page body to text: byte-order mark, HTTP charset, `<meta charset>`, then detection.
 pub fn decode_html(body: &[u8], content_type: Option<&str>) -> String {
     decode::decode(body, content_type)

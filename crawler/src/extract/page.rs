@@ -15,6 +15,8 @@ use url::Url;
 
 /// Longest value kept for short fields (vendor, ships from/to, category).
 const MAX_SHORT: usize = 120;
+/// Most nodes in an element read as a "Description" heading.
+const MAX_HEADING_NODES: usize = 64;
 
 /// Reads a listing page. `page_url` is the listing's canonical URL.
 pub(crate) fn read_listing(doc: &Html, base: &Url, page_url: &Url) -> Listing {
@@ -277,7 +279,7 @@ fn price_in(text: &str) -> Option<String> {
 fn text_without_links_skipping(scope: ElementRef<'_>, skip: &HashSet<NodeId>) -> String {
     let mut out = String::new();
     fn walk(el: ElementRef<'_>, out: &mut String, depth: usize, skip: &HashSet<NodeId>) {
-        if depth > 200 {
+        if depth > super::text::MAX_DEPTH {
             return;
         }
         for c in el.children() {
@@ -404,11 +406,13 @@ fn description(body: ElementRef<'_>) -> Option<String> {
     let head = HEAD
         .get_or_init(|| re(r"(?i)^(product |item |listing |offer )?(description|details)\s*:?$"));
     for el in body.descendent_elements() {
-        if el.value().name() == "a" || in_chrome(el) {
+        // A heading is small: elements holding more than a few nodes are not read (reading every
+        // element's whole text would cost the square of the page's nesting).
+        if el.value().name() == "a" || el.descendants().nth(MAX_HEADING_NODES).is_some() {
             continue;
         }
         let text = inline_text(el);
-        if text.len() > 40 || !head.is_match(&text) {
+        if text.len() > 40 || !head.is_match(&text) || in_chrome(el) {
             continue;
         }
         for next in el.next_siblings().filter_map(ElementRef::wrap).take(3) {
@@ -426,7 +430,7 @@ fn largest_block(body: ElementRef<'_>) -> Option<ElementRef<'_>> {
     let mut best: Option<(usize, ElementRef<'_>)> = None;
     for el in body.descendent_elements() {
         let name = el.value().name();
-        if !is_block(name) || in_chrome(el) {
+        if !is_block(name) {
             continue;
         }
         let mut own = 0usize;
@@ -446,7 +450,7 @@ fn largest_block(body: ElementRef<'_>) -> Option<ElementRef<'_>> {
                 }
             }
         }
-        if own >= 40 && best.is_none_or(|(n, _)| own > n) {
+        if own >= 40 && best.is_none_or(|(n, _)| own > n) && !in_chrome(el) {
             best = Some((own, el));
         }
     }
@@ -595,15 +599,12 @@ fn ships_to_re() -> &'static Regex {
 /// sibling element, else the rest of the parent's text.
 fn cue_value(body: ElementRef<'_>, cue: &Regex) -> Option<String> {
     for el in body.descendent_elements() {
-        if in_select(el) {
-            continue;
-        }
         let own: String = el
             .children()
             .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
             .collect();
         let own = super::text::collapse(&own);
-        if cue.find(&own).is_none() {
+        if cue.find(&own).is_none() || in_select(el) {
             continue;
         }
         // Climb from the label to its block: the value is the text after the cue, or the element

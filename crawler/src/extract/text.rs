@@ -18,8 +18,9 @@ use std::collections::HashSet;
 const BR: char = '\u{E000}';
 /// Marks a block element's edge: a line break unless one is already there.
 const SOFT: char = '\u{E001}';
-/// Deepest nesting walked; pathological markup below that depth is ignored.
-const MAX_DEPTH: usize = 400;
+/// Deepest nesting walked: past the depth pages are flattened to (see `nesting`), with room for
+/// the document's own levels.
+pub(crate) const MAX_DEPTH: usize = super::nesting::MAX_DEPTH + 64;
 
 /// Elements whose content is never text a reader sees.
 pub(crate) fn is_invisible(name: &str) -> bool {
