@@ -5,8 +5,11 @@
 //! read as the crawler reads it: fetched over HTTP by the direct transport, decoded with the
 //! server's charset, extracted at its fetched address as a start page. Where the market has no
 //! listing pages (an order form), the crawler stores the cards themselves: there `armswatch crawl`
-//! runs end to end and the stored listings are compared. Also: a profile whose selector does not
-//! compile is refused before anything is fetched, naming file, line and field.
+//! runs end to end and the stored listings are compared. The same holds for every saved real
+//! market page in `../shared/html` (read at test time, never copied here; missing fails under CI):
+//! each is read from its file and as fetched from its market's address on 127.0.0.1. Also: a
+//! profile whose selector does not compile is refused before anything is fetched, naming file,
+//! line and field.
 
 mod common;
 
@@ -17,7 +20,7 @@ use armswatch_crawler::serve::StaticSite;
 use armswatch_crawler::transport::direct::ReqwestTransport;
 use armswatch_crawler::transport::{FetchRequest, Transport};
 use armswatch_store::Store;
-use common::{armswatch, armswatch_ok, repo};
+use common::{armswatch, armswatch_ok, repo, shared};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use url::Url;
@@ -177,6 +180,201 @@ fn compare(name: &str, what: &str, got: &[Listing], want: &[Value]) {
         assert_eq!(c.category, w_str("category"), "{at}");
         assert_eq!(c.description, w_str("description"), "{at}");
     }
+}
+
+/// The saved real pages: (file, the address the market served it from, what the crawler took it for).
+const SAVED: &[(&str, &str, PageKind)] = &[
+    (
+        "apollon_category_index_0.html",
+        "http://apollonxilywevef.onion/home.php",
+        PageKind::Index,
+    ),
+    (
+        "apollon_listing_0.html",
+        "http://apollonxilywevef.onion/listing.php?ls_id=83163",
+        PageKind::Listing,
+    ),
+    (
+        "cryptonia_category_index_0.html",
+        "http://cryptonia.onion/products",
+        PageKind::Index,
+    ),
+    (
+        "cryptonia_listing_0.html",
+        "http://cryptonia.onion/product/19926843",
+        PageKind::Listing,
+    ),
+    (
+        "cypher_drugs_category.html",
+        "http://xtzqxvmi6p7hul6i.onion/category/f4cc5410-3cf8-11ea-88bb-2f78883d918a",
+        PageKind::Index,
+    ),
+    (
+        "dream_listing_0.html",
+        "http://dream.onion/viewProduct?offer=332845.853310",
+        PageKind::Listing,
+    ),
+    (
+        "dream_listing_4.html",
+        "http://dream.onion/viewProduct?offer=4",
+        PageKind::Listing,
+    ),
+    (
+        "empire_listing_0.html",
+        "http://empiremktxgjovhm.onion/product/23527/49/141395",
+        PageKind::Listing,
+    ),
+    (
+        "empire_listing_1.html",
+        "http://empiremktxgjovhm.onion/product/35599/50/151979",
+        PageKind::Listing,
+    ),
+    (
+        "empire_listing_10.html",
+        "http://empiremktxgjovhm.onion/product/69440/88/318368",
+        PageKind::Listing,
+    ),
+    (
+        "hansa_category_105.html",
+        "http://hansamkt2rr6nfg3.onion/category/105/",
+        PageKind::Index,
+    ),
+    (
+        "hansa_listing_56750.html",
+        "http://hansamkt2rr6nfg3.onion/listing/56750/",
+        PageKind::Listing,
+    ),
+    (
+        "whitehouse_market_page0.html",
+        "http://whitehouse.onion/welcome",
+        PageKind::Start,
+    ),
+];
+
+/// A link as compared between readings: path, query and fragment; a `file://` link (a saved page
+/// that does not say where it was) relative to the page file's directory, as a market path; the
+/// page's own path (a query-only link resolves to the file's name offline) as `own`, the market's.
+fn link_key(u: &str, page: &Url, own: &str) -> String {
+    let Ok(u) = Url::parse(u) else {
+        return u.to_string();
+    };
+    let mut k = u.path().to_string();
+    if k == page.path() {
+        k = own.to_string();
+    } else if u.scheme() == "file" {
+        let dir = page
+            .join(".")
+            .map(|d| d.path().to_string())
+            .unwrap_or_default();
+        if let Some(rel) = k.strip_prefix(&dir) {
+            k = format!("/{rel}");
+        }
+    }
+    if let Some(q) = u.query() {
+        k = format!("{k}?{q}");
+    }
+    if let Some(f) = u.fragment() {
+        k = format!("{k}#{f}");
+    }
+    k
+}
+
+/// Guards #14's "offline equals crawl time" on real markup: every saved market page gives the
+/// same listings (every field; links compared by path) and the same listing links read from its
+/// file as fetched over HTTP from its market's address.
+#[test]
+fn offline_extraction_equals_crawl_time_extraction_on_every_saved_page() {
+    let Some(dir) = shared("html") else { return };
+    let data = tempfile::tempdir().unwrap();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let site_dir = data.path().join("site");
+    std::fs::create_dir_all(&site_dir).unwrap();
+    let site = rt.block_on(StaticSite::start(site_dir.clone(), 0)).unwrap();
+    let local = site.base_url();
+    let local = local.trim_end_matches('/');
+    let mut saved: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.unwrap().file_name().into_string().ok())
+        .filter(|n| n.ends_with(".html"))
+        .collect();
+    saved.sort();
+    let listed: Vec<&str> = SAVED.iter().map(|s| s.0).collect();
+    assert_eq!(saved, listed, "every saved page is read here");
+    let mut cards = 0;
+    for (name, market_url, kind) in SAVED {
+        let path = dir.join(name);
+        let body = std::fs::read(&path).unwrap();
+        let file_url = Url::from_file_path(path.canonicalize().unwrap()).unwrap();
+        let offline = Extractor::generic().extract(&decode_html(&body, None), &file_url, *kind);
+
+        let market_url = Url::parse(market_url).unwrap();
+        let market = market_url.origin().ascii_serialization();
+        let html = String::from_utf8_lossy(&body).replace(&market, local);
+        let target = file_for(&site_dir, market_url.path());
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::write(&target, html).unwrap();
+        let url = Url::parse(&market_url.as_str().replacen(&market, local, 1)).unwrap();
+        let resp = rt
+            .block_on(ReqwestTransport::direct().unwrap().fetch(&FetchRequest {
+                url: url.clone(),
+                headers: Vec::new(),
+                isolation: "saved".into(),
+                timeout_secs: 30,
+                max_page_bytes: 8 << 20,
+            }))
+            .unwrap();
+        assert_eq!(resp.status, 200, "{name}");
+        let html = decode_html(&resp.body, resp.content_type.as_deref());
+        let crawled = Extractor::generic().extract(&html, &url, *kind);
+
+        let keys = |e: &[Url], page: &Url| -> Vec<String> {
+            e.iter()
+                .map(|u| link_key(u.as_str(), page, url.path()))
+                .collect()
+        };
+        assert_eq!(
+            keys(&offline.listing_links, &file_url),
+            keys(&crawled.listing_links, &url),
+            "{name}: listing links"
+        );
+        assert_eq!(
+            offline.listings.len(),
+            crawled.listings.len(),
+            "{name}: listings"
+        );
+        for (o, c) in offline.listings.iter().zip(&crawled.listings) {
+            let at = format!("{name}: {}", c.url);
+            // A listing page's own address is the page's: the file's offline (the market's query
+            // is not in the file), the market's at crawl time.
+            if *kind != PageKind::Listing {
+                assert_eq!(
+                    link_key(&o.url, &file_url, url.path()),
+                    link_key(&c.url, &url, url.path()),
+                    "{at}"
+                );
+            }
+            let strip = |l: &Listing| Listing {
+                url: String::new(),
+                vendor_url: None,
+                ..l.clone()
+            };
+            assert_eq!(strip(o), strip(c), "{at}");
+            assert_eq!(
+                o.vendor_url
+                    .as_deref()
+                    .map(|u| link_key(u, &file_url, url.path())),
+                c.vendor_url
+                    .as_deref()
+                    .map(|u| link_key(u, &url, url.path())),
+                "{at}"
+            );
+        }
+        cards += crawled.listings.len();
+    }
+    assert!(
+        cards >= 98,
+        "the saved index pages' cards are read: {cards}"
+    );
 }
 
 /// Guards hole 10's single validation: a bad selector is found by building the extractor, before

@@ -1,7 +1,10 @@
 //! Bytes to text. The encoding is taken, in this order, from: a byte-order mark (it cannot lie, so it
 //! wins as in the WHATWG encoding sniffing rules), the HTTP `Content-Type` charset, a `<meta charset>`
 //! or `<meta http-equiv="Content-Type">` in the first 4 KiB, and finally `chardetng` detection
-//! (valid UTF-8 is taken as UTF-8). Undecodable bytes become U+FFFD; decoding never fails.
+//! (valid UTF-8 is taken as UTF-8). A `<meta>` naming another encoding over a body that is valid
+//! UTF-8 with non-ASCII text is not believed: a page saved (or served) as UTF-8 often keeps the
+//! old declaration, and text in a legacy encoding is almost never valid UTF-8 by chance. The
+//! HTTP charset is believed as given. Undecodable bytes become U+FFFD; decoding never fails.
 
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 use std::sync::OnceLock;
@@ -64,7 +67,8 @@ pub fn sniff_encoding(body: &[u8], content_type: Option<&str>) -> &'static Encod
         return enc;
     }
     if let Some(enc) = meta_charset(body) {
-        return enc;
+        let stale = enc != UTF_8 && !body.is_ascii() && std::str::from_utf8(body).is_ok();
+        return if stale { UTF_8 } else { enc };
     }
     if std::str::from_utf8(body).is_ok() {
         return UTF_8;
@@ -99,6 +103,14 @@ mod tests {
         bytes.extend_from_slice(&[b'C', b'a', b'f', 0xE9, b' ', 0xA3, b'5']);
         let text = decode(&bytes, Some("text/html"));
         assert!(text.contains("Café £5"), "{text}");
+    }
+
+    #[test]
+    fn a_stale_meta_charset_over_utf8_text_is_not_believed() {
+        // A page saved as UTF-8 that still declares ISO-8859-1 keeps its '฿' and 'é'.
+        let bytes = "<meta http-equiv=\"Content-Type\" content=\"text/html;charset=ISO-8859-1\">\
+                     <p>฿0.0038 café</p>";
+        assert!(decode(bytes.as_bytes(), None).contains("฿0.0038 café"));
     }
 
     #[test]

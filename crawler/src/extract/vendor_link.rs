@@ -39,7 +39,9 @@ pub(crate) fn find(
     let resolve = |a: ElementRef<'_>| {
         let href = a.value().attr("href")?;
         let u = base.join(href.trim()).ok()?;
-        matches!(u.scheme(), "http" | "https").then(|| super::canonical_url(&u))
+        // A saved page that does not say where it came from links to files beside it.
+        (matches!(u.scheme(), "http" | "https") || u.scheme() == base.scheme())
+            .then(|| super::canonical_url(&u))
     };
     if let Some(css) = selector {
         let s = Selector::parse(css).ok()?;
