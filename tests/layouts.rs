@@ -377,6 +377,36 @@ fn offline_extraction_equals_crawl_time_extraction_on_every_saved_page() {
     );
 }
 
+/// Guards #14 Deliver 5: `extract --explain` tells an operator, before the listings, where the page
+/// was taken to be and why, each group's item-URL pattern and title slot, and why it was taken or
+/// left (a cross-sell strip, a vendor-link group, the navigation bar).
+#[test]
+fn extract_explain_says_why_each_group_was_taken_or_left() {
+    let data = tempfile::tempdir().unwrap();
+    let fixture = layouts().join("grid3.html");
+    let out = armswatch_ok(
+        data.path(),
+        &["extract", fixture.to_str().unwrap(), "--explain"],
+    );
+    let (why, table) = out.split_once("TITLE").expect("explanation then the table");
+    for want in [
+        "page      http://quartermastr5yz.onion/",
+        "absolute links point to",
+        "[taken: 12 listings]",
+        "pattern  http://quartermastr5yz.onion/item/{uuid}",
+        "title    ",
+        "a cross-sell or featured strip",
+        "12 cards link to only 3 URLs",
+        "inside page chrome",
+    ] {
+        assert!(why.contains(want), "missing {want:?} in:\n{why}");
+    }
+    assert!(
+        table.contains("CZ 75 B") && table.contains("12 listings"),
+        "{table}"
+    );
+}
+
 /// Guards hole 10's single validation: a bad selector is found by building the extractor, before
 /// any network or database work, and the error names the file, line and field.
 #[test]
