@@ -1,7 +1,8 @@
 //! The generic extractor on hand-written fixture layouts (`tests/fixtures/layouts/`, fictional
 //! markets): tables, row lists, 3-card grid rows with a cross-sell strip, cards that are one link,
 //! sponsored rows in a box of their own, an order form with no link per item, vendor-name and
-//! random-id URL segments, header widgets with prices. Each page is read as `armswatch extract`
+//! random-id URL segments, header widgets with prices, items written as bare text one after
+//! another (no element per item), prices only in a choice of quantities. Each page is read as `armswatch extract`
 //! reads a saved file (a `file://` address, no `--url`) and compared field by field with its
 //! `.expected.jsonl`. The same pages crawled from a loopback server are checked in `tests/layouts.rs`
 //! of the workspace root.

@@ -274,7 +274,9 @@ pub(crate) fn title_ok(text: &str) -> bool {
         .filter(|w| !w.is_empty() && !filler(&w.to_lowercase()))
         .map(|w| w.chars().filter(|c| c.is_alphabetic()).count())
         .sum();
-    letters >= 3
+    // A calibre and a model code ("5.56x45 M855") name an item with few letters.
+    let words = rest.split_whitespace().count();
+    letters >= 3 || (letters >= 2 && words >= 2 && n >= 6)
 }
 
 /// Button-like link texts that are not titles.

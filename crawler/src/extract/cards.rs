@@ -24,6 +24,7 @@ use super::links::{builtin_ignored, canonical_url, is_pagination_anchor, resolve
 use super::nesting::OutOfTime;
 use super::page::price_text_skipping;
 use super::pattern::Patterns;
+use super::runs;
 use armswatch_core::Listing;
 use ego_tree::NodeId;
 use scraper::{ElementRef, Html};
@@ -467,13 +468,26 @@ fn read_group<'a>(
     let mut members: Vec<Member<'a>> = regions
         .into_iter()
         .map(|r| Member {
-            price: price_text_skipping(r.el, skip).or_else(|| sibling_price(r.el, ctx.links, skip)),
+            price: price_text_skipping(r.el, skip)
+                .or_else(|| runs::sibling_price(r.el, ctx.links, skip)),
             cands: card_fields::candidates(r.el, Some(r.url.as_str()), base, skip),
             vendor: card_fields::card_vendor(r.el, Some(r.url.as_str()), base, skip),
             region: r,
             title: String::new(),
         })
         .collect();
+    if members.iter().any(|m| m.price.is_none()) {
+        // Cards written as bare text after their link.
+        members.sort_by_key(|m| ctx.order.get(&m.region.el.id()).copied());
+        let els: Vec<ElementRef<'_>> = members.iter().map(|m| m.region.el).collect();
+        for (m, f) in members
+            .iter_mut()
+            .zip(runs::read(&els, skip).unwrap_or_default())
+        {
+            m.price = m.price.take().or(f.price);
+            m.vendor = m.vendor.take().or(f.vendor);
+        }
+    }
     let cand_lists: Vec<&[Candidate]> = members.iter().map(|m| m.cands.as_slice()).collect();
     let slot = card_fields::choose_title(&cand_lists);
     for m in &mut members {
@@ -535,24 +549,6 @@ fn read_group<'a>(
         lone: 0,
         nested: false,
     }
-}
-
-/// A card written as two elements side by side (`<dt>` title, `<dd>` price; a title row and a
-/// price row): the price in one of the next two sibling elements that hold no link of their own.
-fn sibling_price(
-    el: ElementRef<'_>,
-    links: &HashSet<NodeId>,
-    skip: &HashSet<NodeId>,
-) -> Option<String> {
-    for sib in el.next_siblings().filter_map(ElementRef::wrap).take(2) {
-        if skip.contains(&sib.id()) || sib.descendants().any(|n| links.contains(&n.id())) {
-            return None;
-        }
-        if let Some(p) = price_text_skipping(sib, skip) {
-            return Some(p);
-        }
-    }
-    None
 }
 
 /// Leaves out lists nested in the cards of another group of the same pattern ("also available"

@@ -20,6 +20,7 @@ mod nesting;
 mod order_form;
 mod page;
 mod pattern;
+mod runs;
 mod site;
 mod text;
 pub mod vendor_link;

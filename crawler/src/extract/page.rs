@@ -261,6 +261,15 @@ pub(crate) fn price_text_skipping(scope: ElementRef<'_>, skip: &HashSet<NodeId>)
         }
     }
     price_in(&text_without_links_skipping(scope, skip))
+        .or_else(|| {
+            // Only in a choice of quantities: the first option's price, read option by option
+            // ("50 rounds - $25", "500 rounds - $220" must not run together).
+            static OPTIONS: OnceLock<Selector> = OnceLock::new();
+            scope
+                .select(OPTIONS.get_or_init(|| sel("option")))
+                .filter(|o| !skip.contains(&o.id()))
+                .find_map(|o| price_in(&inline_text(o)))
+        })
         .or_else(|| price_in(&inline_text_skipping(scope, skip)))
 }
 

@@ -58,6 +58,8 @@ pub(crate) fn is_block(name: &str) -> bool {
             | "footer"
             | "nav"
             | "form"
+            | "option"
+            | "optgroup"
             | "fieldset"
             | "figure"
             | "figcaption"
