@@ -2,13 +2,8 @@
 //! positives expected on a market, and the per-label threshold (best F1 at that share among cut
 //! points keeping a target recall, median over bootstrap resamples of the validation rows).
 
-use crate::model::sigmoid;
-use crate::train::SplitMix;
-
-/// `ln(q / (1 - q))`.
-pub(crate) fn logit(q: f64) -> f64 {
-    (q / (1.0 - q)).ln()
-}
+use crate::folds::SplitMix;
+use crate::math::{logit, sigmoid};
 
 /// Calibrates one label from its validation margins `z` and truths `y`: Platt scaling, shifted from
 /// the validation share of positives to `prevalence` (the share expected on a market), and the

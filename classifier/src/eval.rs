@@ -2,7 +2,7 @@
 //! precision (PR-AUC), and the false-positive rate on listings with no label; plus k-fold
 //! cross-validation.
 
-use crate::train::stratified_folds;
+use crate::folds::stratified_folds;
 use crate::{Classifier, ClassifierError, ClassifierParams, Example};
 use armswatch_core::{Label, LabelSet};
 use serde::Serialize;

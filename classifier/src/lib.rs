@@ -15,7 +15,10 @@ pub mod data;
 pub mod error;
 pub mod eval;
 pub mod features;
+mod folds;
+mod math;
 pub mod model;
+pub mod params;
 pub mod readable;
 pub mod solver;
 pub mod text;
@@ -26,8 +29,8 @@ pub use error::ClassifierError;
 pub use eval::{cross_validate, evaluate, EvalReport, LabelMetrics};
 pub use features::FeatureConfig;
 pub use model::{Classifier, LabelModel, TrainingMeta, FORMAT_VERSION, MODEL_ID};
+pub use params::{ClassifierParams, Solver};
 pub use readable::{readable_term, readable_terms, ReadableTerm};
-pub use train::{ClassifierParams, Solver};
 
 use std::path::Path;
 

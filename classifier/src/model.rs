@@ -8,7 +8,8 @@
 //! Prediction is sparse: a dot product over the row's non-zero features.
 
 use crate::features::{FeatureConfig, Vocabulary};
-use crate::train::Solver;
+use crate::math::sigmoid;
+use crate::params::Solver;
 use crate::ClassifierError;
 use armswatch_core::{Label, TermWeight, Verdict};
 use serde::{Deserialize, Serialize};
@@ -130,11 +131,6 @@ pub struct Classifier {
     /// Coefficients by column, four per column in [`Label::ALL`] order.
     dense: Vec<[f32; 4]>,
     version: String,
-}
-
-/// The logistic function.
-pub(crate) fn sigmoid(x: f32) -> f32 {
-    1.0 / (1.0 + (-x).exp())
 }
 
 impl Classifier {

@@ -2,7 +2,8 @@
 //! or linfa-logistic (L-BFGS) on one dense matrix of the training rows. Both see only the label's
 //! columns and return sparse weights over vocabulary columns.
 
-use crate::train::{ClassifierParams, Solver, SplitMix};
+use crate::folds::SplitMix;
+use crate::params::{ClassifierParams, Solver};
 use crate::ClassifierError;
 use armswatch_core::{Label, LabelSet};
 use linfa::prelude::*;
@@ -142,7 +143,7 @@ fn fit_label_lbfgs(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::sigmoid;
+    use crate::math::sigmoid;
 
     #[test]
     fn logistic_fit_matches_scikit_learn() {
