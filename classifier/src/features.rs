@@ -5,6 +5,9 @@
 //! Feature names (kept in the model so explanations can show them): `w:glock` (a word anywhere),
 //! `t:glock` (a word in the title), `b:glock 19` (a word pair), `c:<gl` (a 3-5 character n-gram of a
 //! word padded with `<` and `>`). Title occurrences count `title_weight` times.
+//!
+//! Text per listing is capped ([`MAX_TITLE_BYTES`], [`MAX_DESCRIPTION_BYTES`]): the cost of one
+//! listing is bounded whatever its size.
 
 use crate::text;
 use serde::{Deserialize, Serialize};
@@ -67,6 +70,28 @@ pub struct FeatureConfig {
     pub stop_words: bool,
 }
 
+/// The most bytes of a title that become features; the rest is ignored. With
+/// [`MAX_DESCRIPTION_BYTES`] and [`MAX_RAW_DESCRIPTION_BYTES`] this bounds the cost of one listing
+/// (tokens, n-grams, lexicon look-ups) whatever a market or an input file sends: a 100 MB line costs
+/// what 82 KiB do. Real titles are under 1.1 KB and the corpus's descriptions under 1.3 KB.
+pub const MAX_TITLE_BYTES: usize = 2_048;
+/// The most bytes of a description (after PGP blocks are removed) that become features.
+pub const MAX_DESCRIPTION_BYTES: usize = 16_384;
+/// The most bytes of a raw description read when looking for PGP blocks (a pasted key is ~3 KB).
+pub const MAX_RAW_DESCRIPTION_BYTES: usize = 65_536;
+
+/// The longest prefix of `s` of at most `max` bytes that ends on a character boundary.
+pub fn clip(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
 /// Function words of the market languages (English, German, French, Spanish; Russian ones are
 /// short enough to be rare features). Sorted for binary search.
 const STOP_WORDS: &[&str] = &[
@@ -125,7 +150,12 @@ pub fn for_each_feature(
         if part.is_empty() {
             continue;
         }
-        let mut toks = text::tokenize(&text::strip_pgp(part));
+        let mut toks = if is_title {
+            text::tokenize(&text::strip_pgp(clip(part, MAX_TITLE_BYTES)))
+        } else {
+            let stripped = text::strip_pgp(clip(part, MAX_RAW_DESCRIPTION_BYTES));
+            text::tokenize(clip(&stripped, MAX_DESCRIPTION_BYTES))
+        };
         if cfg.number_shapes {
             for t in toks.iter_mut() {
                 let b = t.as_bytes();
@@ -432,6 +462,26 @@ mod tests {
         assert!(
             !g.iter().any(|(m, _)| m == "w:s" || m == "w:w") && g.iter().any(|(m, _)| m == "b:s w")
         );
+    }
+
+    #[test]
+    fn text_per_listing_is_capped() {
+        // Guards the bounded cost per listing: text past the caps adds no feature, and clipping
+        // never splits a character.
+        let long_title = "glock ".repeat(2_000) + "kalashnikov";
+        assert!(!names(&long_title, "")
+            .iter()
+            .any(|(n, _)| n == "w:kalashnikov"));
+        let long_desc = "é".repeat(MAX_DESCRIPTION_BYTES) + " ammo";
+        let f = names("t", &long_desc);
+        assert!(!f.iter().any(|(n, _)| n == "w:ammo"));
+        assert_eq!(clip("aé", 2), "a");
+        assert_eq!(clip("abc", 10), "abc");
+        let pgp = format!(
+            "-----BEGIN PGP PUBLIC KEY BLOCK-----\n{}\n-----END PGP PUBLIC KEY BLOCK-----\nrifle",
+            "QUJD".repeat(3_000)
+        );
+        assert!(names("t", &pgp).iter().any(|(n, _)| n == "w:rifle"));
     }
 
     #[test]
