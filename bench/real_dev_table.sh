@@ -15,21 +15,68 @@ ours=$(target/release/examples/evaluate --model "$model" --data "$data" --json)
 base=$(python3 bench/baselines.py --train "$corpus" --eval "$data")
 
 python3 - "$ours" "$base" <<'PY'
-import json, sys
+import json, math, random, sys
 ours, base = json.loads(sys.argv[1]), json.loads(sys.argv[2])
 models = [("armswatch-linear", ours), ("tf-idf + logreg (sklearn)", base["tfidf_logreg"]),
           ("keyword list", base["keyword"])]
-print("| model | label | TP | FP | FN | precision | recall | F1 | PR-AUC |")
+Z = 1.959963984540054
+
+def wilson(k, n):
+    """95 % Wilson interval (as classifier/src/eval.rs)."""
+    if n == 0:
+        return (0.0, 1.0)
+    p = k / n
+    den = 1 + Z * Z / n
+    c = (p + Z * Z / (2 * n)) / den
+    h = Z / den * math.sqrt(p * (1 - p) / n + Z * Z / (4 * n * n))
+    return (max(0.0, c - h), min(1.0, c + h))
+
+def f1_ci(tp, fp, fn, n, resamples=2000):
+    """95 % bootstrap interval of F1: resampling n rows = a multinomial draw of the four cells."""
+    rng = random.Random(7)
+    cells = [tp, fp, fn, n - tp - fp - fn]
+    f1s = []
+    for _ in range(resamples):
+        c = [0, 0, 0, 0]
+        # only the three small cells matter: draw them by binomial splitting (exact multinomial)
+        left, p_left = n, 1.0
+        for i in range(3):
+            p = cells[i] / n / p_left if p_left > 0 else 0
+            k = binom(rng, left, min(1.0, p))
+            c[i], left, p_left = k, left - k, p_left - cells[i] / n
+        f1s.append(2 * c[0] / (2 * c[0] + c[1] + c[2]) if c[0] else 0.0)
+    f1s.sort()
+    return (f1s[round(0.025 * (resamples - 1))], f1s[round(0.975 * (resamples - 1))])
+
+def binom(rng, n, p):
+    if p <= 0 or n == 0:
+        return 0
+    if p >= 1:
+        return n
+    # small expected counts here (few positives): sum of geometric gaps
+    k, i = 0, 0
+    lq = math.log(1 - p)
+    while True:
+        i += int(math.log(1 - rng.random()) / lq) + 1
+        if i > n:
+            return k
+        k += 1
+
+ci = lambda x, lo_hi: f"{x:.3f} [{lo_hi[0]:.3f}, {lo_hi[1]:.3f}]"
+print("| model | label | TP | FP | FN | precision [95% CI] | recall [95% CI] | F1 [95% CI] | PR-AUC |")
 print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
 for label in ["firearm", "ammunition", "part", "design"]:
     for name, r in models:
         m = r["labels"][label]
-        print(f"| {name} | {label} | {m['tp']} | {m['fp']} | {m['fn']} | {m['precision']:.3f} | "
-              f"{m['recall']:.3f} | {m['f1']:.3f} | {m['average_precision']:.3f} |")
+        tp, fp, fn = m["tp"], m["fp"], m["fn"]
+        print(f"| {name} | {label} | {tp} | {fp} | {fn} | {ci(m['precision'], wilson(tp, tp + fp))} | "
+              f"{ci(m['recall'], wilson(tp, tp + fn))} | {ci(m['f1'], f1_ci(tp, fp, fn, r['rows']))} | "
+              f"{m['average_precision']:.3f} |")
 print()
-print("| model | rows | rows without a label | flagged among them | false-positive rate |")
+print("| model | rows | rows without a label | flagged among them | false-positive rate [95% CI] |")
 print("|---|---:|---:|---:|---:|")
 for name, r in models:
+    lo, hi = wilson(r["false_positive_rows"], r["rows_without_label"])
     print(f"| {name} | {r['rows']} | {r['rows_without_label']} | {r['false_positive_rows']} | "
-          f"{100 * r['false_positive_rate']:.2f} % |")
+          f"{100 * r['false_positive_rate']:.2f} % [{100 * lo:.2f}, {100 * hi:.2f}] |")
 PY
