@@ -73,6 +73,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if let Some(v) = get("--stop-words") {
         features.stop_words = v.parse()?;
     }
+    if let Some(v) = get("--unicode-fold") {
+        features.unicode_fold = v.parse()?;
+    }
     if let Some(v) = get("--char-min") {
         features.char_min = v.parse()?;
     }

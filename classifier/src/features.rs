@@ -68,6 +68,11 @@ pub struct FeatureConfig {
     /// phrasing can make them look as if they did. Absent in older model files, where it is off.
     #[serde(default)]
     pub stop_words: bool,
+    /// Fold text with Unicode's tables (NFKC, accents, UTS #39 confusable skeletons; see
+    /// [`text::normalise_unicode`]) instead of the hand-written ones alone. Absent in older model
+    /// files, where it is off.
+    #[serde(default)]
+    pub unicode_fold: bool,
 }
 
 /// The most bytes of a title that become features; the rest is ignored. With
@@ -122,6 +127,7 @@ impl Default for FeatureConfig {
             block_norm: true,
             number_shapes: true,
             stop_words: true,
+            unicode_fold: true,
         }
     }
 }
@@ -150,11 +156,16 @@ pub fn for_each_feature(
         if part.is_empty() {
             continue;
         }
+        let tokenize = if cfg.unicode_fold {
+            text::tokenize_unicode
+        } else {
+            text::tokenize
+        };
         let mut toks = if is_title {
-            text::tokenize(&text::strip_pgp(clip(part, MAX_TITLE_BYTES)))
+            tokenize(&text::strip_pgp(clip(part, MAX_TITLE_BYTES)))
         } else {
             let stripped = text::strip_pgp(clip(part, MAX_RAW_DESCRIPTION_BYTES));
-            text::tokenize(clip(&stripped, MAX_DESCRIPTION_BYTES))
+            tokenize(clip(&stripped, MAX_DESCRIPTION_BYTES))
         };
         if cfg.number_shapes {
             for t in toks.iter_mut() {

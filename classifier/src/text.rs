@@ -5,6 +5,10 @@
 //! to plain lower-case ASCII where it can, and [`words`] splits the result into word tokens while keeping
 //! calibres and model numbers whole (`9mm`, `7.62x39`, `5.56`, `.45`, `ak-47` → `ak47`).
 
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+use unicode_security::confusable_detection::skeleton;
+
 /// Folds one character into `out`: lower-case, full-width forms to ASCII, common accents to plain
 /// Latin letters, and (when `lookalikes`) Cyrillic/Greek look-alikes to Latin letters; zero-width
 /// characters and soft hyphens are dropped.
@@ -113,6 +117,118 @@ pub fn normalise(text: &str) -> String {
         }
     }
     collapse_spelled(&folded)
+}
+
+/// As [`normalise`], with Unicode's own tables instead of the hand-written ones (the default for new
+/// models, `FeatureConfig::unicode_fold`): every character of a word goes through NFKC
+/// (mathematical bold and italic letters `𝐆𝐋𝐎𝐂𝐊`, circled `Ⓖⓛⓞⓒⓚ`, full-width, ligatures,
+/// super- and subscripts) and then canonical decomposition with the combining marks dropped
+/// (`Wälther`, `Berétta`, `Glöck`); and in a word that also holds Latin letters or digits
+/// (after that folding), a character that is still not ASCII is replaced by its UTS #39 confusable
+/// skeleton when that is an ASCII letter or digit (Cyrillic `Сolt`, Greek `ΑΚ47`, Cherokee or
+/// Armenian look-alikes), falling back on the hand-written table for lower-case Cyrillic (`т`, `м`,
+/// `н`). Words wholly in another script (`патроны`, `пистолет`) stay as they are.
+pub fn normalise_unicode(text: &str) -> String {
+    let mut folded = String::with_capacity(text.len());
+    let mut word: Vec<char> = Vec::with_capacity(16);
+    let mut rest = text;
+    // Combining marks belong to the word they sit in (`r\u{308}ifle`); they are dropped below.
+    let in_word = |c: char| c.is_alphanumeric() || is_combining_mark(c);
+    while let Some(c) = rest.chars().next() {
+        if !in_word(c) {
+            fold_char(c, false, &mut folded);
+            rest = &rest[c.len_utf8()..];
+            continue;
+        }
+        let end = rest
+            .char_indices()
+            .find(|(_, c)| !in_word(*c))
+            .map_or(rest.len(), |(i, _)| i);
+        let raw = &rest[..end];
+        rest = &rest[end..];
+        if raw.is_ascii() {
+            folded.extend(raw.chars().map(|c| c.to_ascii_lowercase()));
+            continue;
+        }
+        // Pass 1: compatibility and accent folding, one source character at a time (its
+        // output chars remember their source, for the skeleton pass).
+        word.clear();
+        let mut source: Vec<char> = Vec::with_capacity(raw.len());
+        for c in raw.chars() {
+            let before = word.len();
+            fold_compat(c, &mut word);
+            source.extend(std::iter::repeat_n(c, word.len() - before));
+        }
+        // Pass 2: look-alikes. In a word with Latin letters every remaining character goes by
+        // its skeleton; in a word of digits and another script (`9мм`, `7,62х39`, but not `5шт`)
+        // only when every letter has a look-alike in the hand-written table.
+        let latin = word.iter().any(char::is_ascii_alphabetic);
+        let digits = word.iter().any(char::is_ascii_digit)
+            && word
+                .iter()
+                .all(|c| c.is_ascii() || fold_lookalike(*c).is_some());
+        for (c, src) in word.iter().zip(&source) {
+            if c.is_ascii() {
+                folded.push(*c);
+            } else if latin {
+                match lookalike(*src, *c) {
+                    Some(s) => folded.push_str(&s),
+                    None => folded.push(*c),
+                }
+            } else if digits {
+                folded.push(fold_lookalike(*c).unwrap_or(*c));
+            } else {
+                folded.push(*c);
+            }
+        }
+    }
+    collapse_spelled(&folded)
+}
+
+/// NFKC, lower-cased; a Latin letter (and Cyrillic `ё`) loses its accents (canonical
+/// decomposition without the combining marks; other scripts keep theirs: `й` is a letter of its
+/// own); `ß`, `æ`, `œ` and the Latin letters with a stroke (no decomposition: `ł`, `ø`, `đ`) by the
+/// hand-written table. A stray combining mark is dropped.
+fn fold_compat(c: char, out: &mut Vec<char>) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    if is_combining_mark(c) {
+        return;
+    }
+    for d in std::iter::once(c).nfkc() {
+        let base = std::iter::once(d).nfd().next().unwrap_or(d);
+        let d = if base.is_ascii() || base == 'е' || base == 'Е' {
+            base
+        } else {
+            d
+        };
+        for l in d.to_lowercase() {
+            match l {
+                'ß' => out.extend(['s', 's']),
+                'æ' => out.extend(['a', 'e']),
+                'œ' => out.extend(['o', 'e']),
+                _ => out.push(fold_accent(l).unwrap_or(l)),
+            }
+        }
+    }
+}
+
+/// The ASCII letters or digits a non-ASCII character in a Latin word stands for: its UTS #39
+/// skeleton (of the original character, so upper-case Cyrillic `Н`, `В`, `М` count), else the
+/// hand-written look-alike table.
+fn lookalike(original: char, folded: char) -> Option<String> {
+    let mut buf = [0u8; 4];
+    for c in [original, folded] {
+        let s: String = skeleton(c.encode_utf8(&mut buf))
+            .flat_map(char::to_lowercase)
+            .collect();
+        if !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric()) {
+            return Some(s);
+        }
+    }
+    fold_lookalike(folded).map(String::from)
 }
 
 /// Joins runs of three or more single alphanumeric characters separated by one space, dot, dash,
@@ -307,6 +423,11 @@ pub fn tokenize(text: &str) -> Vec<String> {
     words(&normalise(text))
 }
 
+/// [`normalise_unicode`] and tokenises in one step.
+pub fn tokenize_unicode(text: &str) -> Vec<String> {
+    words(&normalise_unicode(text))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -362,6 +483,27 @@ mod tests {
         assert_eq!(toks("réplica\u{200B}"), vec!["replica"]);
         // Real Cyrillic words are lower-cased, not half-latinised.
         assert_eq!(toks("ПАТРОНЫ 9мм"), vec!["патроны", "9мм"]);
+    }
+
+    #[test]
+    fn unicode_tables_fold_styled_accented_and_confusable_letters() {
+        // Guards NFKC (mathematical bold, circled, full-width), accent stripping and confusable
+        // skeletons in Latin words, and that whole words of another script stay.
+        let t = |s: &str| tokenize_unicode(s);
+        assert_eq!(t("𝐆𝐋𝐎𝐂𝐊 𝟏𝟗"), vec!["glock", "19"]);
+        assert_eq!(t("Ⓖⓛⓞⓒⓚ"), vec!["glock"]);
+        assert_eq!(t("ＢＥＲＥＴＴＡ"), vec!["beretta"]);
+        assert_eq!(
+            t("Wälther Berétta Ługer Straße"),
+            vec!["walther", "beretta", "luger", "strasse"]
+        );
+        assert_eq!(t("Сolt Рistol ΑΚ47"), vec!["colt", "pistol", "ak47"]);
+        assert_eq!(t("ГЛОК 9мм 7,62х39"), vec!["глок", "9mm", "7.62x39"]);
+        assert_eq!(t("5шт 1кг Сайга Ёж"), vec!["5шт", "1кг", "сайга", "еж"]);
+        assert_eq!(t("ПАТРОНЫ пистолет"), vec!["патроны", "пистолет"]);
+        assert_eq!(t("gl\u{200B}ock r\u{0308}ifle"), vec!["glock", "rifle"]);
+        assert_eq!(t("𝓼𝓲𝓰 𝓼𝓪𝓾𝓮𝓻 ⓟ365"), vec!["sig", "sauer", "p365"]);
+        assert_eq!(t("rn m"), vec!["rn", "m"]);
     }
 
     #[test]
