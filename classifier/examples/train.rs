@@ -76,6 +76,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if let Some(v) = get("--unicode-fold") {
         features.unicode_fold = v.parse()?;
     }
+    if let Some(v) = get("--lexicon-weight") {
+        features.lexicon_weight = v.parse()?;
+    }
+    if let Some(v) = get("--measures") {
+        features.measures = v.parse()?;
+    }
     if let Some(v) = get("--char-min") {
         features.char_min = v.parse()?;
     }

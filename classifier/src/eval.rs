@@ -153,7 +153,7 @@ pub fn average_precision(scores: &[f32], truth: &[bool]) -> f64 {
 /// `truth[i]`.
 pub fn report(scores: &[[f32; 4]], predicted: &[LabelSet], truth: &[LabelSet]) -> EvalReport {
     let mut labels = BTreeMap::new();
-    let f1_cis = bootstrap_f1(predicted, truth, BOOTSTRAP_RESAMPLES, 0x0c1_f1);
+    let f1_cis = bootstrap_f1(predicted, truth, BOOTSTRAP_RESAMPLES, 0xc1f1);
     for label in Label::ALL {
         let l = label.index();
         let (mut tp, mut fp, mut fn_) = (0, 0, 0);

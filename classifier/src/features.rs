@@ -9,10 +9,12 @@
 //! Text per listing is capped ([`MAX_TITLE_BYTES`], [`MAX_DESCRIPTION_BYTES`]): the cost of one
 //! listing is bounded whatever its size.
 
+use crate::lexicon::{emit_features, Lexicon};
 use crate::text;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::Arc;
 
 /// Keys of the vocabulary index are already FNV hashes: hash them as themselves.
 #[derive(Default)]
@@ -73,6 +75,16 @@ pub struct FeatureConfig {
     /// files, where it is off.
     #[serde(default)]
     pub unicode_fold: bool,
+    /// Measures as shapes of their own: a barrel length (`4"`, `16in`, `5.5 inch` joined) becomes
+    /// `#in` and a round count (`7rd`, `30rds`) `#rd`; unlike bare numbers they are words. Absent in
+    /// older model files, where it is off.
+    #[serde(default)]
+    pub measures: bool,
+    /// The value of each lexicon feature (`x:`, see [`crate::lexicon`]): binary, neither idf-weighted
+    /// nor normalised, so vendor talk in a long description does not dilute "a maker and its
+    /// model". 0 (older model files) turns the lexicon off.
+    #[serde(default)]
+    pub lexicon_weight: f32,
 }
 
 /// The most bytes of a title that become features; the rest is ignored. With
@@ -128,6 +140,8 @@ impl Default for FeatureConfig {
             number_shapes: true,
             stop_words: true,
             unicode_fold: true,
+            measures: true,
+            lexicon_weight: 0.3,
         }
     }
 }
@@ -146,12 +160,15 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
 /// the call (one buffer is reused).
 pub fn for_each_feature(
     cfg: &FeatureConfig,
+    lexicon: Option<&Lexicon>,
     title: &str,
     description: &str,
     mut emit: impl FnMut(&str, f32),
 ) {
     let mut buf = String::with_capacity(64);
     let mut chars: Vec<char> = Vec::with_capacity(32);
+    let lexicon = lexicon.filter(|_| cfg.lexicon_weight > 0.0);
+    let mut lex_flags = [0u32; 2];
     for (part, weight, is_title) in [(title, cfg.title_weight, true), (description, 1.0, false)] {
         if part.is_empty() {
             continue;
@@ -167,8 +184,17 @@ pub fn for_each_feature(
             let stripped = text::strip_pgp(clip(part, MAX_RAW_DESCRIPTION_BYTES));
             tokenize(clip(&stripped, MAX_DESCRIPTION_BYTES))
         };
+        if let Some(lex) = lexicon {
+            lex_flags[usize::from(!is_title)] = lex.scan(&toks);
+        }
         if cfg.number_shapes {
             for t in toks.iter_mut() {
+                if cfg.measures {
+                    if let Some(m) = measure_shape(t) {
+                        *t = m.to_string();
+                        continue;
+                    }
+                }
                 let b = t.as_bytes();
                 let multiplier = b.len() >= 2
                     && (b[0] == b'x' && b[1..].iter().all(u8::is_ascii_digit)
@@ -190,8 +216,8 @@ pub fn for_each_feature(
         for (i, w) in toks.iter().enumerate() {
             // A number shape or a stop word is context for its neighbours (`#3 rounds`, `glock #2`,
             // `box of`), never a word of its own.
-            let unigram =
-                !((cfg.number_shapes && w.starts_with('#')) || (cfg.stop_words && is_stop_word(w)));
+            let unigram = !((cfg.number_shapes && w.starts_with('#') && !is_measure(w))
+                || (cfg.stop_words && is_stop_word(w)));
             if cfg.words && unigram {
                 buf.clear();
                 buf.push_str("w:");
@@ -245,12 +271,37 @@ pub fn for_each_feature(
             }
         }
     }
+    if lexicon.is_some() {
+        emit_features(lex_flags[0], lex_flags[1], |name| emit(name, 1.0));
+    }
+}
+
+/// `#in` for a barrel length (`4in`, `16.5in`, `5inch`), `#rd` for a round count (`7rd`, `30rds`).
+fn measure_shape(t: &str) -> Option<&'static str> {
+    let digits = t
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .filter(|&i| i > 0 && t.as_bytes()[0].is_ascii_digit())?;
+    match &t[digits..] {
+        "in" | "inch" | "inches" => Some("#in"),
+        "rd" | "rds" => Some("#rd"),
+        _ => None,
+    }
+}
+
+/// A measure shape is a word of its own (unlike bare number shapes).
+fn is_measure(w: &str) -> bool {
+    w == "#in" || w == "#rd"
 }
 
 /// The term frequencies of a listing, by feature hash, merged and sorted by hash.
-pub fn hashed_counts(cfg: &FeatureConfig, title: &str, description: &str) -> Vec<(u64, f32)> {
+pub fn hashed_counts(
+    cfg: &FeatureConfig,
+    lexicon: Option<&Lexicon>,
+    title: &str,
+    description: &str,
+) -> Vec<(u64, f32)> {
     let mut v: Vec<(u64, f32)> = Vec::with_capacity(256);
-    for_each_feature(cfg, title, description, |name, c| {
+    for_each_feature(cfg, lexicon, title, description, |name, c| {
         v.push((fnv1a(name.as_bytes()), c))
     });
     merge_sorted(v)
@@ -274,9 +325,10 @@ pub struct Vocabulary {
     cfg: FeatureConfig,
     terms: Vec<String>,
     idf: Vec<f32>,
-    /// Whether each column is a character n-gram (its own normalisation block).
-    is_char: Vec<bool>,
+    /// Each column's block: 0 words, 1 character n-grams (normalised apart), 2 lexicon (binary).
+    block: Vec<u8>,
     index: IdMap<u32>,
+    lexicon: Option<Arc<Lexicon>>,
 }
 
 impl Vocabulary {
@@ -287,14 +339,35 @@ impl Vocabulary {
             .enumerate()
             .map(|(i, t)| (fnv1a(t.as_bytes()), i as u32))
             .collect();
-        let is_char = terms.iter().map(|t| t.starts_with("c:")).collect();
+        let block = terms
+            .iter()
+            .map(|t| {
+                if t.starts_with("x:") {
+                    2
+                } else {
+                    u8::from(cfg.block_norm && t.starts_with("c:"))
+                }
+            })
+            .collect();
         Vocabulary {
             cfg,
             terms,
             idf,
-            is_char,
+            block,
             index,
+            lexicon: None,
         }
+    }
+
+    /// The vocabulary with the lexicon its `x:` features come from.
+    pub fn with_lexicon(mut self, lexicon: Option<Arc<Lexicon>>) -> Vocabulary {
+        self.lexicon = lexicon;
+        self
+    }
+
+    /// The lexicon, when the features use one.
+    pub fn lexicon(&self) -> Option<&Lexicon> {
+        self.lexicon.as_deref()
     }
 
     /// The feature configuration.
@@ -330,7 +403,7 @@ impl Vocabulary {
     /// The listing as an l2-normalised tf-idf row over the vocabulary's columns, sorted by column.
     pub fn vectorize(&self, title: &str, description: &str) -> Vec<(u32, f32)> {
         let mut v: Vec<(u32, f32)> = Vec::with_capacity(128);
-        for_each_feature(&self.cfg, title, description, |name, c| {
+        for_each_feature(&self.cfg, self.lexicon(), title, description, |name, c| {
             if let Some(col) = self.index.get(&fnv1a(name.as_bytes())) {
                 v.push((*col, c));
             }
@@ -345,13 +418,17 @@ impl Vocabulary {
         // Squared norms of the word block [0] and the character block [1].
         let mut norm = [0.0f32; 2];
         for (col, x) in row.iter_mut() {
+            let block = usize::from(self.block[*col as usize]);
+            if block == 2 {
+                *x = self.cfg.lexicon_weight;
+                continue;
+            }
             let tf = if self.cfg.sublinear_tf {
                 1.0 + x.ln()
             } else {
                 *x
             };
             *x = tf * self.idf[*col as usize];
-            let block = usize::from(self.cfg.block_norm && self.is_char[*col as usize]);
             norm[block] += *x * *x;
         }
         let blocks = norm.iter().filter(|n| **n > 0.0).count() as f32;
@@ -364,8 +441,10 @@ impl Vocabulary {
             }
         });
         for (col, x) in row.iter_mut() {
-            let block = usize::from(self.cfg.block_norm && self.is_char[*col as usize]);
-            *x *= inv[block];
+            let block = usize::from(self.block[*col as usize]);
+            if block < 2 {
+                *x *= inv[block];
+            }
         }
     }
 
@@ -392,7 +471,7 @@ mod tests {
 
     fn names(title: &str, desc: &str) -> Vec<(String, f32)> {
         let mut v = Vec::new();
-        for_each_feature(&FeatureConfig::default(), title, desc, |n, c| {
+        for_each_feature(&FeatureConfig::default(), None, title, desc, |n, c| {
             v.push((n.to_string(), c))
         });
         v
@@ -432,7 +511,7 @@ mod tests {
         assert!((norm - 1.0).abs() < 1e-5);
         assert!(row.windows(2).all(|w| w[0].0 < w[1].0));
         assert_eq!(row.len(), 3);
-        let counts = hashed_counts(v.config(), "Glock 19", "");
+        let counts = hashed_counts(v.config(), None, "Glock 19", "");
         assert_eq!(v.row_from_counts(&counts), row);
     }
 
@@ -457,7 +536,7 @@ mod tests {
             ..FeatureConfig::default()
         };
         let mut raw = Vec::new();
-        for_each_feature(&old, "", "Glock 19", |n, _| raw.push(n.to_string()));
+        for_each_feature(&old, None, "", "Glock 19", |n, _| raw.push(n.to_string()));
         assert!(raw.iter().any(|n| n == "w:19"));
     }
 

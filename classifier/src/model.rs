@@ -8,6 +8,7 @@
 //! Prediction is sparse: a dot product over the row's non-zero features.
 
 use crate::features::{FeatureConfig, Vocabulary};
+use crate::lexicon::{Lexicon, LexiconSource};
 use crate::math::sigmoid;
 use crate::params::Solver;
 use crate::ClassifierError;
@@ -16,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::Arc;
 
 /// The id every model of this kind carries.
 pub const MODEL_ID: &str = "armswatch-linear";
@@ -121,6 +123,9 @@ struct ModelBody {
     idf: Vec<f32>,
     labels: Vec<LabelModel>,
     training: TrainingMeta,
+    /// The lexicon the `x:` features come from (absent when the model uses none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    lexicon: Option<LexiconSource>,
 }
 
 /// A fitted multi-label classifier. Cheap to share between threads (`Send + Sync`).
@@ -141,6 +146,7 @@ impl Classifier {
         idf: Vec<f32>,
         labels: Vec<LabelModel>,
         training: TrainingMeta,
+        lexicon: Option<LexiconSource>,
     ) -> Result<Classifier, String> {
         let body = ModelBody {
             model_id: MODEL_ID.to_string(),
@@ -150,6 +156,7 @@ impl Classifier {
             idf,
             labels,
             training,
+            lexicon,
         };
         Self::from_body(body)
     }
@@ -182,7 +189,15 @@ impl Classifier {
                 slot[m.label.index()] = *w;
             }
         }
-        let vocab = Vocabulary::new(body.features.clone(), body.terms.clone(), body.idf.clone());
+        let lexicon = match (&body.lexicon, body.features.lexicon_weight > 0.0) {
+            (Some(src), true) => Some(Arc::new(
+                Lexicon::parse(src).map_err(|e| format!("lexicon: {e}"))?,
+            )),
+            (None, true) => return Err("lexicon features but no lexicon in the file".into()),
+            (_, false) => None,
+        };
+        let vocab = Vocabulary::new(body.features.clone(), body.terms.clone(), body.idf.clone())
+            .with_lexicon(lexicon);
         if vocab.has_collision() {
             return Err("two vocabulary terms share a hash".to_string());
         }
@@ -460,11 +475,15 @@ mod tests {
             reviewed: BTreeMap::new(),
         };
         Classifier::from_parts(
-            FeatureConfig::default(),
+            FeatureConfig {
+                lexicon_weight: 0.0,
+                ..FeatureConfig::default()
+            },
             terms,
             vec![1.0, 1.0],
             labels,
             meta,
+            None,
         )
         .unwrap()
     }

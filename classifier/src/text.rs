@@ -134,8 +134,19 @@ pub fn normalise_unicode(text: &str) -> String {
     let mut rest = text;
     // Combining marks belong to the word they sit in (`r\u{308}ifle`); they are dropped below.
     let in_word = |c: char| c.is_alphanumeric() || is_combining_mark(c);
+    let mut open_quote = false;
     while let Some(c) = rest.chars().next() {
         if !in_word(c) {
+            if matches!(c, '"' | '\u{201D}' | '\u{2033}') {
+                // A double quote right after a number that does not close a quotation is the
+                // inch mark (`4" bbl`, `16.5"`): it becomes `in`, one token with the number.
+                if folded.ends_with(|d: char| d.is_ascii_digit()) && !open_quote {
+                    folded.push_str("in");
+                    rest = &rest[c.len_utf8()..];
+                    continue;
+                }
+                open_quote = !open_quote;
+            }
             fold_char(c, false, &mut folded);
             rest = &rest[c.len_utf8()..];
             continue;
@@ -504,6 +515,8 @@ mod tests {
         assert_eq!(t("gl\u{200B}ock r\u{0308}ifle"), vec!["glock", "rifle"]);
         assert_eq!(t("𝓼𝓲𝓰 𝓼𝓪𝓾𝓮𝓻 ⓟ365"), vec!["sig", "sauer", "p365"]);
         assert_eq!(t("rn m"), vec!["rn", "m"]);
+        assert_eq!(t("4\" BBL, 16.5″"), vec!["4in", "bbl", "16.5in"]);
+        assert_eq!(t("\"Glock 19\" 4\""), vec!["glock", "19", "4in"]);
     }
 
     #[test]

@@ -1,23 +1,28 @@
 //! Training: [`ClassifierParams`] (validated hyper-parameters) `fit` into a [`Classifier`].
 //!
-//! Steps: seeded, label-stratified folds; hashed features of every listing (numbers reduced to their
-//! shape); the vocabulary: every feature in at least `min_df` listings (or, with one bag and
-//! `features_per_label`, each label's top features by chi²); tf-idf rows; a title-only copy of every
-//! training row that has a description; then per bag (default 3, each validated on its own fold)
+//! Steps: seeded, label-stratified folds, of which one (`validation_fraction` of the rows) is held
+//! out for calibration and thresholds and the rest are the training rows; hashed features of every
+//! listing (numbers reduced to their shape; lexicon hits); the vocabulary from the training rows
+//! alone: every feature in at least `min_df` of them (or, with one bag and `features_per_label`,
+//! each label's top features by chi²) with their idf; tf-idf rows; a title-only copy of every
+//! training row that has a description; then per bag (default 3, each with its own shuffle order)
 //! one L2-regularised logistic regression per label, fit by a linfa estimator ([`Solver`]:
-//! linfa-ftrl over dense mini-batches by default, or linfa-logistic's L-BFGS on one dense matrix),
-//! calibrated and thresholded on the bag's fold (`calibrate.rs`); the bags' calibrated
-//! logits and thresholds are averaged into one linear model per label.
+//! linfa-ftrl over dense mini-batches by default, or linfa-logistic's L-BFGS on one dense matrix);
+//! the bags' weights are averaged into one linear model per label, and that averaged model is
+//! calibrated and thresholded on the held-out fold (`calibrate.rs`), which neither the vocabulary nor
+//! any bag has seen.
 use crate::calibrate::calibrate_label;
 use crate::features::{self, Vocabulary};
 use crate::folds::stratified_folds;
-use crate::math::{chi2, logit, sigmoid};
+use crate::lexicon::{Lexicon, LexiconSource};
+use crate::math::chi2;
 use crate::model::{Classifier, LabelModel, TrainingMeta};
 use crate::params::ClassifierParams;
 use crate::solver::fit_label;
 use crate::{ClassifierError, Example};
 use armswatch_core::{Label, LabelSet};
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 
 impl ClassifierParams {
     /// Validates the parameters and fits a classifier on `examples`.
@@ -42,94 +47,67 @@ fn fit(p: &ClassifierParams, examples: &[Example]) -> Result<Classifier, Classif
             message: format!("{} rows, need at least 20", examples.len()),
         });
     }
-    // Validation splits: k stratified folds, k ≈ 1 / validation_fraction; bag b validates on fold b.
+    // k stratified folds, k ≈ 1 / validation_fraction: fold 0 calibrates, the others train.
     let k = (1.0 / p.validation_fraction).round().max(2.0) as usize;
     let folds = stratified_folds(&labels, k, p.seed);
-    let bags = p.bags.min(k);
-    let mut in_fold = vec![usize::MAX; examples.len()];
-    for (f, idx) in folds.iter().enumerate() {
-        for &i in idx {
-            in_fold[i] = f;
-        }
-    }
-    let train_of =
-        |b: usize| -> Vec<usize> { (0..examples.len()).filter(|&i| in_fold[i] != b).collect() };
+    let val_idx: Vec<usize> = folds[0].clone();
+    let mut train_idx: Vec<usize> = folds[1..].concat();
+    train_idx.sort_unstable();
+    let bags = p.bags.max(1);
 
+    let (lexicon_src, lexicon) = if p.features.lexicon_weight > 0.0 {
+        let src = LexiconSource::builtin();
+        let lex = Lexicon::parse(&src).map_err(|message| ClassifierError::TrainingData {
+            message: format!("lexicon: {message}"),
+        })?;
+        (Some(src), Some(Arc::new(lex)))
+    } else {
+        (None, None)
+    };
     let counts: Vec<Vec<(u64, f32)>> = examples
         .iter()
-        .map(|e| features::hashed_counts(&p.features, &e.title, &e.description))
+        .map(|e| features::hashed_counts(&p.features, lexicon.as_deref(), &e.title, &e.description))
         .collect();
-    // One vocabulary for every bag, so their weights can be averaged: with one bag it comes from
-    // its training rows; with several, from all rows (document frequencies only, no labels: chi²
-    // selection is refused with bags, see `check`).
-    let vocab_rows: Vec<usize> = if bags > 1 {
-        (0..examples.len()).collect()
-    } else {
-        train_of(0)
-    };
-    let (terms, idf, per_label) = select_features(p, examples, &counts, &vocab_rows)?;
-    let vocab = Vocabulary::new(p.features.clone(), terms.clone(), idf.clone());
+    // The vocabulary and idf come from the training rows only: nothing of the held-out fold.
+    let (terms, idf, per_label) =
+        select_features(p, lexicon.as_deref(), examples, &counts, &train_idx)?;
+    let vocab = Vocabulary::new(p.features.clone(), terms.clone(), idf.clone())
+        .with_lexicon(lexicon.clone());
     let mut rows: Vec<Vec<(u32, f32)>> = counts.iter().map(|c| vocab.row_from_counts(c)).collect();
     tracing::debug!(vocabulary = terms.len(), bags, "features selected");
-    // Title-only copies of the rows that have a description (used when they are training rows):
-    // markets' index pages show titles alone, and the model must not need the description to
-    // recognise an item.
-    let mut copy_of: Vec<Option<usize>> = vec![None; examples.len()];
+    // Title-only copies of the training rows that have a description: markets' index pages show
+    // titles alone, and the model must not need the description to recognise an item.
     let mut all_labels = labels.clone();
+    let mut fit_idx = train_idx.clone();
     if p.title_only_copies {
-        for (i, e) in examples.iter().enumerate() {
+        for &i in &train_idx {
+            let e = &examples[i];
             if !e.description.trim().is_empty() {
                 rows.push(vocab.vectorize(&e.title, ""));
                 all_labels.push(labels[i]);
-                copy_of[i] = Some(rows.len() - 1);
+                fit_idx.push(rows.len() - 1);
             }
         }
     }
 
-    // Per label: the sum over bags of the calibrated weights (Platt `a` × weights), of the
-    // calibrated intercepts and of the thresholds' logits.
+    // Per label: the sum over bags of the weights and intercepts.
     let mut sum_w: Vec<BTreeMap<u32, f64>> = vec![BTreeMap::new(); 4];
     let mut sum_c = [0f64; 4];
-    let mut sum_t = [0f64; 4];
-    let mut single: Vec<Option<LabelModel>> = vec![None; 4];
-    let mut meta_val = BTreeMap::new();
-    let mut train_rows_bag0 = 0;
-    let mut n_train = 0;
-    let mut train_positives = BTreeMap::new();
-    for (b, val_fold) in folds.iter().enumerate().take(bags.max(1)) {
-        let orig_train = train_of(b);
-        let val_idx = val_fold.clone();
-        let mut train_idx = orig_train.clone();
-        for &i in &orig_train {
-            if let Some(c) = copy_of[i] {
-                train_idx.push(c);
-            }
-        }
-        if b == 0 {
-            n_train = orig_train.len();
-            train_rows_bag0 = train_idx.len();
-            for l in Label::ALL {
-                let n = orig_train
-                    .iter()
-                    .filter(|&&i| labels[i].contains(l))
-                    .count();
-                train_positives.insert(l, n);
-            }
-        }
+    for b in 0..bags {
         // The labels are independent: fit them on parallel threads (each fit is deterministic).
         let bag_p = p.clone().seed(p.seed.wrapping_add(b as u64));
         let fits: Vec<Result<LabelFit, ClassifierError>> = std::thread::scope(|s| {
             let handles: Vec<_> = Label::ALL
                 .iter()
                 .map(|&label| {
-                    let (cols, rows, labels, train_idx, bag_p) = (
+                    let (cols, rows, labels, fit_idx, bag_p) = (
                         &per_label[label.index()],
                         &rows,
                         &all_labels,
-                        &train_idx,
+                        &fit_idx,
                         &bag_p,
                     );
-                    s.spawn(move || fit_label(bag_p, label, cols, rows, labels, train_idx))
+                    s.spawn(move || fit_label(bag_p, label, cols, rows, labels, fit_idx))
                 })
                 .collect();
             handles
@@ -142,84 +120,71 @@ fn fit(p: &ClassifierParams, examples: &[Example]) -> Result<Classifier, Classif
         });
         for (label, fitted) in Label::ALL.into_iter().zip(fits) {
             let (intercept, weights) = fitted?;
-            let margin = |i: usize| -> f32 {
-                let mut z = intercept;
-                let mut wi = 0;
-                // Both sorted by column: merge.
-                for (col, x) in &rows[i] {
-                    while wi < weights.len() && weights[wi].0 < *col {
-                        wi += 1;
-                    }
-                    if wi < weights.len() && weights[wi].0 == *col {
-                        z += weights[wi].1 * x;
-                    }
-                }
-                z
-            };
-            let val_z: Vec<f32> = val_idx.iter().map(|&i| margin(i)).collect();
-            let val_y: Vec<bool> = val_idx.iter().map(|&i| labels[i].contains(label)).collect();
-            let (a, pb, threshold) = calibrate_label(
-                &val_z,
-                &val_y,
-                p.deployment_prevalence,
-                p.target_recall_for(label),
-                p.threshold_resamples,
-                bag_p.seed ^ (0x7468_7265_7368 + label.index() as u64),
-            );
-            if b == 0 {
-                meta_val.insert(label, val_y.iter().filter(|y| **y).count());
-            }
-            tracing::debug!(%label, bag = b, a, b = pb, threshold, "label fitted");
             let li = label.index();
-            if bags <= 1 {
-                single[li] = Some(LabelModel {
-                    label,
-                    intercept,
-                    weights,
-                    platt_a: a,
-                    platt_b: pb,
-                    threshold,
-                });
-            } else {
-                for (col, w) in &weights {
-                    *sum_w[li].entry(*col).or_insert(0.0) += f64::from(a * w);
-                }
-                sum_c[li] += f64::from(a * intercept + pb);
-                let t = f64::from(threshold).clamp(1e-6, 1.0 - 1e-6);
-                sum_t[li] += logit(t);
+            for (col, w) in &weights {
+                *sum_w[li].entry(*col).or_insert(0.0) += f64::from(*w);
             }
+            sum_c[li] += f64::from(intercept);
+            tracing::debug!(%label, bag = b, "label fitted");
         }
     }
-    let models: Vec<LabelModel> = Label::ALL
+    // The averaged model, calibrated and thresholded on the held-out fold.
+    let n = bags as f64;
+    let mut models = Vec::with_capacity(4);
+    let mut val_positives = BTreeMap::new();
+    for label in Label::ALL {
+        let li = label.index();
+        let weights: Vec<(u32, f32)> = sum_w[li]
+            .iter()
+            .map(|(c, w)| (*c, (w / n) as f32))
+            .filter(|(_, w)| *w != 0.0)
+            .collect();
+        let intercept = (sum_c[li] / n) as f32;
+        let mut dense: HashMap<u32, f32> = HashMap::with_capacity(weights.len());
+        dense.extend(weights.iter().copied());
+        let margin = |i: usize| -> f32 {
+            intercept
+                + rows[i]
+                    .iter()
+                    .map(|(c, x)| dense.get(c).map_or(0.0, |w| w * x))
+                    .sum::<f32>()
+        };
+        let val_z: Vec<f32> = val_idx.iter().map(|&i| margin(i)).collect();
+        let val_y: Vec<bool> = val_idx.iter().map(|&i| labels[i].contains(label)).collect();
+        let (a, pb, threshold) = calibrate_label(
+            &val_z,
+            &val_y,
+            p.deployment_prevalence,
+            p.target_recall_for(label),
+            p.threshold_resamples,
+            p.seed ^ (0x7468_7265_7368 + li as u64),
+        );
+        val_positives.insert(label, val_y.iter().filter(|y| **y).count());
+        tracing::debug!(%label, a, b = pb, threshold, "label calibrated");
+        models.push(LabelModel {
+            label,
+            intercept,
+            weights,
+            platt_a: a,
+            platt_b: pb,
+            threshold,
+        });
+    }
+    let train_positives = Label::ALL
         .into_iter()
-        .map(|label| {
-            let li = label.index();
-            if let Some(m) = single[li].take() {
-                return m;
-            }
-            // The bags' calibrated logits, averaged: one linear model, already calibrated.
-            let n = bags as f64;
-            let weights: Vec<(u32, f32)> = sum_w[li]
-                .iter()
-                .map(|(c, w)| (*c, (w / n) as f32))
-                .filter(|(_, w)| *w != 0.0)
-                .collect();
-            LabelModel {
-                label,
-                intercept: (sum_c[li] / n) as f32,
-                weights,
-                platt_a: 1.0,
-                platt_b: 0.0,
-                threshold: sigmoid((sum_t[li] / n) as f32),
-            }
+        .map(|l| {
+            (
+                l,
+                train_idx.iter().filter(|&&i| labels[i].contains(l)).count(),
+            )
         })
         .collect();
     let meta = TrainingMeta {
         seed: p.seed,
-        n_train,
-        n_validation: folds[0].len(),
+        n_train: train_idx.len(),
+        n_validation: val_idx.len(),
         train_positives,
-        validation_positives: meta_val,
+        validation_positives: val_positives,
         target_recall: p.target_recall,
         label_target_recall: Label::ALL
             .into_iter()
@@ -227,7 +192,7 @@ fn fit(p: &ClassifierParams, examples: &[Example]) -> Result<Classifier, Classif
             .collect(),
         deployment_prevalence: p.deployment_prevalence,
         threshold_resamples: p.threshold_resamples,
-        bags: bags.max(1),
+        bags,
         reviewed: BTreeMap::new(),
         min_df: p.min_df,
         features_per_label: p.features_per_label,
@@ -237,10 +202,10 @@ fn fit(p: &ClassifierParams, examples: &[Example]) -> Result<Classifier, Classif
         ftrl_alpha: p.ftrl_alpha,
         ftrl_l2: p.ftrl_l2,
         ftrl_batch: p.ftrl_batch,
-        ftrl_epochs: p.ftrl_passes(train_rows_bag0),
+        ftrl_epochs: p.ftrl_passes(fit_idx.len()),
         title_only_copies: p.title_only_copies,
     };
-    Classifier::from_parts(p.features.clone(), terms, idf, models, meta)
+    Classifier::from_parts(p.features.clone(), terms, idf, models, meta, lexicon_src)
         .map_err(|message| ClassifierError::TrainingData { message })
 }
 
@@ -253,6 +218,7 @@ type LabelFit = (f32, Vec<(u32, f32)>);
 /// sorted by name, with idf) and each label's columns.
 fn select_features(
     p: &ClassifierParams,
+    lexicon: Option<&Lexicon>,
     examples: &[Example],
     counts: &[Vec<(u64, f32)>],
     train_idx: &[usize],
@@ -303,7 +269,7 @@ fn select_features(
             break;
         }
         let e = &examples[i];
-        features::for_each_feature(&p.features, &e.title, &e.description, |name, _| {
+        features::for_each_feature(&p.features, lexicon, &e.title, &e.description, |name, _| {
             let h = features::fnv1a(name.as_bytes());
             if union.contains(&h) && !names.contains_key(&h) {
                 names.insert(h, name.to_string());
