@@ -35,6 +35,7 @@ import pools_round3_neg  # noqa: E402
 import pools_round3_airsoft  # noqa: E402
 import pools_round3_digital  # noqa: E402
 import pools_round4  # noqa: E402
+import pools_round5  # noqa: E402
 
 SEED = 1867  # the year of the first Remington rolling block; any constant would do
 R = random.Random(SEED)
@@ -225,7 +226,7 @@ def main():
     specs = (pools_pos.SPECS + [s for s in pools_neg.SPECS if s["name"] not in pools_items.REPLACED]
              + pools_items.SPECS + pools_round2.SPECS + pools_round2_neg.SPECS
              + pools_round3.SPECS + pools_round3_neg.SPECS + pools_round3_digital.SPECS
-             + pools_round3_airsoft.SPECS + pools_round4.SPECS)
+             + pools_round3_airsoft.SPECS + pools_round4.SPECS + pools_round5.SPECS)
     rows = []
     for spec in specs:
         for _ in range(spec["n"]):
@@ -277,6 +278,8 @@ def main():
     err.write("round 3 types: %s (%d rows)\n" % (dict(sorted(r3.items())), sum(r3.values())))
     r4 = {k: v for k, v in stats["type"].items() if k.startswith("r4")}
     err.write("round 4 types: %s (%d rows)\n" % (dict(sorted(r4.items())), sum(r4.values())))
+    r5 = {k: v for k, v in stats["type"].items() if k.startswith("r5")}
+    err.write("round 5 types: %s (%d rows)\n" % (dict(sorted(r5.items())), sum(r5.values())))
     err.write("types: %d distinct\n" % len(stats["type"]))
 
 
