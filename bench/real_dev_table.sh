@@ -12,13 +12,15 @@ model=${3:-models/armswatch-linear.model}
 
 cargo build --release -q -p armswatch-classifier --example evaluate
 ours=$(target/release/examples/evaluate --model "$model" --data "$data" --json)
+# the same model with the market category block (the goals are title + description only)
+ours_cat=$(target/release/examples/evaluate --model "$model" --data "$data" --json --category)
 base=$(python3 bench/baselines.py --train "$corpus" --eval "$data")
 
-python3 - "$ours" "$base" <<'PY'
+python3 - "$ours" "$base" "$ours_cat" <<'PY'
 import json, math, random, sys
-ours, base = json.loads(sys.argv[1]), json.loads(sys.argv[2])
-models = [("armswatch-linear", ours), ("tf-idf + logreg (sklearn)", base["tfidf_logreg"]),
-          ("keyword list", base["keyword"])]
+ours, base, ours_cat = json.loads(sys.argv[1]), json.loads(sys.argv[2]), json.loads(sys.argv[3])
+models = [("armswatch-linear", ours), ("armswatch-linear + category", ours_cat),
+          ("tf-idf + logreg (sklearn)", base["tfidf_logreg"]), ("keyword list", base["keyword"])]
 Z = 1.959963984540054
 
 def wilson(k, n):

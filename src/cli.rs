@@ -308,6 +308,10 @@ pub struct ClassifyArgs {
     /// Longest input line accepted, in bytes; a longer line stops with an error naming it.
     #[arg(long, default_value_t = 1 << 20, value_name = "BYTES")]
     pub max_line_bytes: usize,
+    /// Also use the market category (`category`, else `category_raw`) through the model's optional
+    /// category block; by default only the title and description are read.
+    #[arg(long)]
+    pub use_category: bool,
 }
 
 /// List flagged listings, highest score first, with their labels, scores and the terms behind them.
@@ -432,6 +436,10 @@ pub struct EvalArgs {
     /// Print the report as JSON.
     #[arg(long)]
     pub json: bool,
+    /// Also use the rows' market category (`category`, else `category_raw`) through the model's
+    /// optional category block; by default only the title and description are read.
+    #[arg(long)]
+    pub use_category: bool,
 }
 
 /// Open the investigators' review workspace: a local web UI over the database with the queue of

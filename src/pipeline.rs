@@ -528,8 +528,13 @@ pub fn classify_pending(store: &Store, model: &Classifier) -> Result<(usize, usi
         let verdicts: Vec<_> = batch
             .iter()
             .map(|(id, l)| {
-                let v =
-                    model.predict_explained(&l.title, l.description.as_deref().unwrap_or(""), 5);
+                // Crawled listings carry the market's breadcrumb: the optional category block.
+                let v = model.predict_explained_with_category(
+                    &l.title,
+                    l.description.as_deref().unwrap_or(""),
+                    l.category.as_deref(),
+                    5,
+                );
                 (*id, v)
             })
             .collect();

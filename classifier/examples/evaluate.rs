@@ -2,11 +2,12 @@
 //!
 //! ```text
 //! cargo run --release -p armswatch-classifier --example evaluate -- \
-//!     --model models/armswatch-linear.model --data ../shared/data/real-dev.jsonl [--json] [--errors]
+//!     --model models/armswatch-linear.model --data ../shared/data/real-dev.jsonl [--json] [--errors] \
+//!     [--category]
 //! ```
 //! Prints a table (or, with `--json`, one JSON object); `--errors` also lists the misclassified rows.
 
-use armswatch_classifier::{clear_examples, evaluate, read_examples, Classifier};
+use armswatch_classifier::{clear_examples, read_examples, Classifier};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -20,7 +21,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let examples = clear_examples(&read_examples(
         get("--data").ok_or("--data FILE is required")?,
     )?);
-    let report = evaluate(&model, &examples);
+    let use_category = args.iter().any(|a| a == "--category");
+    let report = armswatch_classifier::eval::evaluate_with(&model, &examples, use_category);
     if args.iter().any(|a| a == "--json") {
         println!("{}", serde_json::to_string(&report)?);
     } else {
@@ -29,7 +31,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     if args.iter().any(|a| a == "--errors") {
         for e in &examples {
-            let v = model.predict_explained(&e.title, &e.description, 4);
+            let category = use_category.then_some(e.category.as_str());
+            let v = model.predict_explained_with_category(&e.title, &e.description, category, 4);
             let got: armswatch_core::LabelSet = v.labels.iter().copied().collect();
             if got != e.labels {
                 let top: Vec<String> = v

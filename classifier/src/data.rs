@@ -13,6 +13,9 @@ pub struct Example {
     pub title: String,
     pub description: String,
     pub labels: LabelSet,
+    /// The market's category (breadcrumb), empty when unknown; used only by the optional
+    /// category block, never by the text model.
+    pub category: String,
 }
 
 /// One row of a data file.
@@ -21,6 +24,8 @@ pub struct ExampleRow {
     pub title: String,
     pub description: String,
     pub labels: LabelSet,
+    /// The market's category (`category`, else `category_raw`), empty when absent.
+    pub category: String,
     /// The text does not say what is offered: exclude the row from scoring.
     pub unclear: bool,
     /// 1-based line number in the file.
@@ -34,6 +39,7 @@ impl ExampleRow {
             title: self.title.clone(),
             description: self.description.clone(),
             labels: self.labels,
+            category: self.category.clone(),
         }
     }
 }
@@ -54,6 +60,10 @@ struct RawRow {
     labels: Vec<String>,
     #[serde(default)]
     unclear: bool,
+    #[serde(default)]
+    category: Option<String>,
+    #[serde(default)]
+    category_raw: Option<String>,
 }
 
 /// Reads a JSONL file of labeled listings. Blank lines are skipped; any other line that is not an
@@ -89,6 +99,7 @@ pub fn parse_examples(text: &str, path: &Path) -> Result<Vec<ExampleRow>, Classi
             title: raw.title,
             description: raw.description.unwrap_or_default(),
             labels,
+            category: raw.category.or(raw.category_raw).unwrap_or_default(),
             unclear: raw.unclear,
             line: line_no,
         });

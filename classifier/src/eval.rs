@@ -203,12 +203,20 @@ pub fn report(scores: &[[f32; 4]], predicted: &[LabelSet], truth: &[LabelSet]) -
     }
 }
 
-/// Classifies every example and scores the verdicts against the true labels.
+/// Classifies every example (title and description only) and scores the verdicts against the true
+/// labels.
 pub fn evaluate(model: &Classifier, examples: &[Example]) -> EvalReport {
+    evaluate_with(model, examples, false)
+}
+
+/// As [`evaluate`]; with `use_category`, each example's market category goes through the model's
+/// optional category block.
+pub fn evaluate_with(model: &Classifier, examples: &[Example], use_category: bool) -> EvalReport {
     let mut scores = Vec::with_capacity(examples.len());
     let mut predicted = Vec::with_capacity(examples.len());
     for e in examples {
-        let s = model.scores(&e.title, &e.description);
+        let category = use_category.then_some(e.category.as_str());
+        let s = model.scores_with_category(&e.title, &e.description, category);
         let mut set = LabelSet::empty();
         for (m, p) in model.label_models().iter().zip(s) {
             if p >= m.threshold {

@@ -277,7 +277,7 @@ pub fn for_each_feature(
 }
 
 /// `#in` for a barrel length (`4in`, `16.5in`, `5inch`), `#rd` for a round count (`7rd`, `30rds`).
-fn measure_shape(t: &str) -> Option<&'static str> {
+pub(crate) fn measure_shape(t: &str) -> Option<&'static str> {
     let digits = t
         .find(|c: char| !(c.is_ascii_digit() || c == '.'))
         .filter(|&i| i > 0 && t.as_bytes()[0].is_ascii_digit())?;

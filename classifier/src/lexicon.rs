@@ -429,12 +429,43 @@ impl Lexicon {
             .map(|(_, maker)| *maker)
     }
 
-    /// What `toks` (one title or one description) mentions, as [`flag`] bits.
-    pub(crate) fn scan(&self, toks: &[String]) -> u32 {
-        const UNCONDITIONAL: u16 = !0;
+    /// The names the lexicon finds in `toks`, longest first, left to right, each with the kinds
+    /// it stands for (for explanations and debugging).
+    pub fn hits(&self, toks: &[String]) -> Vec<(String, Vec<&'static str>)> {
+        const NAMES: [(u16, &str); 15] = [
+            (kind::GUNTYPE, "gun type"),
+            (kind::GUNWORD, "gun word"),
+            (kind::ACTION, "action"),
+            (kind::BLACKPOWDER, "black powder"),
+            (kind::AMMO, "ammunition"),
+            (kind::PART, "part"),
+            (kind::DIGITAL, "digital form"),
+            (kind::INSTR, "instructional form"),
+            (kind::DESIGNTOPIC, "gun making"),
+            (kind::LOOKALIKE, "look-alike"),
+            (kind::OFFER, "offer"),
+            (kind::CALIBRE, "calibre"),
+            (kind::MAKER, "maker"),
+            (kind::MAKER_AMBIGUOUS, "maker (ambiguous)"),
+            (kind::MODEL, "model"),
+        ];
+        self.spans(toks)
+            .into_iter()
+            .map(|s| {
+                let kinds = NAMES
+                    .iter()
+                    .filter(|(k, _)| s.entry.kinds & k != 0)
+                    .map(|(_, n)| *n)
+                    .collect();
+                (toks[s.start..s.start + s.len].join(" "), kinds)
+            })
+            .collect()
+    }
+
+    /// Longest unconditional matches, left to right.
+    fn spans(&self, toks: &[String]) -> Vec<Span<'_>> {
         let n = toks.len();
         let mut spans: Vec<Span> = Vec::new();
-        let mut covered = vec![false; n];
         let mut i = 0;
         while i < n {
             let hs = self.span_hashes(toks, i);
@@ -442,7 +473,7 @@ impl Lexicon {
             let found = (1..=max).rev().find_map(|l| {
                 self.entries
                     .get(&hs[l - 1])
-                    .filter(|e| e.kinds & UNCONDITIONAL != 0)
+                    .filter(|e| e.kinds != 0)
                     .map(|e| (l, e))
             });
             match found {
@@ -452,11 +483,23 @@ impl Lexicon {
                         len,
                         entry,
                     });
-                    covered[i..i + len].iter_mut().for_each(|c| *c = true);
                     i += len;
                 }
                 None => i += 1,
             }
+        }
+        spans
+    }
+
+    /// What `toks` (one title or one description) mentions, as [`flag`] bits.
+    pub(crate) fn scan(&self, toks: &[String]) -> u32 {
+        let n = toks.len();
+        let spans = self.spans(toks);
+        let mut covered = vec![false; n];
+        for s in &spans {
+            covered[s.start..s.start + s.len]
+                .iter_mut()
+                .for_each(|c| *c = true);
         }
         let mut f = 0u32;
         // Makers: exact spans, then typos among the uncovered words.

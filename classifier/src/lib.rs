@@ -11,6 +11,7 @@
 #![deny(clippy::print_stdout)]
 
 mod calibrate;
+pub mod category;
 pub mod data;
 pub mod error;
 pub mod eval;
@@ -25,6 +26,7 @@ pub mod solver;
 pub mod text;
 pub mod train;
 
+pub use category::CategoryModel;
 pub use data::{clear_examples, read_examples, Example, ExampleRow};
 pub use error::ClassifierError;
 pub use eval::{cross_validate, evaluate, EvalReport, LabelMetrics};

@@ -7,6 +7,7 @@
 //! byte-identical file; the model version is the first 12 hex digits of the whole file's SHA-256.
 //! Prediction is sparse: a dot product over the row's non-zero features.
 
+use crate::category::CategoryModel;
 use crate::features::{FeatureConfig, Vocabulary};
 use crate::lexicon::{Lexicon, LexiconSource};
 use crate::math::sigmoid;
@@ -126,6 +127,9 @@ struct ModelBody {
     /// The lexicon the `x:` features come from (absent when the model uses none).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     lexicon: Option<LexiconSource>,
+    /// The optional market-category block (absent in older files and when trained without it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    category: Option<CategoryModel>,
 }
 
 /// A fitted multi-label classifier. Cheap to share between threads (`Send + Sync`).
@@ -157,6 +161,7 @@ impl Classifier {
             labels,
             training,
             lexicon,
+            category: None,
         };
         Self::from_body(body)
     }
@@ -219,6 +224,18 @@ impl Classifier {
         let bytes = self.to_bytes();
         self.version = hex::encode(Sha256::digest(&bytes))[..12].to_string();
         self
+    }
+
+    /// The classifier with a category block (or none), its version recomputed.
+    pub(crate) fn with_category(mut self, category: Option<CategoryModel>) -> Classifier {
+        self.body.category = category;
+        self.version = hex::encode(Sha256::digest(self.to_bytes()))[..12].to_string();
+        self
+    }
+
+    /// The category block, when the model has one.
+    pub fn category_model(&self) -> Option<&CategoryModel> {
+        self.body.category.as_ref()
     }
 
     /// Reads a model file.
@@ -355,6 +372,28 @@ impl Classifier {
         self.calibrate(self.margins(&row))
     }
 
+    /// As [`Classifier::scores`], with the market category's evidence added when the model has a
+    /// category block and `category` is given and not empty.
+    pub fn scores_with_category(
+        &self,
+        title: &str,
+        description: &str,
+        category: Option<&str>,
+    ) -> [f32; 4] {
+        let row = self.vocab.vectorize(title, description);
+        let mut z = self.margins(&row);
+        self.add_category(&mut z, category);
+        self.calibrate(z)
+    }
+
+    fn add_category(&self, z: &mut [f32; 4], category: Option<&str>) {
+        if let (Some(m), Some(c)) = (&self.body.category, category) {
+            for (z, c) in z.iter_mut().zip(m.margin(c)) {
+                *z += c;
+            }
+        }
+    }
+
     fn calibrate(&self, z: [f32; 4]) -> [f32; 4] {
         let mut p = [0.0f32; 4];
         for (l, m) in self.body.labels.iter().enumerate() {
@@ -386,11 +425,39 @@ impl Classifier {
         self.verdict(self.scores(title, description))
     }
 
+    /// As [`Classifier::predict`], with the market category (see [`Classifier::scores_with_category`]).
+    pub fn predict_with_category(
+        &self,
+        title: &str,
+        description: &str,
+        category: Option<&str>,
+    ) -> Verdict {
+        self.verdict(self.scores_with_category(title, description, category))
+    }
+
     /// As [`Classifier::predict`], and fills `explain` with the `top_k` terms per label with the largest
     /// contribution (coefficient × feature value), positive or negative.
     pub fn predict_explained(&self, title: &str, description: &str, top_k: usize) -> Verdict {
+        self.predict_explained_with_category(title, description, None, top_k)
+    }
+
+    /// As [`Classifier::predict_explained`], with the market category; its contribution shows as
+    /// a term of its own (`category "Weapons/Lethal firearms"`).
+    pub fn predict_explained_with_category(
+        &self,
+        title: &str,
+        description: &str,
+        category: Option<&str>,
+        top_k: usize,
+    ) -> Verdict {
         let row = self.vocab.vectorize(title, description);
-        let mut v = self.verdict(self.calibrate(self.margins(&row)));
+        let mut z = self.margins(&row);
+        self.add_category(&mut z, category);
+        let cat_margin = match (&self.body.category, category) {
+            (Some(m), Some(c)) => m.margin(c),
+            _ => [0.0; 4],
+        };
+        let mut v = self.verdict(self.calibrate(z));
         for label in Label::ALL {
             let l = label.index();
             let mut contrib: Vec<(u32, f32)> = row
@@ -399,14 +466,21 @@ impl Classifier {
                 .filter(|(_, c)| *c != 0.0)
                 .collect();
             contrib.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then(a.0.cmp(&b.0)));
-            let terms = contrib
+            let mut terms: Vec<TermWeight> = contrib
                 .into_iter()
-                .take(top_k)
                 .map(|(col, weight)| TermWeight {
                     term: display_term(&self.vocab.terms()[col as usize]),
                     weight,
                 })
                 .collect();
+            if cat_margin[l] != 0.0 {
+                terms.push(TermWeight {
+                    term: format!("category \"{}\"", category.unwrap_or_default()),
+                    weight: cat_margin[l],
+                });
+                terms.sort_by(|a, b| b.weight.abs().total_cmp(&a.weight.abs()));
+            }
+            terms.truncate(top_k);
             v.explain.insert(label, terms);
         }
         v
@@ -414,7 +488,7 @@ impl Classifier {
 }
 
 /// Turns a feature name into something an investigator can read: `glock`, `title:glock`,
-/// `"glock 19"`, `chars:<gl`.
+/// `"glock 19"`, `chars:<gl`, `lexicon:maker+model` ([`crate::readable`] makes them sentences).
 pub fn display_term(name: &str) -> String {
     if let Some(w) = name.strip_prefix("w:") {
         w.to_string()
@@ -424,6 +498,8 @@ pub fn display_term(name: &str) -> String {
         format!("\"{b}\"")
     } else if let Some(c) = name.strip_prefix("c:") {
         format!("chars:{c}")
+    } else if let Some(x) = name.strip_prefix("x:") {
+        format!("lexicon:{x}")
     } else {
         name.to_string()
     }

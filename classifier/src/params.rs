@@ -44,6 +44,7 @@ pub struct ClassifierParams {
     pub(crate) threshold_resamples: usize,
     pub(crate) bags: usize,
     pub(crate) label_target_recall: [Option<f64>; 4],
+    pub(crate) category_block: bool,
 }
 
 impl Default for ClassifierParams {
@@ -70,6 +71,7 @@ impl Default for ClassifierParams {
             // Part and design: the project's goal for them is recall (>= 0.85 on real listings),
             // so their validation target leaves a margin for listings unlike the corpus.
             label_target_recall: [None, Some(0.9), None, Some(0.9)],
+            category_block: true,
         }
     }
 }
@@ -198,6 +200,13 @@ impl ClassifierParams {
     /// number of folds; 1 is a single model. Needs every feature (no `features_per_label`).
     pub fn bags(mut self, n: usize) -> Self {
         self.bags = n;
+        self
+    }
+
+    /// Also learn the optional market-category block ([`crate::category`]; default on): the text
+    /// model is the same either way, and listings without a category score as without it.
+    pub fn category_block(mut self, on: bool) -> Self {
+        self.category_block = on;
         self
     }
 

@@ -4,6 +4,9 @@
 //! With the listing's text at hand, number shapes and character n-grams become the listing's own
 //! words; without it they are described (`rds after a 3-digit number`, `words starting with glo`).
 //!
+//! The lexicon block's features (`x:maker+model`, shown as `lexicon:maker+model`) read as phrases
+//! (`a gun maker and one of its models`); measures (`#in`, `#rd`) as the listing's `4in`, `30rds`.
+//!
 //! Feature kinds added to [`crate::features`] get their case in [`readable_term`].
 
 use crate::text;
@@ -33,6 +36,7 @@ impl Words {
 fn shape_matches(shape: &str, token: &str) -> bool {
     let b = token.as_bytes();
     match shape {
+        "#in" | "#rd" => crate::features::measure_shape(token) == Some(shape),
         "#x" => {
             b.len() >= 2
                 && (b[0] == b'x' && b[1..].iter().all(u8::is_ascii_digit)
@@ -57,6 +61,8 @@ fn describe_shape(shape: &str) -> String {
         "#x" => "a count such as 2x".to_string(),
         "#1" => "a 1-digit number".to_string(),
         "#4" => "a number of 4+ digits".to_string(),
+        "#in" => "a length in inches".to_string(),
+        "#rd" => "a round count".to_string(),
         s => match s.strip_prefix('#') {
             Some(n) => format!("a {n}-digit number"),
             None => s.to_string(),
@@ -92,6 +98,17 @@ fn readable_pair(a: &str, b: &str, words: Option<&Words>) -> String {
     }
 }
 
+/// A single word, a shape or measure as the listing's own token when found (`4in` for `#in`).
+fn readable_word(w: &str, words: Option<&Words>) -> String {
+    if !is_shape(w) {
+        return w.to_string();
+    }
+    words
+        .and_then(|ws| ws.all.iter().find(|t| shape_matches(w, t)))
+        .cloned()
+        .unwrap_or_else(|| describe_shape(w))
+}
+
 /// The listing's words that contain a character n-gram (`<` marks a word's start, `>` its end).
 fn readable_chars(gram: &str, words: Option<&Words>) -> String {
     if let Some(w) = words {
@@ -115,6 +132,55 @@ fn readable_chars(gram: &str, words: Option<&Words>) -> String {
     }
 }
 
+/// What each lexicon feature (`x:`, shown as `lexicon:`, see `lexicon.rs`) means.
+fn lexicon_phrase(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "maker" => "a gun maker's name",
+        "maker?" => "a name that is also a gun maker's (ambiguous)",
+        "name~" => "a misspelt gun maker or model",
+        "model" => "a gun model's name",
+        "maker+model" => "a gun maker and one of its models",
+        "maker+num" => "a gun maker followed by a model number",
+        "maker+calibre" => "a gun maker followed by a calibre",
+        "calibre" => "a calibre",
+        "guntype" => "a kind of gun (pistol, rifle, shotgun...)",
+        "gunword" => "a general gun word (gun, firearm, weapon...)",
+        "action" => "a gun action or fire mode",
+        "blackpowder" => "black-powder / muzzle-loading words",
+        "ammo" => "an ammunition word",
+        "part" => "a gun-part word",
+        "designtopic" => "a gun-making topic (3-D printed guns, conversions)",
+        "lookalike" => "a look-alike or non-gun weapon word (airsoft, replica, blank...)",
+        "offer+gun" => "a generic offer of guns (\"any pistol\")",
+        "t:named" => "a named gun in the title",
+        "t:calibre" => "a calibre in the title",
+        "t:guntype" => "a kind of gun in the title",
+        "t:ammo" => "an ammunition word in the title",
+        "t:part" => "a gun-part word in the title",
+        "t:lookalike" => "a look-alike word in the title",
+        "t:gun&form" => "a gun topic AND a digital or instructional form in the title",
+        "t:form&!gun" => "a digital or instructional form with no gun topic in the title",
+        "t:designtopic" => "a gun-making topic in the title",
+        "named&calibre" => "a named gun and a calibre",
+        "named&guntype" => "a named gun and a kind of gun",
+        "named&part" => "a named gun and a part word",
+        "named&ammo" => "a named gun and an ammunition word",
+        "named&lookalike" => "a named gun and a look-alike word",
+        "calibre&ammo" => "a calibre and an ammunition word",
+        "calibre&guntype" => "a calibre and a kind of gun",
+        "calibre&part" => "a calibre and a part word",
+        "named&!part&!ammo" => "a named gun with no part, ammunition or look-alike word",
+        "t:named&!part&!ammo" => "a named gun alone in the title",
+        "t:calibre&ammo" => "a calibre and an ammunition word in the title",
+        "guntype&lookalike" => "a kind of gun and a look-alike word",
+        "gun&digital" => "a gun topic AND a digital form",
+        "gun&instr" => "a gun topic AND an instructional form",
+        "form&!gun" => "a digital or instructional form with no gun topic",
+        "designtopic&form" => "a gun-making topic AND a digital or instructional form",
+        _ => return None,
+    })
+}
+
 /// One explanation term as words a person reads. `title` and `description` are the listing's text
 /// (empty when not at hand): with them, shapes and n-grams become the listing's own words.
 pub fn readable_term(term: &str, title: &str, description: &str) -> String {
@@ -126,13 +192,19 @@ pub fn readable_term(term: &str, title: &str, description: &str) -> String {
 fn readable_with(term: &str, words: Option<&Words>) -> String {
     let term = term.trim();
     if let Some(w) = term.strip_prefix("w:") {
-        return w.to_string();
+        return readable_word(w, words);
     }
     if let Some(w) = term
         .strip_prefix("t:")
         .or_else(|| term.strip_prefix("title:"))
     {
-        return format!("{w} (in the title)");
+        return format!("{} (in the title)", readable_word(w, words));
+    }
+    if let Some(x) = term
+        .strip_prefix("x:")
+        .or_else(|| term.strip_prefix("lexicon:"))
+    {
+        return lexicon_phrase(x).map_or_else(|| format!("lexicon: {x}"), str::to_string);
     }
     let pair = term.strip_prefix("b:").or_else(|| {
         term.strip_prefix('"')
@@ -237,5 +309,40 @@ mod tests {
         assert!((r[0].weight - 2.0).abs() < 1e-6);
         let all = readable_terms(&terms, "Glock 17", "", 5, false);
         assert_eq!(all[1].text, "kush");
+    }
+
+    #[test]
+    fn lexicon_features_and_measures_read_as_phrases() {
+        // Guards the phrases of the lexicon block and of the barrel-length / round-count measures.
+        assert_eq!(
+            readable_term("lexicon:maker+model", "", ""),
+            "a gun maker and one of its models"
+        );
+        assert_eq!(
+            readable_term("x:gun&digital", "", ""),
+            "a gun topic AND a digital form"
+        );
+        assert!(readable_term("x:something-new", "", "").starts_with("lexicon: "));
+        let (t, d) = ("GP100 .357 4\" BBL 6RD", "");
+        assert_eq!(readable_term("w:#rd", t, d), "6rd");
+        assert_eq!(readable_term("w:#in", "", ""), "a length in inches");
+        assert_eq!(
+            readable_term("b:#rd stainless", "", ""),
+            "stainless after a round count"
+        );
+    }
+
+    #[test]
+    fn every_lexicon_feature_has_a_phrase() {
+        // Guards that a lexicon feature added in lexicon.rs gets its words here too.
+        let mut names = Vec::new();
+        crate::lexicon::emit_features(u32::MAX, u32::MAX, |n| names.push(n.to_string()));
+        crate::lexicon::emit_features(0, crate::lexicon::flag::DIGITAL, |n| {
+            names.push(n.to_string())
+        });
+        for n in names {
+            let r = readable_term(&crate::model::display_term(&n), "", "");
+            assert!(!r.starts_with("lexicon: "), "{n} has no phrase");
+        }
     }
 }

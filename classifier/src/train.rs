@@ -11,7 +11,8 @@
 //! the bags' weights are averaged into one linear model per label, and that averaged model is
 //! calibrated and thresholded on the held-out fold (`calibrate.rs`), which neither the vocabulary nor
 //! any bag has seen.
-use crate::calibrate::calibrate_label;
+use crate::calibrate::{calibrate_label, platt};
+use crate::category::{choose_weight, CategoryModel};
 use crate::features::{self, Vocabulary};
 use crate::folds::stratified_folds;
 use crate::lexicon::{Lexicon, LexiconSource};
@@ -128,6 +129,10 @@ fn fit(p: &ClassifierParams, examples: &[Example]) -> Result<Classifier, Classif
             tracing::debug!(%label, bag = b, "label fitted");
         }
     }
+    // The optional category block: counted on the training rows, weighted on the held-out fold.
+    let mut category = p
+        .category_block
+        .then(|| CategoryModel::fit(examples, &train_idx));
     // The averaged model, calibrated and thresholded on the held-out fold.
     let n = bags as f64;
     let mut models = Vec::with_capacity(4);
@@ -160,6 +165,19 @@ fn fit(p: &ClassifierParams, examples: &[Example]) -> Result<Classifier, Classif
             p.seed ^ (0x7468_7265_7368 + li as u64),
         );
         val_positives.insert(label, val_y.iter().filter(|y| **y).count());
+        if let Some(cat) = category.as_mut() {
+            let with: Vec<usize> = (0..val_idx.len())
+                .filter(|&k| !examples[val_idx[k]].category.trim().is_empty())
+                .collect();
+            let z: Vec<f32> = with.iter().map(|&k| val_z[k]).collect();
+            let y: Vec<bool> = with.iter().map(|&k| val_y[k]).collect();
+            let e: Vec<f32> = with
+                .iter()
+                .map(|&k| cat.evidence(&examples[val_idx[k]].category)[li])
+                .collect();
+            let (a0, b0) = platt(&z, &y);
+            cat.weight[li] = choose_weight(&z, &e, &y, a0, b0);
+        }
         tracing::debug!(%label, a, b = pb, threshold, "label calibrated");
         models.push(LabelModel {
             label,
@@ -206,6 +224,7 @@ fn fit(p: &ClassifierParams, examples: &[Example]) -> Result<Classifier, Classif
         title_only_copies: p.title_only_copies,
     };
     Classifier::from_parts(p.features.clone(), terms, idf, models, meta, lexicon_src)
+        .map(|c| c.with_category(category))
         .map_err(|message| ClassifierError::TrainingData { message })
 }
 
@@ -296,4 +315,58 @@ fn select_features(
         })
         .collect();
     Ok((terms.into_iter().map(|t| t.0).collect(), idf, per_label))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ex(title: &str, labels: &[Label]) -> Example {
+        Example {
+            title: title.to_string(),
+            description: String::new(),
+            labels: labels.iter().copied().collect(),
+            category: String::new(),
+        }
+    }
+
+    #[test]
+    fn vocabulary_and_idf_leave_out_the_held_out_fold() {
+        // Guards that calibration rows add no feature to the vocabulary: a word that only the
+        // held-out fold uses is not a column, while the same word in training rows is.
+        let kinds = [
+            ("glock pistol", Label::Firearm),
+            ("9mm ammo box", Label::Ammunition),
+            ("glock slide", Label::Part),
+            ("gun stl files", Label::Design),
+        ];
+        let mut rows = Vec::new();
+        for i in 0..40 {
+            let (t, l) = kinds[i % 4];
+            rows.push(ex(&format!("{t} n{}", i % 3), &[l]));
+            rows.push(ex(&format!("kush {} grams", i % 5), &[]));
+        }
+        let p = ClassifierParams::default()
+            .seed(11)
+            .min_df(2)
+            .bags(1)
+            .threshold_resamples(0);
+        let labels: Vec<LabelSet> = rows.iter().map(|e| e.labels).collect();
+        let folds = stratified_folds(&labels, 5, 11);
+        for &i in folds[0].iter().take(3) {
+            rows[i].title.push_str(" zanzibarite");
+        }
+        let m = p.fit(&rows).unwrap();
+        assert!(!m
+            .vocabulary()
+            .terms()
+            .iter()
+            .any(|t| t.contains("zanzibarite")));
+        for &i in folds[1].iter().take(3) {
+            rows[i].title.push_str(" zanzibarite");
+        }
+        let m = p.fit(&rows).unwrap();
+        assert!(m.vocabulary().terms().iter().any(|t| t == "w:zanzibarite"));
+        assert_eq!(m.training().n_validation, folds[0].len());
+    }
 }

@@ -13,6 +13,7 @@ fn ex(title: &str, description: &str, labels: &[Label]) -> Example {
         title: title.to_string(),
         description: description.to_string(),
         labels: labels.iter().copied().collect::<LabelSet>(),
+        category: String::new(),
     }
 }
 
@@ -178,7 +179,7 @@ fn lbfgs_solver_trains_a_usable_model() {
 #[test]
 fn bagged_model_is_one_deterministic_calibrated_model() {
     // Guards `bags` and `threshold_resamples`: the averaged model is reproducible, records how it
-    // was built, is already calibrated (Platt a = 1, b = 0), and still labels the obvious rows.
+    // was built, is calibrated on the held-out fold (Platt a > 0), and still labels the obvious rows.
     let data = rows();
     let p = || {
         ClassifierParams::default()
@@ -192,9 +193,10 @@ fn bagged_model_is_one_deterministic_calibrated_model() {
     assert_eq!(a.training().bags, 2);
     assert_eq!(a.training().threshold_resamples, 20);
     for m in a.label_models() {
-        assert_eq!((m.platt_a, m.platt_b), (1.0, 0.0));
+        assert!(m.platt_a > 0.0);
         assert!(m.threshold > 0.0 && m.threshold < 1.0);
     }
+    assert_eq!(a.training().n_train + a.training().n_validation, data.len());
     let back = Classifier::from_bytes(&a.to_bytes()).unwrap();
     assert_eq!(back.training().bags, 2);
     let report = evaluate(&a, &data);
@@ -203,3 +205,40 @@ fn bagged_model_is_one_deterministic_calibrated_model() {
     let chi2 = p().features_per_label(100).fit(&data);
     assert!(chi2.is_err(), "bags with chi² selection must be refused");
 }
+
+#[test]
+fn lexicon_and_category_blocks_train_and_stay_optional() {
+    // Guards the lexicon features in a trained model (stored in its file, used after loading) and
+    // the category block: no category scores exactly as the text model, a category moves scores.
+    let mut data = rows();
+    for (i, e) in data.iter_mut().enumerate() {
+        e.category = if e.labels.is_empty() {
+            ["Drugs/Cannabis", "Digital goods", "Other"][i % 3].to_string()
+        } else {
+            ["Weapons/Firearms", "Weapons", "Other"][i % 3].to_string()
+        };
+    }
+    let model = ClassifierParams::default()
+        .seed(5)
+        .min_df(1)
+        .bags(1)
+        .threshold_resamples(0)
+        .fit(&data)
+        .unwrap();
+    assert!(model.vocabulary().terms().iter().any(|t| t.starts_with("x:")));
+    assert!(model.vocabulary().lexicon().is_some());
+    let back = Classifier::from_bytes(&model.to_bytes()).unwrap();
+    let (t, d) = ("Ruger Blackhawk .44 Magnum", "");
+    assert_eq!(back.scores(t, d), model.scores(t, d));
+    assert_eq!(model.scores(t, d), model.scores_with_category(t, d, None));
+    assert_eq!(model.scores(t, d), model.scores_with_category(t, d, Some("")));
+    let cat = model.category_model().expect("category block");
+    assert!(cat.tokens.contains_key("weapons"));
+    let v = model.predict_explained_with_category(t, d, Some("Weapons/Firearms"), 50);
+    if cat.weight[0] > 0.0 {
+        assert!(v.explain[&Label::Firearm]
+            .iter()
+            .any(|w| w.term.starts_with("category")));
+    }
+}
+

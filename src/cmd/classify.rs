@@ -52,10 +52,25 @@ pub fn run(g: &GlobalArgs, a: ClassifyArgs) -> Result<ExitCode> {
             Some(serde_json::Value::String(s)) => s.clone(),
             _ => String::new(),
         };
-        let v = if a.explain {
-            model.predict_explained(&title, &description, a.top_terms)
+        let category = if a.use_category {
+            ["category", "category_raw"]
+                .iter()
+                .find_map(|k| match obj.get(*k) {
+                    Some(serde_json::Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
+                    _ => None,
+                })
         } else {
-            model.predict(&title, &description)
+            None
+        };
+        let v = if a.explain {
+            model.predict_explained_with_category(
+                &title,
+                &description,
+                category.as_deref(),
+                a.top_terms,
+            )
+        } else {
+            model.predict_with_category(&title, &description, category.as_deref())
         };
         obj.insert("labels".into(), serde_json::to_value(&v.labels)?);
         obj.insert("scores".into(), serde_json::to_value(&v.scores)?);

@@ -4,7 +4,7 @@
 use crate::app;
 use crate::cli::{EvalArgs, GlobalArgs};
 use anyhow::{Context, Result};
-use armswatch_classifier::{clear_examples, evaluate, read_examples};
+use armswatch_classifier::{clear_examples, read_examples};
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -33,7 +33,7 @@ pub fn run(g: &GlobalArgs, a: EvalArgs) -> Result<ExitCode> {
         let skipped = rows.len() - examples.len();
         (examples, skipped, file.display().to_string(), None)
     };
-    let report = evaluate(&model, &examples);
+    let report = armswatch_classifier::eval::evaluate_with(&model, &examples, a.use_category);
     let mut out = std::io::stdout().lock();
     if a.json {
         let mut v = serde_json::to_value(&report)?;

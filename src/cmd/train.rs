@@ -27,6 +27,8 @@ pub fn reviewed_examples(db: &Path) -> Result<(Vec<Example>, BTreeMap<String, us
                 title: r.title,
                 description: r.description.unwrap_or_default(),
                 labels: r.labels.into_iter().collect::<LabelSet>(),
+                // the store's reviewed rows carry no breadcrumb: the category block sees none
+                category: String::new(),
             }
         })
         .collect();
