@@ -99,8 +99,9 @@ pub struct Lexicon {
     max_tokens: usize,
     /// One-deletion neighbourhoods of maker and standalone model keys (six letters or more).
     fuzzy: IdMap<Vec<u32>>,
-    /// Names that may be misspelt, with their maker (`None` for a model name).
-    fuzzy_keys: Vec<(String, Option<u32>)>,
+    /// Names that may be misspelt, with their maker and whether it is ambiguous (`None` for a
+    /// model name).
+    fuzzy_keys: Vec<(String, Option<(u32, bool)>)>,
     makers: usize,
     models: usize,
 }
@@ -201,8 +202,8 @@ impl Lexicon {
                     } else {
                         kind::MAKER
                     };
-                    if bit == kind::MAKER && fuzzy_candidate(&key, ntok) {
-                        self.fuzzy_keys.push((key.clone(), Some(id)));
+                    if fuzzy_candidate(&key, ntok) {
+                        self.fuzzy_keys.push((key.clone(), Some((id, bit != kind::MAKER))));
                     }
                     if let Some(e) = self.add(&key, ntok) {
                         e.kinds |= bit;
@@ -231,7 +232,11 @@ impl Lexicon {
                 if everyday {
                     everyday_keys.push(fnv1a(key.as_bytes()));
                 }
-                let alone = forced || none || !(everyday || needs_maker(&key));
+                // Under a maker, only names with letters and digits ("p365", "ak47", "92fs")
+                // stand alone; words ("ultra", "usp", "golden boy") need the maker beside them.
+                let mixed = key.chars().any(char::is_alphabetic)
+                    && key.chars().any(|c| c.is_ascii_digit());
+                let alone = forced || none || (mixed && !everyday && !needs_maker(&key));
                 if alone && fuzzy_candidate(&key, ntok) {
                     self.fuzzy_keys.push((key.clone(), None));
                 }
@@ -289,6 +294,10 @@ impl Lexicon {
             }
             for word in line.split(',').map(str::trim).filter(|m| !m.is_empty()) {
                 let (key, ntok) = key_of(word);
+                // One or two letters ("+p" is "p", "rd") say nothing on their own.
+                if key.chars().count() <= 2 {
+                    continue;
+                }
                 if let Some(e) = self.add(&key, ntok) {
                     e.kinds |= bit;
                 }
@@ -305,7 +314,7 @@ impl Lexicon {
         self.fuzzy_keys.retain(|(name, _)| {
             entries
                 .get(&fnv1a(name.as_bytes()))
-                .is_some_and(|e| e.kinds & (kind::MODEL | kind::MAKER) != 0)
+                .is_some_and(|e| e.kinds & (kind::MODEL | kind::MAKER | kind::MAKER_AMBIGUOUS) != 0)
         });
         for (i, (name, _)) in self.fuzzy_keys.iter().enumerate() {
             for d in std::iter::once(name.clone()).chain(deletions(name)) {
@@ -400,6 +409,11 @@ impl Lexicon {
         let mut out = [0u64; 4];
         let mut h: u64 = 0xcbf2_9ce4_8422_2325;
         for (l, t) in toks[i..].iter().take(self.max_tokens).enumerate() {
+            // Two numbers side by side ("Pt.2 2", "12 70") are never one name.
+            let prev_digit = l > 0 && toks[i + l - 1].ends_with(|c: char| c.is_ascii_digit());
+            if prev_digit && t.starts_with(|c: char| c.is_ascii_digit()) {
+                break;
+            }
             for b in t.as_bytes() {
                 h ^= u64::from(*b);
                 h = h.wrapping_mul(0x0100_0000_01b3);
@@ -409,8 +423,8 @@ impl Lexicon {
         out
     }
 
-    /// The maker ids a token near position `i` names by a typo, if it is one.
-    fn fuzzy_maker(&self, tok: &str) -> Option<Option<u32>> {
+    /// The maker (id, ambiguous) or model (`None`) a token names by a typo, if it is one.
+    fn fuzzy_maker(&self, tok: &str) -> Option<Option<(u32, bool)>> {
         if tok.chars().count() < 5 || !tok.chars().all(char::is_alphabetic) {
             return None;
         }
@@ -519,11 +533,15 @@ impl Lexicon {
             if covered[j] {
                 continue;
             }
-            if let Some(maker) = self.fuzzy_maker(t) {
-                f |= flag::NAME_FUZZY;
-                if let Some(id) = maker {
+            match self.fuzzy_maker(t) {
+                // A misspelt everyday-word maker ("pheonix") counts only beside a model or calibre.
+                Some(Some((id, true))) => makers.push((j, j + 1, vec![id], true)),
+                Some(Some((id, false))) => {
+                    f |= flag::NAME_FUZZY;
                     makers.push((j, j + 1, vec![id], false));
                 }
+                Some(None) => f |= flag::NAME_FUZZY,
+                None => {}
             }
         }
         let calibre_at = |j: usize| {
@@ -791,6 +809,11 @@ mod tests {
         assert!(f.iter().any(|n| n == "x:maker+model"), "{f:?}");
         let f = features("Makarow pistol", "");
         assert!(f.iter().any(|n| n == "x:name~"), "{f:?}");
+        let f = features("pheonix .22 (full escrow)", "");
+        assert!(f.iter().any(|n| n == "x:maker+calibre"), "{f:?}");
+        assert!(!features("Restock Pt.2 2 in stock", "").iter().any(|n| n == "x:model"));
+        let f = features("Caffeine HCL USP grade", "");
+        assert!(!f.iter().any(|n| n.contains("model") || n.contains("named")), "{f:?}");
         assert!(within_one_edit("phoenix", "pheonix"));
         assert!(!within_one_edit("walther", "waltz"));
     }
