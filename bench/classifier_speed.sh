@@ -5,6 +5,8 @@
 #
 #     bench/classifier_speed.sh [corpus.jsonl] [model file] [listings]
 #
+# PREDICT_ONLY=1 skips training our model on the 100,000 rows (minutes on a busy machine) and
+# compares prediction alone (scikit-learn still fits, it needs a model to predict with).
 # Needs: cargo, python3 with bench/requirements.txt installed.
 set -euo pipefail
 corpus=${1:-classifier/corpus/corpus.jsonl}
@@ -25,19 +27,21 @@ PY
 
 cargo build --release -q -p armswatch-classifier --example bench
 rust_json=$(taskset -c 0 target/release/examples/bench --data "$sample" --model "$model" \
-    --as-is --train-listings 1)
+    --as-is --train-listings "$([ "${PREDICT_ONLY:-0}" = 1 ] && echo 0 || echo 1)")
 py_json=$(taskset -c 0 python3 bench/baselines.py --train "$corpus" --speed-file "$sample")
 
 python3 - "$rust_json" "$py_json" <<'PY'
 import json, sys
 r, p = json.loads(sys.argv[1]), json.loads(sys.argv[2])["sklearn_same_rows"]
 rs, ps = r["predict"]["listings_per_sec"], p["listings_per_sec"]
-rt, pt = r["train_resampled"]["secs"], p["fit_secs"]
+pt = p["fit_secs"]
+rt = r["train_resampled"]["secs"] if "train_resampled" in r else None
 print(json.dumps({"armswatch": r, "sklearn": p}, indent=1))
 print()
 print(f"same {p['listings']:,} listings, one core each:")
 print(f"  predict   armswatch-linear {rs:10,.0f} listings/s   scikit-learn {ps:10,.0f} listings/s"
       f"   ratio {rs / ps:.1f}x")
-print(f"  training  armswatch-linear {rt:10.1f} s             scikit-learn {pt:10.1f} s"
-      f"             ratio {pt / rt:.2f}x (scikit-learn time / ours)")
+if rt is not None:
+    print(f"  training  armswatch-linear {rt:10.1f} s             scikit-learn {pt:10.1f} s"
+          f"             ratio {pt / rt:.2f}x (scikit-learn time / ours)")
 PY

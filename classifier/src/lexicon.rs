@@ -203,7 +203,8 @@ impl Lexicon {
                         kind::MAKER
                     };
                     if fuzzy_candidate(&key, ntok) {
-                        self.fuzzy_keys.push((key.clone(), Some((id, bit != kind::MAKER))));
+                        self.fuzzy_keys
+                            .push((key.clone(), Some((id, bit != kind::MAKER))));
                     }
                     if let Some(e) = self.add(&key, ntok) {
                         e.kinds |= bit;
@@ -234,8 +235,8 @@ impl Lexicon {
                 }
                 // Under a maker, only names with letters and digits ("p365", "ak47", "92fs")
                 // stand alone; words ("ultra", "usp", "golden boy") need the maker beside them.
-                let mixed = key.chars().any(char::is_alphabetic)
-                    && key.chars().any(|c| c.is_ascii_digit());
+                let mixed =
+                    key.chars().any(char::is_alphabetic) && key.chars().any(|c| c.is_ascii_digit());
                 let alone = forced || none || (mixed && !everyday && !needs_maker(&key));
                 if alone && fuzzy_candidate(&key, ntok) {
                     self.fuzzy_keys.push((key.clone(), None));
@@ -367,16 +368,9 @@ pub(crate) mod flag {
 
     /// A gun named by maker or model.
     pub const NAMED: u32 = MAKER | MODEL | MAKER_MODEL | MAKER_NUM | MAKER_CALIBRE | NAME_FUZZY;
-    /// Anything that makes guns the topic.
-    pub const GUN: u32 = NAMED
-        | MAKER_AMBIGUOUS
-        | GUNTYPE
-        | GUNWORD
-        | PART
-        | DESIGNTOPIC
-        | CALIBRE
-        | ACTION
-        | BLACKPOWDER;
+    /// Anything that makes guns the topic (an ambiguous maker name alone does not).
+    pub const GUN: u32 =
+        NAMED | GUNTYPE | GUNWORD | PART | DESIGNTOPIC | CALIBRE | ACTION | BLACKPOWDER;
     /// A digital or instructional form.
     pub const FORM: u32 = DIGITAL | INSTR;
 }
@@ -620,7 +614,9 @@ pub(crate) fn emit_features(title: u32, description: u32, mut emit: impl FnMut(&
     let all = title | description;
     let has = |bits: u32| all & bits != 0;
     let t = |bits: u32| title & bits != 0;
-    let simple: [(&str, u32); 19] = [
+    // The form words (files, guides) appear only in interactions with the gun topic below: on
+    // their own they would let a form alone push "design".
+    let simple: [(&str, u32); 17] = [
         ("x:maker", MAKER),
         ("x:maker?", MAKER_AMBIGUOUS),
         ("x:name~", NAME_FUZZY),
@@ -635,8 +631,6 @@ pub(crate) fn emit_features(title: u32, description: u32, mut emit: impl FnMut(&
         ("x:blackpowder", BLACKPOWDER),
         ("x:ammo", AMMO),
         ("x:part", PART),
-        ("x:digital", DIGITAL),
-        ("x:instr", INSTR),
         ("x:designtopic", DESIGNTOPIC),
         ("x:lookalike", LOOKALIKE),
         ("x:offer+gun", OFFER_GUN),
@@ -646,14 +640,13 @@ pub(crate) fn emit_features(title: u32, description: u32, mut emit: impl FnMut(&
             emit(name);
         }
     }
-    let title_only: [(&str, u32); 8] = [
+    let title_only: [(&str, u32); 7] = [
         ("x:t:named", NAMED),
         ("x:t:calibre", CALIBRE),
         ("x:t:guntype", GUNTYPE),
         ("x:t:ammo", AMMO),
         ("x:t:part", PART),
         ("x:t:lookalike", LOOKALIKE),
-        ("x:t:form", FORM),
         ("x:t:designtopic", DESIGNTOPIC),
     ];
     for (name, bits) in title_only {
@@ -665,7 +658,7 @@ pub(crate) fn emit_features(title: u32, description: u32, mut emit: impl FnMut(&
     let gun = has(GUN);
     let form = has(FORM);
     let both = |a: u32, b: u32| has(a) && has(b);
-    let pairs: [(&str, bool); 16] = [
+    let pairs: [(&str, bool); 18] = [
         ("x:named&calibre", named && has(CALIBRE)),
         ("x:named&guntype", named && has(GUNTYPE)),
         ("x:named&part", named && has(PART)),
@@ -687,6 +680,8 @@ pub(crate) fn emit_features(title: u32, description: u32, mut emit: impl FnMut(&
         ("x:gun&digital", gun && has(DIGITAL)),
         ("x:gun&instr", gun && has(INSTR)),
         ("x:form&!gun", form && !gun),
+        ("x:t:gun&form", t(GUN) && t(FORM)),
+        ("x:t:form&!gun", t(FORM) && !t(GUN)),
         ("x:designtopic&form", has(DESIGNTOPIC) && form),
     ];
     for (name, on) in pairs {
@@ -811,9 +806,14 @@ mod tests {
         assert!(f.iter().any(|n| n == "x:name~"), "{f:?}");
         let f = features("pheonix .22 (full escrow)", "");
         assert!(f.iter().any(|n| n == "x:maker+calibre"), "{f:?}");
-        assert!(!features("Restock Pt.2 2 in stock", "").iter().any(|n| n == "x:model"));
+        assert!(!features("Restock Pt.2 2 in stock", "")
+            .iter()
+            .any(|n| n == "x:model"));
         let f = features("Caffeine HCL USP grade", "");
-        assert!(!f.iter().any(|n| n.contains("model") || n.contains("named")), "{f:?}");
+        assert!(
+            !f.iter().any(|n| n.contains("model") || n.contains("named")),
+            "{f:?}"
+        );
         assert!(within_one_edit("phoenix", "pheonix"));
         assert!(!within_one_edit("walther", "waltz"));
     }

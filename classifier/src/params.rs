@@ -155,7 +155,8 @@ impl ClassifierParams {
         self.ftrl_l2 = l2;
         self
     }
-    /// Share of the rows held out for calibration and thresholds.
+    /// Share of the rows held out for calibration and thresholds (one stratified fold): no bag
+    /// trains on them and the vocabulary and idf are counted without them.
     pub fn validation_fraction(mut self, f: f64) -> Self {
         self.validation_fraction = f;
         self
@@ -192,12 +193,12 @@ impl ClassifierParams {
         self
     }
 
-    /// How many models to average (default 3): bag `b` trains on all validation folds but the
-    /// `b`-th (see `validation_fraction`) with its own shuffle seed, is calibrated and thresholded on
-    /// that fold, and the bags' calibrated logits and threshold logits are averaged into one linear
-    /// model (prediction costs the same as one bag's). Averaging removes most of what one split
-    /// and one shuffle order decide by chance; training takes `bags` times as long. At most the
-    /// number of folds; 1 is a single model. Needs every feature (no `features_per_label`).
+    /// How many models to average (default 3): every bag trains on the training rows (all but the
+    /// held-out fold, see `validation_fraction`) in its own shuffle order; their weights are
+    /// averaged into one linear model (prediction costs the same as one bag's), which is then
+    /// calibrated and thresholded on the held-out fold. Averaging removes most of what one shuffle
+    /// order decides by chance; training takes `bags` times as long. 1 is a single model. Needs
+    /// every feature (no `features_per_label`).
     pub fn bags(mut self, n: usize) -> Self {
         self.bags = n;
         self

@@ -225,13 +225,20 @@ fn lexicon_and_category_blocks_train_and_stay_optional() {
         .threshold_resamples(0)
         .fit(&data)
         .unwrap();
-    assert!(model.vocabulary().terms().iter().any(|t| t.starts_with("x:")));
+    assert!(model
+        .vocabulary()
+        .terms()
+        .iter()
+        .any(|t| t.starts_with("x:")));
     assert!(model.vocabulary().lexicon().is_some());
     let back = Classifier::from_bytes(&model.to_bytes()).unwrap();
     let (t, d) = ("Ruger Blackhawk .44 Magnum", "");
     assert_eq!(back.scores(t, d), model.scores(t, d));
     assert_eq!(model.scores(t, d), model.scores_with_category(t, d, None));
-    assert_eq!(model.scores(t, d), model.scores_with_category(t, d, Some("")));
+    assert_eq!(
+        model.scores(t, d),
+        model.scores_with_category(t, d, Some(""))
+    );
     let cat = model.category_model().expect("category block");
     assert!(cat.tokens.contains_key("weapons"));
     let v = model.predict_explained_with_category(t, d, Some("Weapons/Firearms"), 50);
@@ -241,4 +248,3 @@ fn lexicon_and_category_blocks_train_and_stay_optional() {
             .any(|w| w.term.starts_with("category")));
     }
 }
-
