@@ -102,6 +102,8 @@ pub struct Lexicon {
     /// Names that may be misspelt, with their maker and whether it is ambiguous (`None` for a
     /// model name).
     fuzzy_keys: Vec<(String, Option<(u32, bool)>)>,
+    /// The longest fuzzy name, in characters.
+    fuzzy_max_chars: usize,
     makers: usize,
     models: usize,
 }
@@ -147,6 +149,7 @@ impl Lexicon {
             max_tokens: 1,
             fuzzy: IdMap::default(),
             fuzzy_keys: Vec::new(),
+            fuzzy_max_chars: 0,
             makers: 0,
             models: 0,
         };
@@ -317,6 +320,12 @@ impl Lexicon {
                 .get(&fnv1a(name.as_bytes()))
                 .is_some_and(|e| e.kinds & (kind::MODEL | kind::MAKER | kind::MAKER_AMBIGUOUS) != 0)
         });
+        self.fuzzy_max_chars = self
+            .fuzzy_keys
+            .iter()
+            .map(|(name, _)| name.chars().count())
+            .max()
+            .unwrap_or(0);
         for (i, (name, _)) in self.fuzzy_keys.iter().enumerate() {
             for d in std::iter::once(name.clone()).chain(deletions(name)) {
                 let slot = self.fuzzy.entry(fnv1a(d.as_bytes())).or_default();
@@ -419,14 +428,30 @@ impl Lexicon {
 
     /// The maker (id, ambiguous) or model (`None`) a token names by a typo, if it is one.
     fn fuzzy_maker(&self, tok: &str) -> Option<Option<(u32, bool)>> {
-        if tok.chars().count() < 5 || !tok.chars().all(char::is_alphabetic) {
+        let n = tok.chars().count();
+        // A token more than one character longer than the longest name cannot be one edit away.
+        if n < 5 || n > self.fuzzy_max_chars + 1 || !tok.chars().all(char::is_alphabetic) {
             return None;
         }
+        // The token and its one-character deletions, hashed (FNV-1a, as the index) without
+        // building the strings.
+        const SEED: u64 = 0xcbf2_9ce4_8422_2325;
+        let step = |h: u64, c: &u8| (h ^ u64::from(*c)).wrapping_mul(0x0100_0000_01b3);
+        let b = tok.as_bytes();
         let mut cands: Vec<u32> = Vec::new();
-        for d in std::iter::once(tok.to_string()).chain(deletions(tok)) {
-            if let Some(ids) = self.fuzzy.get(&fnv1a(d.as_bytes())) {
+        if let Some(ids) = self.fuzzy.get(&b.iter().fold(SEED, step)) {
+            cands.extend(ids);
+        }
+        let mut prefix = SEED;
+        for (i, c) in tok.char_indices() {
+            let end = i + c.len_utf8();
+            if let Some(ids) = self.fuzzy.get(&b[end..].iter().fold(prefix, step)) {
                 cands.extend(ids);
             }
+            prefix = b[i..end].iter().fold(prefix, step);
+        }
+        if cands.is_empty() {
+            return None;
         }
         cands.sort_unstable();
         cands.dedup();
