@@ -79,6 +79,31 @@ def keyword_predict(title, desc):
     return out
 
 
+def bootstrap_ap(score, y, resamples=2000, seed=0xA9C1):
+    """95 % percentile-bootstrap interval of the average precision (rows resampled with
+    replacement, as eval::bootstrap_average_precision): one sort, a resample is a count per row."""
+    n = len(y)
+    if n == 0:
+        return [0.0, 0.0]
+    order = np.argsort(-score, kind="stable")
+    s, yy = score[order], y[order]
+    last = np.r_[s[1:] != s[:-1], True]  # last row of each group of tied scores
+    rng = np.random.default_rng(seed)
+    aps = []
+    for _ in range(resamples):
+        w = np.bincount(rng.integers(0, n, n), minlength=n)[order]
+        tp = np.cumsum(w * yy)[last]
+        fp = np.cumsum(w * ~yy)[last]
+        if tp[-1] == 0:
+            aps.append(0.0)
+            continue
+        prec = tp / np.maximum(tp + fp, 1)
+        rec = tp / tp[-1]
+        aps.append(float(np.sum(np.diff(np.r_[0.0, rec]) * prec)))
+    aps.sort()
+    return [aps[round(0.025 * (resamples - 1))], aps[round(0.975 * (resamples - 1))]]
+
+
 def metrics(scores, predicted, truth):
     """Same definitions as armswatch_classifier::eval::report."""
     out = {"rows": len(truth)}
@@ -92,9 +117,11 @@ def metrics(scores, predicted, truth):
         prec = tp / (tp + fp) if tp + fp else 0.0
         rec = tp / (tp + fn) if tp + fn else 0.0
         f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-        ap = float(average_precision_score(y, [s[j] for s in scores])) if y.any() else 0.0
+        sc = np.array([s[j] for s in scores], dtype=float)
+        ap = float(average_precision_score(y, sc)) if y.any() else 0.0
         labels[label] = {"tp": tp, "fp": fp, "fn": fn, "support": tp + fn, "precision": prec,
-                         "recall": rec, "f1": f1, "average_precision": ap}
+                         "recall": rec, "f1": f1, "average_precision": ap,
+                         "average_precision_ci": bootstrap_ap(sc, y)}
     none = [i for i, t in enumerate(truth) if not t]
     fp_rows = sum(1 for i in none if predicted[i])
     out.update({"rows_without_label": len(none), "false_positive_rows": fp_rows,

@@ -2,7 +2,7 @@
 # Scores the shipped model and both baselines (bench/baselines.py) on the same labeled rows, in one
 # run, and prints a markdown table. Run from the repository root:
 #
-#     bench/real_dev_table.sh [eval.jsonl] [corpus.jsonl] [model file]
+#     [PREVIOUS=old.model] bench/real_dev_table.sh [eval.jsonl] [corpus.jsonl] [model file]
 #
 # The evaluation rows are read where they are; nothing derived from them is written to the repo.
 set -euo pipefail
@@ -14,13 +14,20 @@ cargo build --release -q -p armswatch-classifier --example evaluate
 ours=$(target/release/examples/evaluate --model "$model" --data "$data" --json)
 # the same model with the market category block (the goals are title + description only)
 ours_cat=$(target/release/examples/evaluate --model "$model" --data "$data" --json --category)
+# an older model file in the same run (PREVIOUS=old.model), for a before/after
+prev=null
+if [ -n "${PREVIOUS:-}" ]; then
+    prev=$(target/release/examples/evaluate --model "$PREVIOUS" --data "$data" --json)
+fi
 base=$(python3 bench/baselines.py --train "$corpus" --eval "$data")
 
-python3 - "$ours" "$base" "$ours_cat" <<'PY'
+python3 - "$ours" "$base" "$ours_cat" "$prev" <<'PY'
 import json, math, random, sys
 ours, base, ours_cat = json.loads(sys.argv[1]), json.loads(sys.argv[2]), json.loads(sys.argv[3])
-models = [("armswatch-linear", ours), ("armswatch-linear + category", ours_cat),
-          ("tf-idf + logreg (sklearn)", base["tfidf_logreg"]), ("keyword list", base["keyword"])]
+prev = json.loads(sys.argv[4])
+models = [("armswatch-linear", ours), ("armswatch-linear + category", ours_cat)]
+models += [("previous model (PREVIOUS)", prev)] if prev else []
+models += [("tf-idf + logreg (sklearn)", base["tfidf_logreg"]), ("keyword list", base["keyword"])]
 Z = 1.959963984540054
 
 def wilson(k, n):
@@ -65,7 +72,7 @@ def binom(rng, n, p):
         k += 1
 
 ci = lambda x, lo_hi: f"{x:.3f} [{lo_hi[0]:.3f}, {lo_hi[1]:.3f}]"
-print("| model | label | TP | FP | FN | precision [95% CI] | recall [95% CI] | F1 [95% CI] | PR-AUC |")
+print("| model | label | TP | FP | FN | precision [95% CI] | recall [95% CI] | F1 [95% CI] | PR-AUC [95% CI] |")
 print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
 for label in ["firearm", "ammunition", "part", "design"]:
     for name, r in models:
@@ -73,7 +80,7 @@ for label in ["firearm", "ammunition", "part", "design"]:
         tp, fp, fn = m["tp"], m["fp"], m["fn"]
         print(f"| {name} | {label} | {tp} | {fp} | {fn} | {ci(m['precision'], wilson(tp, tp + fp))} | "
               f"{ci(m['recall'], wilson(tp, tp + fn))} | {ci(m['f1'], f1_ci(tp, fp, fn, r['rows']))} | "
-              f"{m['average_precision']:.3f} |")
+              f"{ci(m['average_precision'], m['average_precision_ci'])} |")
 print()
 print("| model | rows | rows without a label | flagged among them | false-positive rate [95% CI] |")
 print("|---|---:|---:|---:|---:|")
