@@ -15,7 +15,7 @@ use armswatch_crawler::profile::Profile;
 use armswatch_crawler::transport::direct::ReqwestTransport;
 use armswatch_crawler::transport::Transport;
 use armswatch_crawler::urlnorm;
-use armswatch_store::{RunCounts, Store};
+use armswatch_store::{CrawlStore, RunCounts};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -420,7 +420,7 @@ impl CrawlReport {
 
 /// Runs (or resumes) a crawl of one market into the store, then classifies what is new.
 pub async fn crawl_market(
-    store: Arc<Store>,
+    store: Arc<dyn CrawlStore>,
     transport: Arc<dyn Transport>,
     plan: &CrawlPlan,
     model: &Classifier,
@@ -504,7 +504,7 @@ pub async fn crawl_market(
             vanished = store.mark_vanished(&plan.market, plan.vanish_after as usize, run_id)?;
         }
     }
-    let (classified, flagged) = classify_pending(&store, model)?;
+    let (classified, flagged) = classify_pending(store.as_ref(), model)?;
     Ok(CrawlReport {
         market: plan.market.clone(),
         run_id,
@@ -517,7 +517,7 @@ pub async fn crawl_market(
 }
 
 /// Gives every listing without a verdict from this model one; returns (classified, flagged).
-pub fn classify_pending(store: &Store, model: &Classifier) -> Result<(usize, usize)> {
+pub fn classify_pending(store: &dyn CrawlStore, model: &Classifier) -> Result<(usize, usize)> {
     let mut classified = 0;
     let mut flagged = 0;
     loop {

@@ -9,13 +9,13 @@ use armswatch_core::{EntityKind, MarketId};
 use armswatch_crawler::engine::{CrawlSink, SinkError};
 use armswatch_crawler::entities;
 use armswatch_crawler::extract::decode_html;
-use armswatch_store::{Sighting, Store, WrittenListing};
+use armswatch_store::{CrawlStore, Sighting, WrittenListing};
 use std::sync::Arc;
 
-/// Records one crawl run into the store, keeping the run's counts current as pages come in, so a
-/// killed crawl still shows what it did.
+/// Records one crawl run into the store (either backend), keeping the run's counts current as pages
+/// come in, so a killed crawl still shows what it did.
 pub struct StoreSink {
-    pub store: Arc<Store>,
+    pub store: Arc<dyn CrawlStore>,
     pub market: MarketId,
     pub run_id: i64,
 }
@@ -97,19 +97,23 @@ impl CrawlSink for StoreSink {
     fn record_page(&self, outcome: &PageOutcome) -> Result<(i64, ListingWrite), SinkError> {
         // Found before the write (a read and some parsing), stored inside it.
         let page_sightings = self.page_entities(&outcome.page)?;
+        // A backend may run the transaction again after a conflict: the callback can be called
+        // more than once, and gives the same sightings each time.
+        let mut find = |page_id: i64, written: &[WrittenListing<'_>]| {
+            let mut all: Vec<Sighting> = page_sightings
+                .iter()
+                .cloned()
+                .map(|s| Sighting {
+                    page_id: Some(page_id),
+                    ..s
+                })
+                .collect();
+            all.extend(listing_entities(page_id, written));
+            all
+        };
         Ok(self
             .store
-            .record_page(self.run_id, &self.market, outcome, |page_id, written| {
-                let mut all: Vec<Sighting> = page_sightings
-                    .into_iter()
-                    .map(|s| Sighting {
-                        page_id: Some(page_id),
-                        ..s
-                    })
-                    .collect();
-                all.extend(listing_entities(page_id, written));
-                all
-            })?)
+            .record_page(self.run_id, &self.market, outcome, &mut find)?)
     }
 
     fn record_failure(&self, update: &FrontierUpdate) -> Result<(), SinkError> {

@@ -104,6 +104,32 @@ pub enum StoreError {
     /// A request the store refuses: an unknown listing, an empty relabel, a blank reviewer.
     #[error("{what}")]
     Invalid { path: PathBuf, what: String },
+    /// A PostgreSQL database URL that cannot be used.
+    #[error("bad PostgreSQL database URL {target}: {detail}")]
+    PgUrl { target: String, detail: String },
+    /// No connection to the PostgreSQL server (refused, authentication, TLS, pool setup).
+    #[error("cannot connect to PostgreSQL database {target}")]
+    PgConnect {
+        target: String,
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
+    /// A worker's lease on a frontier URL ended (it expired and another worker claimed the URL, or
+    /// the URL was finished): what it fetched is not stored, the other worker's fetch counts.
+    #[error("PostgreSQL database {target}: worker {worker} no longer holds the lease on {url}")]
+    LeaseLost {
+        target: String,
+        worker: String,
+        url: String,
+    },
+    /// A PostgreSQL statement failed.
+    #[error("PostgreSQL database {target}: {op} failed")]
+    PgQuery {
+        target: String,
+        op: &'static str,
+        #[source]
+        source: tokio_postgres::Error,
+    },
 }
 
 impl StoreError {
@@ -145,6 +171,9 @@ impl HasKind for StoreError {
             | StoreError::BadValue { .. }
             | StoreError::Invalid { .. } => ErrorKind::Input,
             StoreError::Misuse { .. } => ErrorKind::Bug,
+            StoreError::PgUrl { .. } => ErrorKind::Input,
+            StoreError::LeaseLost { .. } => ErrorKind::Transient,
+            StoreError::PgConnect { .. } | StoreError::PgQuery { .. } => ErrorKind::Local,
         }
     }
 }

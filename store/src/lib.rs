@@ -1,5 +1,10 @@
-//! The SQLite store of armswatch: markets, crawl runs, the crawl frontier, raw pages (the evidence),
+//! The store of armswatch: markets, crawl runs, the crawl frontier, raw pages (the evidence),
 //! refused URLs, listings with their history, and verdicts.
+//!
+//! Two backends: [`Store`], one SQLite file (the default, described below), and [`PgStore`], a
+//! PostgreSQL database shared by many crawler workers and reviewers, with a shared frontier of leased
+//! URLs (`pg::leases`). [`CrawlStore`] is the interface of a crawl that both implement;
+//! [`open_target`] opens either from a `--db` value.
 //!
 //! One [`Store`] wraps one connection behind a mutex, so it is `Send + Sync` and every method takes
 //! `&self`; the async binary calls it from `spawn_blocking`. Opening applies the numbered, append-only
@@ -47,6 +52,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
 #![deny(clippy::print_stdout)]
 
+mod backend;
 mod detail;
 mod entities;
 mod error;
@@ -54,6 +60,7 @@ mod frontier;
 mod listings;
 mod markets;
 mod pages;
+mod pg;
 mod presence;
 mod queue;
 mod queue_search;
@@ -63,12 +70,17 @@ pub mod stats;
 mod vendors;
 mod verdicts;
 
+pub use backend::{open_target, CrawlStore, EntityFinder};
 pub use detail::{PageMeta, SameVendorListing, StoredVerdict};
 pub use entities::{CandidateMarket, EntityRow, Sighting};
 pub use error::{Result, StoreError};
 pub use listings::{content_sha256, ListingVersion, StoredListing};
 pub use markets::{MarketSummary, RunCounts, RunRecord, RUN_STATUSES};
 pub use pages::{Refusal, StoredPage};
+pub use pg::{
+    is_postgres_url, pg_schema_version, redact, Claim, Lease, PgStore, Politeness,
+    DEFAULT_POOL_SIZE,
+};
 pub use presence::{PresenceEvent, VanishedListing};
 pub use queue::{fts_query, QueueKey, QueuePage, QueuePosition, QueueQuery, QueueRow, QueueSort};
 pub use record::{FrontierProblem, WrittenListing};

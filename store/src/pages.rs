@@ -9,7 +9,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 /// zstd level for page bodies: fast, and HTML shrinks about 5-10x.
-const ZSTD_LEVEL: i32 = 3;
+pub(crate) const ZSTD_LEVEL: i32 = 3;
 
 /// A stored page with its decompressed, verified body.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,0 +1,221 @@
+//! The store interface of a crawl: [`CrawlStore`], the operations the crawl sink and the pipeline
+//! need (markets, runs, the frontier, a page with everything it leads to, verdicts), implemented
+//! by both backends, the SQLite [`Store`] (the default) and the PostgreSQL [`PgStore`], with the
+//! same semantics. [`open_target`] opens either from a `--db` value.
+
+use crate::{
+    EntityRow, PgStore, PresenceEvent, Refusal, Result, RunCounts, RunRecord, Sighting, Store,
+    StoredListing, StoredPage, WrittenListing,
+};
+use armswatch_core::crawl::{
+    FrontierEntry, FrontierUpdate, ListingWrite, MarketState, PageOutcome,
+};
+use armswatch_core::{Listing, MarketId, Verdict};
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+
+/// The entity callback of [`CrawlStore::record_page`]: given the page id and the listings stored as
+/// new or changed, the entities to store with them.
+pub type EntityFinder<'f> = dyn FnMut(i64, &[WrittenListing<'_>]) -> Vec<Sighting> + 'f;
+
+/// What a crawl reads and writes, one transaction per event; see the SQLite [`Store`]'s methods of
+/// the same names for the contract of each.
+pub trait CrawlStore: Send + Sync + std::fmt::Debug {
+    /// The database, for messages: the SQLite file's path or the PostgreSQL URL without password.
+    fn describe(&self) -> String;
+    /// Adds a market or updates its name and base URL (`None` keeps the old value).
+    fn upsert_market(
+        &self,
+        id: &MarketId,
+        name: Option<&str>,
+        base_url: Option<&str>,
+    ) -> Result<()>;
+    /// Records a market's state, its reason and evidence page.
+    fn set_market_state(
+        &self,
+        id: &MarketId,
+        state: MarketState,
+        reason: &str,
+        evidence_page: Option<i64>,
+    ) -> Result<()>;
+    /// Starts a fresh run with an emptied frontier holding `seeds`; returns the run id.
+    fn begin_run(
+        &self,
+        market: &MarketId,
+        transport: &str,
+        settings_json: &str,
+        seeds: &[FrontierEntry],
+    ) -> Result<i64>;
+    /// The newest run of `market` still marked `running`.
+    fn unfinished_run(&self, market: &MarketId) -> Result<Option<i64>>;
+    /// Ends a run, adding `counts` to the counts it kept.
+    fn finish_run(&self, run_id: i64, status: &str, counts: RunCounts) -> Result<()>;
+    /// One run by id.
+    fn run(&self, run_id: i64) -> Result<Option<RunRecord>>;
+    /// Whether the market's frontier holds `url`, in any state.
+    fn frontier_contains(&self, market: &MarketId, url: &str) -> Result<bool>;
+    /// Up to `limit` pending entries, shallowest first, then in insertion order.
+    fn frontier_pending(&self, market: &MarketId, limit: usize) -> Result<Vec<FrontierEntry>>;
+    /// Frontier entries per state.
+    fn frontier_counts(&self, market: &MarketId) -> Result<BTreeMap<String, usize>>;
+    /// A fetched page and everything it leads to, in one transaction.
+    fn record_page(
+        &self,
+        run_id: i64,
+        market: &MarketId,
+        outcome: &PageOutcome,
+        entities: &mut EntityFinder<'_>,
+    ) -> Result<(i64, ListingWrite)>;
+    /// A fetch that produced no page.
+    fn record_failure(&self, run_id: i64, market: &MarketId, update: &FrontierUpdate)
+        -> Result<()>;
+    /// A stored page, its body checked against its SHA-256.
+    fn page(&self, id: i64) -> Result<Option<StoredPage>>;
+    /// The refusals of a market, oldest first.
+    fn refusals(&self, market: &MarketId) -> Result<Vec<Refusal>>;
+    /// A listing with its current content and pages.
+    fn listing(&self, id: i64) -> Result<Option<StoredListing>>;
+    /// The vendor whose listings link to profile page `url`.
+    fn vendor_for_url(&self, market: &MarketId, url: &str) -> Result<Option<String>>;
+    /// Marks listings no recent finished crawl saw as vanished; returns how many.
+    fn mark_vanished(&self, market: &MarketId, after_runs: usize, run_id: i64) -> Result<usize>;
+    /// A listing's vanished / reappeared events.
+    fn listing_presence(&self, listing_id: i64) -> Result<Vec<PresenceEvent>>;
+    /// The entities found in a listing.
+    fn listing_entities(&self, listing_id: i64) -> Result<Vec<EntityRow>>;
+    /// Listings whose current version has no verdict from `model_version`, oldest first.
+    fn listings_needing_verdict(
+        &self,
+        model_version: &str,
+        limit: usize,
+    ) -> Result<Vec<(i64, Listing)>>;
+    /// Verdicts for listings, in one transaction; returns their ids.
+    fn save_verdicts(&self, verdicts: &[(i64, Verdict)]) -> Result<Vec<i64>>;
+}
+
+/// Opens the database a `--db` value names: `postgres://…` or `postgresql://…` is PostgreSQL,
+/// `sqlite:PATH` or a bare path is a SQLite file (created if missing).
+pub fn open_target(target: &str) -> Result<Arc<dyn CrawlStore>> {
+    if crate::is_postgres_url(target) {
+        return Ok(Arc::new(PgStore::connect(target)?));
+    }
+    let path = target.strip_prefix("sqlite:").unwrap_or(target);
+    Ok(Arc::new(Store::open(Path::new(path))?))
+}
+
+/// Delegates to the inherent methods of the same names.
+macro_rules! delegate {
+    ($t:ty, $describe:expr) => {
+        impl CrawlStore for $t {
+            fn describe(&self) -> String {
+                let f: fn(&$t) -> String = $describe;
+                f(self)
+            }
+            fn upsert_market(
+                &self,
+                id: &MarketId,
+                name: Option<&str>,
+                base_url: Option<&str>,
+            ) -> Result<()> {
+                <$t>::upsert_market(self, id, name, base_url)
+            }
+            fn set_market_state(
+                &self,
+                id: &MarketId,
+                state: MarketState,
+                reason: &str,
+                evidence_page: Option<i64>,
+            ) -> Result<()> {
+                <$t>::set_market_state(self, id, state, reason, evidence_page)
+            }
+            fn begin_run(
+                &self,
+                market: &MarketId,
+                transport: &str,
+                settings_json: &str,
+                seeds: &[FrontierEntry],
+            ) -> Result<i64> {
+                <$t>::begin_run(self, market, transport, settings_json, seeds)
+            }
+            fn unfinished_run(&self, market: &MarketId) -> Result<Option<i64>> {
+                <$t>::unfinished_run(self, market)
+            }
+            fn finish_run(&self, run_id: i64, status: &str, counts: RunCounts) -> Result<()> {
+                <$t>::finish_run(self, run_id, status, counts)
+            }
+            fn run(&self, run_id: i64) -> Result<Option<RunRecord>> {
+                <$t>::run(self, run_id)
+            }
+            fn frontier_contains(&self, market: &MarketId, url: &str) -> Result<bool> {
+                <$t>::frontier_contains(self, market, url)
+            }
+            fn frontier_pending(
+                &self,
+                market: &MarketId,
+                limit: usize,
+            ) -> Result<Vec<FrontierEntry>> {
+                <$t>::frontier_pending(self, market, limit)
+            }
+            fn frontier_counts(&self, market: &MarketId) -> Result<BTreeMap<String, usize>> {
+                <$t>::frontier_counts(self, market)
+            }
+            fn record_page(
+                &self,
+                run_id: i64,
+                market: &MarketId,
+                outcome: &PageOutcome,
+                entities: &mut EntityFinder<'_>,
+            ) -> Result<(i64, ListingWrite)> {
+                <$t>::record_page(self, run_id, market, outcome, |id, w| entities(id, w))
+            }
+            fn record_failure(
+                &self,
+                run_id: i64,
+                market: &MarketId,
+                update: &FrontierUpdate,
+            ) -> Result<()> {
+                <$t>::record_failure(self, run_id, market, update)
+            }
+            fn page(&self, id: i64) -> Result<Option<StoredPage>> {
+                <$t>::page(self, id)
+            }
+            fn refusals(&self, market: &MarketId) -> Result<Vec<Refusal>> {
+                <$t>::refusals(self, market)
+            }
+            fn listing(&self, id: i64) -> Result<Option<StoredListing>> {
+                <$t>::listing(self, id)
+            }
+            fn vendor_for_url(&self, market: &MarketId, url: &str) -> Result<Option<String>> {
+                <$t>::vendor_for_url(self, market, url)
+            }
+            fn mark_vanished(
+                &self,
+                market: &MarketId,
+                after_runs: usize,
+                run_id: i64,
+            ) -> Result<usize> {
+                <$t>::mark_vanished(self, market, after_runs, run_id)
+            }
+            fn listing_presence(&self, listing_id: i64) -> Result<Vec<PresenceEvent>> {
+                <$t>::listing_presence(self, listing_id)
+            }
+            fn listing_entities(&self, listing_id: i64) -> Result<Vec<EntityRow>> {
+                <$t>::listing_entities(self, listing_id)
+            }
+            fn listings_needing_verdict(
+                &self,
+                model_version: &str,
+                limit: usize,
+            ) -> Result<Vec<(i64, Listing)>> {
+                <$t>::listings_needing_verdict(self, model_version, limit)
+            }
+            fn save_verdicts(&self, verdicts: &[(i64, Verdict)]) -> Result<Vec<i64>> {
+                <$t>::save_verdicts(self, verdicts)
+            }
+        }
+    };
+}
+
+delegate!(Store, |s| format!("sqlite:{}", s.path().display()));
+delegate!(PgStore, |s| s.target().to_string());

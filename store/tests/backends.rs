@@ -1,0 +1,606 @@
+//! The crawl's store operations ([`CrawlStore`]) against both backends: every test here runs once
+//! on an in-memory SQLite store (`sqlite::…`) and once on a fresh database of a real PostgreSQL
+//! cluster (`postgres::…`, see `tests/common/pg.rs`), and must see the same results.
+
+#[path = "../../tests/common/pg.rs"]
+mod pg;
+
+use armswatch_core::crawl::{
+    FetchedPage, FrontierEntry, FrontierState, FrontierUpdate, MarketState, PageKind, PageOutcome,
+};
+use armswatch_core::{Entity, EntityKind, Label, Listing, MarketId, Verdict};
+use armswatch_store::{CrawlStore, RunCounts, Sighting, StoreError, WrittenListing};
+
+fn market() -> MarketId {
+    MarketId("demo".into())
+}
+
+fn page(url: &str, body: &[u8]) -> FetchedPage {
+    FetchedPage {
+        requested_url: url.into(),
+        final_url: url.into(),
+        fetched_at: 1_700_000_000,
+        http_status: 200,
+        content_type: Some("text/html; charset=utf-8".into()),
+        body: body.to_vec(),
+        transport: "direct".into(),
+        kind: PageKind::Listing,
+    }
+}
+
+fn listing(url: &str, title: &str) -> Listing {
+    let mut l = Listing {
+        url: url.into(),
+        title: title.into(),
+        description: Some(format!("{title}, described")),
+        vendor: Some("acme".into()),
+        ..Listing::default()
+    };
+    l.set_price("USD 650.00");
+    l
+}
+
+fn verdict(model_version: &str, firearm: f32) -> Verdict {
+    let scores: std::collections::BTreeMap<Label, f32> = Label::ALL
+        .into_iter()
+        .map(|l| (l, if l == Label::Firearm { firearm } else { 0.01 }))
+        .collect();
+    let labels = scores
+        .iter()
+        .filter(|(_, s)| **s >= 0.5)
+        .map(|(l, _)| *l)
+        .collect();
+    Verdict {
+        model_id: "test-model".into(),
+        model_version: model_version.into(),
+        scores,
+        labels,
+        explain: Default::default(),
+    }
+}
+
+fn done(url: &str) -> Option<FrontierUpdate> {
+    Some(FrontierUpdate {
+        url: url.into(),
+        state: FrontierState::Done,
+        attempts: 1,
+        error: None,
+    })
+}
+
+/// A page of `url` carrying `listings`, linking to `links` (depth 1), marking `url` done.
+fn outcome(url: &str, listings: Vec<Listing>, links: &[&str]) -> PageOutcome {
+    PageOutcome {
+        page: page(url, format!("<p>{url}</p>").as_bytes()),
+        listings,
+        new_entries: links
+            .iter()
+            .map(|l| FrontierEntry {
+                kind: PageKind::Listing,
+                depth: 1,
+                ..FrontierEntry::start(*l)
+            })
+            .collect(),
+        refusals: Vec::new(),
+        frontier: done(url),
+    }
+}
+
+fn no_entities(_: i64, _: &[WrittenListing<'_>]) -> Vec<Sighting> {
+    Vec::new()
+}
+
+fn seeded(s: &dyn CrawlStore) -> i64 {
+    s.begin_run(
+        &market(),
+        "direct",
+        "{}",
+        &[FrontierEntry::start("http://demo.onion/")],
+    )
+    .unwrap()
+}
+
+fn pending_urls(s: &dyn CrawlStore) -> Vec<String> {
+    s.frontier_pending(&market(), 100)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.url)
+        .collect()
+}
+
+fn page_with_everything_is_one_event(s: &dyn CrawlStore) {
+    // Guards: a page, its listings, links, refusals (once per run), URL state and run counts are one write.
+    let m = market();
+    let run = seeded(s);
+    let mut o = outcome(
+        "http://demo.onion/",
+        vec![listing("http://demo.onion/item/1", "Glock 19")],
+        &["http://demo.onion/item/2", "http://demo.onion/"],
+    );
+    o.refusals = vec![("http://evil.example/".into(), "not the market's".into())];
+    let (page_id, w) = s.record_page(run, &m, &o, &mut no_entities).unwrap();
+    assert_eq!((w.new, w.changed, w.unchanged), (1, 0, 0));
+    let stored = s.page(page_id).unwrap().unwrap();
+    assert_eq!(stored.body, o.page.body);
+    assert_eq!(stored.kind, PageKind::Listing);
+    assert_eq!(pending_urls(s), ["http://demo.onion/item/2"]);
+    assert!(s.frontier_contains(&m, "http://demo.onion/").unwrap());
+    // The same refusal found on a second page is recorded once per run.
+    let mut o2 = outcome("http://demo.onion/item/2", Vec::new(), &[]);
+    o2.refusals = o.refusals.clone();
+    s.record_page(run, &m, &o2, &mut no_entities).unwrap();
+    let refusals = s.refusals(&m).unwrap();
+    assert_eq!(refusals.len(), 1);
+    assert_eq!(refusals[0].from_url.as_deref(), Some("http://demo.onion/"));
+    let r = s.run(run).unwrap().unwrap();
+    assert_eq!(r.counts.pages_fetched, 2);
+    assert_eq!(r.counts.listings_new, 1);
+    assert!(pending_urls(s).is_empty());
+    let counts = s.frontier_counts(&m).unwrap();
+    assert_eq!(counts.get("done"), Some(&2));
+}
+
+fn pending_entries_come_shallowest_first_in_insertion_order(s: &dyn CrawlStore) {
+    // Guards: the frontier hands out the shallowest entries first, then in the order they were found.
+    let m = market();
+    let run = seeded(s);
+    let links: Vec<String> = (0..5).map(|i| format!("http://demo.onion/z{i}")).collect();
+    let refs: Vec<&str> = links.iter().map(String::as_str).rev().collect();
+    let mut o = outcome("http://demo.onion/", Vec::new(), &refs);
+    o.frontier = None; // a wall: the start URL stays pending
+    s.record_page(run, &m, &o, &mut no_entities).unwrap();
+    let mut expected = vec!["http://demo.onion/".to_string()];
+    expected.extend(refs.iter().map(|u| u.to_string()));
+    assert_eq!(pending_urls(s), expected);
+    let first = s.frontier_pending(&m, 2).unwrap();
+    assert_eq!(first.len(), 2);
+    assert_eq!(first[1].depth, 1);
+    assert_eq!(first[1].kind, PageKind::Listing);
+}
+
+fn failures_and_refusals_are_kept(s: &dyn CrawlStore) {
+    // Guards: a failed fetch counts as an error and keeps its reason; a refused URL is recorded as a refusal.
+    let m = market();
+    let run = seeded(s);
+    s.record_failure(
+        run,
+        &m,
+        &FrontierUpdate {
+            url: "http://demo.onion/".into(),
+            state: FrontierState::Failed,
+            attempts: 3,
+            error: Some("HTTP 503".into()),
+        },
+    )
+    .unwrap();
+    assert_eq!(s.run(run).unwrap().unwrap().counts.errors, 1);
+    assert_eq!(s.frontier_counts(&m).unwrap().get("failed"), Some(&1));
+    let run2 = s
+        .begin_run(
+            &m,
+            "direct",
+            "{}",
+            &[FrontierEntry::start("http://clear.example/")],
+        )
+        .unwrap();
+    s.record_failure(
+        run2,
+        &m,
+        &FrontierUpdate {
+            url: "http://clear.example/".into(),
+            state: FrontierState::Refused,
+            attempts: 0,
+            error: Some("clearnet in Tor mode".into()),
+        },
+    )
+    .unwrap();
+    assert_eq!(s.refusals(&m).unwrap()[0].reason, "clearnet in Tor mode");
+    assert_eq!(s.run(run2).unwrap().unwrap().counts.errors, 0);
+}
+
+fn runs_begin_resume_and_finish(s: &dyn CrawlStore) {
+    // Guards: a run starts with its seeds, is found again while unfinished, and finishes with its counts.
+    let m = market();
+    let old = s
+        .begin_run(
+            &m,
+            "direct",
+            "{}",
+            &[FrontierEntry::start("http://demo.onion/old")],
+        )
+        .unwrap();
+    assert_eq!(s.unfinished_run(&m).unwrap(), Some(old));
+    s.finish_run(
+        old,
+        "finished",
+        RunCounts {
+            pages_fetched: 3,
+            ..RunCounts::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(s.unfinished_run(&m).unwrap(), None);
+    let r = s.run(old).unwrap().unwrap();
+    assert_eq!(r.status, "finished");
+    assert_eq!(r.counts.pages_fetched, 3);
+    assert!(r.finished_at.is_some());
+    let run = seeded(s);
+    assert_ne!(run, old);
+    assert_eq!(pending_urls(s), ["http://demo.onion/"]);
+    assert!(matches!(
+        s.finish_run(run, "running", RunCounts::default()),
+        Err(StoreError::Misuse { .. })
+    ));
+    assert!(s
+        .finish_run(999_999, "failed", RunCounts::default())
+        .is_err());
+    s.upsert_market(&m, Some("Demo"), Some("http://demo.onion/"))
+        .unwrap();
+    s.upsert_market(&m, None, None).unwrap();
+    s.set_market_state(&m, MarketState::Down, "HTTP 503", None)
+        .unwrap();
+    s.set_market_state(&m, MarketState::Ok, "answered", None)
+        .unwrap();
+}
+
+fn listings_keep_their_versions(s: &dyn CrawlStore) {
+    // Guards: an unchanged listing only moves last_seen; a changed one gets a new version and is re-classified.
+    let m = market();
+    let run = seeded(s);
+    let url = "http://demo.onion/item/1";
+    let (_, w1) = s
+        .record_page(
+            run,
+            &m,
+            &outcome("http://demo.onion/", vec![listing(url, "Glock 19")], &[]),
+            &mut no_entities,
+        )
+        .unwrap();
+    let id = w1.to_classify[0];
+    // Seen again unchanged, then changed.
+    let (p2, w2) = s
+        .record_page(
+            run,
+            &m,
+            &outcome("http://demo.onion/a", vec![listing(url, "Glock 19")], &[]),
+            &mut no_entities,
+        )
+        .unwrap();
+    assert_eq!((w2.new, w2.unchanged, w2.to_classify.len()), (0, 1, 0));
+    let mut versions = Vec::new();
+    let (_, w3) = s
+        .record_page(
+            run,
+            &m,
+            &outcome(
+                "http://demo.onion/b",
+                vec![listing(url, "Glock 19 Gen5")],
+                &[],
+            ),
+            &mut |_, w: &[WrittenListing<'_>]| {
+                versions.extend(w.iter().map(|w| (w.id, w.version)));
+                Vec::new()
+            },
+        )
+        .unwrap();
+    assert_eq!((w3.changed, w3.to_classify.clone()), (1, vec![id]));
+    assert_eq!(versions, [(id, 2)]);
+    let l = s.listing(id).unwrap().unwrap();
+    assert_eq!(l.version, 2);
+    assert_eq!(l.listing.title, "Glock 19 Gen5");
+    assert_eq!(l.listing.price_amount, Some(650.0));
+    assert_eq!(l.page_ids.len(), 3);
+    assert!(l.page_ids.contains(&p2));
+    assert_eq!(
+        l.content_sha256,
+        armswatch_store::content_sha256(&listing(url, "Glock 19 Gen5"))
+    );
+    assert_eq!(s.run(run).unwrap().unwrap().counts.listings_changed, 1);
+}
+
+fn verdicts_follow_listing_versions(s: &dyn CrawlStore) {
+    // Guards: verdicts are tied to a listing version; a bad batch stores nothing.
+    let m = market();
+    let run = seeded(s);
+    let url = "http://demo.onion/item/1";
+    s.record_page(
+        run,
+        &m,
+        &outcome(
+            "http://demo.onion/",
+            vec![
+                listing(url, "Glock 19"),
+                listing("http://demo.onion/item/2", "Socks"),
+            ],
+            &[],
+        ),
+        &mut no_entities,
+    )
+    .unwrap();
+    let need = s.listings_needing_verdict("m1", 10).unwrap();
+    assert_eq!(need.len(), 2);
+    assert_eq!(need[0].1.title, "Glock 19");
+    let ids = s
+        .save_verdicts(&[
+            (need[0].0, verdict("m1", 0.97)),
+            (need[1].0, verdict("m1", 0.02)),
+        ])
+        .unwrap();
+    assert_eq!(ids.len(), 2);
+    assert!(s.listings_needing_verdict("m1", 10).unwrap().is_empty());
+    assert_eq!(s.listings_needing_verdict("m2", 1).unwrap().len(), 1);
+    s.record_page(
+        run,
+        &m,
+        &outcome(
+            "http://demo.onion/p",
+            vec![listing(url, "Glock 19 Gen5")],
+            &[],
+        ),
+        &mut no_entities,
+    )
+    .unwrap();
+    let need = s.listings_needing_verdict("m1", 10).unwrap();
+    assert_eq!(need.len(), 1);
+    assert_eq!(need[0].1.title, "Glock 19 Gen5");
+    // A batch with an unknown listing or a non-finite score stores nothing.
+    let bad = s.save_verdicts(&[
+        (need[0].0, verdict("m1", 0.9)),
+        (424_242, verdict("m1", 0.9)),
+    ]);
+    assert!(matches!(bad, Err(StoreError::Misuse { .. })), "{bad:?}");
+    assert!(s
+        .save_verdicts(&[(need[0].0, verdict("m1", f32::NAN))])
+        .is_err());
+    assert_eq!(s.listings_needing_verdict("m1", 10).unwrap().len(), 1);
+}
+
+fn entities_are_stored_with_the_page(s: &dyn CrawlStore) {
+    // Guards: entities found in new listings are stored in the page's transaction with listing and version.
+    let m = market();
+    let run = seeded(s);
+    let mut l = listing("http://demo.onion/item/1", "Glock 19");
+    l.vendor_url = Some("http://demo.onion/vendor/acme".into());
+    let find = |page_id: i64, w: &[WrittenListing<'_>]| -> Vec<Sighting> {
+        w.iter()
+            .map(|w| Sighting {
+                entity: Entity {
+                    kind: EntityKind::Email,
+                    value: "acme@example.org".into(),
+                    raw: "ACME@example.org".into(),
+                    offset: 7,
+                    pgp: None,
+                },
+                url: w.listing.url.clone(),
+                listing: Some((w.id, w.version)),
+                vendor: w.listing.vendor.clone(),
+                field: "description",
+                page_id: Some(page_id),
+            })
+            .collect()
+    };
+    let (page_id, w) = s
+        .record_page(
+            run,
+            &m,
+            &outcome("http://demo.onion/", vec![l.clone()], &[]),
+            &mut { find },
+        )
+        .unwrap();
+    let id = w.to_classify[0];
+    let rows = s.listing_entities(id).unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].kind, EntityKind::Email);
+    assert_eq!(rows[0].raw, "ACME@example.org");
+    assert_eq!((rows[0].listing_id, rows[0].listing_version), (Some(id), 1));
+    assert_eq!(rows[0].page_id, Some(page_id));
+    assert_eq!(
+        s.vendor_for_url(&m, "http://demo.onion/vendor/acme")
+            .unwrap(),
+        Some("acme".into())
+    );
+    assert_eq!(
+        s.vendor_for_url(&m, "http://demo.onion/nobody").unwrap(),
+        None
+    );
+}
+
+fn vanished_listings_come_back(s: &dyn CrawlStore) {
+    // Guards: a listing missed by finished crawls is marked vanished, and seeing it again records its return.
+    let m = market();
+    let url = "http://demo.onion/item/1";
+    let run1 = seeded(s);
+    let (_, w) = s
+        .record_page(
+            run1,
+            &m,
+            &outcome("http://demo.onion/", vec![listing(url, "Glock 19")], &[]),
+            &mut no_entities,
+        )
+        .unwrap();
+    let id = w.to_classify[0];
+    s.finish_run(run1, "finished", RunCounts::default())
+        .unwrap();
+    assert_eq!(s.mark_vanished(&m, 1, run1).unwrap(), 0);
+    let run2 = seeded(s);
+    s.record_page(
+        run2,
+        &m,
+        &outcome("http://demo.onion/", Vec::new(), &[]),
+        &mut no_entities,
+    )
+    .unwrap();
+    s.finish_run(run2, "finished", RunCounts::default())
+        .unwrap();
+    assert_eq!(s.mark_vanished(&m, 1, run2).unwrap(), 1);
+    assert!(s.listing(id).unwrap().unwrap().vanished_at.is_some());
+    assert_eq!(s.mark_vanished(&m, 1, run2).unwrap(), 0);
+    let run3 = seeded(s);
+    let (_, w) = s
+        .record_page(
+            run3,
+            &m,
+            &outcome("http://demo.onion/", vec![listing(url, "Glock 19")], &[]),
+            &mut no_entities,
+        )
+        .unwrap();
+    assert_eq!(w.reappeared, 1);
+    assert_eq!(s.listing(id).unwrap().unwrap().vanished_at, None);
+    let events: Vec<String> = s
+        .listing_presence(id)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.event)
+        .collect();
+    assert_eq!(events, ["vanished", "reappeared"]);
+}
+
+fn page_bodies_are_kept_byte_for_byte(s: &dyn CrawlStore) {
+    // Guards: the evidence: any body comes back byte for byte with its SHA-256.
+    let m = market();
+    let run = seeded(s);
+    let body: Vec<u8> = (0..=255u8).cycle().take(100_000).collect();
+    let mut o = outcome("http://demo.onion/", Vec::new(), &[]);
+    o.page.body = body.clone();
+    o.page.content_type = None;
+    o.page.http_status = 404;
+    let (id, _) = s.record_page(run, &m, &o, &mut no_entities).unwrap();
+    let p = s.page(id).unwrap().unwrap();
+    assert_eq!(p.body, body);
+    assert_eq!(p.http_status, 404);
+    assert_eq!(p.content_type, None);
+    assert_eq!(p.sha256.len(), 64);
+    assert!(s.page(id + 1000).unwrap().is_none());
+    assert!(s.describe().starts_with("sqlite:") || s.describe().starts_with("postgres://"));
+}
+
+/// Runs each test function on both backends, as `sqlite::NAME` and `postgres::NAME`.
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[test]
+                fn $name() {
+                    let s = armswatch_store::Store::open_in_memory().unwrap();
+                    super::$name(&s);
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[test]
+                fn $name() {
+                    let Some(cluster) = crate::pg::PgCluster::get() else { return };
+                    let url = cluster.fresh_db(stringify!($name));
+                    let s = armswatch_store::PgStore::connect_with(&url, 2).unwrap();
+                    super::$name(&s);
+                }
+            )*
+        }
+    };
+}
+
+on_both_backends!(
+    page_with_everything_is_one_event,
+    pending_entries_come_shallowest_first_in_insertion_order,
+    failures_and_refusals_are_kept,
+    runs_begin_resume_and_finish,
+    listings_keep_their_versions,
+    verdicts_follow_listing_versions,
+    entities_are_stored_with_the_page,
+    vanished_listings_come_back,
+    page_bodies_are_kept_byte_for_byte,
+);
+
+/// What only the PostgreSQL backend has: its schema migrations on a shared server.
+mod postgres_schema {
+    use armswatch_store::{pg_schema_version, PgStore, StoreError};
+
+    fn cluster() -> Option<&'static crate::pg::PgCluster> {
+        crate::pg::PgCluster::get()
+    }
+
+    #[test]
+    fn workers_connecting_together_migrate_once() {
+        // Guards: several processes opening one new database at once apply the schema exactly once
+        // (advisory lock), and reconnecting migrates nothing.
+        let Some(c) = cluster() else { return };
+        let url = c.fresh_db("migrate_once");
+        let handles: Vec<_> = (0..4)
+            .map(|_| {
+                let url = url.clone();
+                std::thread::spawn(move || {
+                    PgStore::connect_with(&url, 1).map(|s| s.schema_version())
+                })
+            })
+            .collect();
+        for h in handles {
+            assert_eq!(h.join().unwrap().unwrap().unwrap(), pg_schema_version());
+        }
+        let s = PgStore::connect(&url).unwrap();
+        assert_eq!(s.schema_version().unwrap(), pg_schema_version());
+    }
+
+    #[test]
+    fn another_programs_database_is_refused() {
+        // Guards: a database that holds tables but no armswatch schema is left alone, clearly.
+        let Some(c) = cluster() else { return };
+        let url = c.fresh_db("foreign");
+        admin(&url, "CREATE TABLE customers (id int)");
+        let err = PgStore::connect(&url).unwrap_err();
+        assert!(matches!(err, StoreError::NotArmswatch { .. }), "{err}");
+        assert!(err.to_string().contains("not an armswatch one"), "{err}");
+    }
+
+    #[test]
+    fn a_newer_schema_is_refused() {
+        // Guards: a database migrated by a newer armswatch is not written by this one.
+        let Some(c) = cluster() else { return };
+        let url = c.fresh_db("newer");
+        drop(PgStore::connect(&url).unwrap());
+        admin(
+            &url,
+            "INSERT INTO armswatch_migrations (version, name, applied_at) VALUES (999, 'future', 0)",
+        );
+        let err = PgStore::connect(&url).unwrap_err();
+        assert!(matches!(err, StoreError::TooNew { .. }), "{err}");
+    }
+
+    #[test]
+    fn an_unreachable_server_fails_clearly_without_the_password() {
+        // Guards: a dead server is a clear connection error that names the target, not the password.
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let err =
+            PgStore::connect(&format!("postgres://aw:hunter2@127.0.0.1:{port}/case")).unwrap_err();
+        let msg = format!("{err}");
+        assert!(matches!(err, StoreError::PgConnect { .. }), "{msg}");
+        assert!(
+            msg.contains("127.0.0.1") && !msg.contains("hunter2"),
+            "{msg}"
+        );
+    }
+
+    /// Runs one statement on `url` outside the store.
+    fn admin(url: &str, sql: &str) {
+        let (url, sql) = (url.to_string(), sql.to_string());
+        std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .unwrap();
+            rt.block_on(async {
+                let (client, conn) = tokio_postgres::connect(&url, tokio_postgres::NoTls)
+                    .await
+                    .unwrap();
+                tokio::spawn(conn);
+                client.batch_execute(&sql).await.unwrap();
+            })
+        })
+        .join()
+        .unwrap();
+    }
+}
