@@ -19,6 +19,10 @@ use std::sync::Arc;
 /// new or changed, the entities to store with them.
 pub type EntityFinder<'f> = dyn FnMut(i64, &[WrittenListing<'_>]) -> Vec<Sighting> + 'f;
 
+/// The verdict callback of a worker's page write: given the listings stored as new or changed,
+/// their verdicts, stored in the same transaction.
+pub type VerdictFinder<'f> = dyn FnMut(&[WrittenListing<'_>]) -> Vec<(i64, Verdict)> + 'f;
+
 /// What a crawl reads and writes, one transaction per event; see the SQLite [`Store`]'s methods of
 /// the same names for the contract of each.
 pub trait CrawlStore: Send + Sync + std::fmt::Debug {

@@ -70,7 +70,7 @@ pub mod stats;
 mod vendors;
 mod verdicts;
 
-pub use backend::{open_target, CrawlStore, EntityFinder};
+pub use backend::{open_target, CrawlStore, EntityFinder, VerdictFinder};
 pub use detail::{PageMeta, SameVendorListing, StoredVerdict};
 pub use entities::{CandidateMarket, EntityRow, Sighting};
 pub use error::{Result, StoreError};

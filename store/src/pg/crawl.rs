@@ -6,14 +6,14 @@
 use super::PgStore;
 use crate::pages::{sha256_hex, ZSTD_LEVEL};
 use crate::{
-    now, Refusal, Result, RunCounts, RunRecord, Sighting, StoreError, StoredPage, WrittenListing,
-    RUN_STATUSES,
+    now, EntityFinder, Refusal, Result, RunCounts, RunRecord, Sighting, StoreError, StoredPage,
+    VerdictFinder, WrittenListing, RUN_STATUSES,
 };
 use armswatch_core::crawl::{
     FetchedPage, FrontierEntry, FrontierState, FrontierUpdate, ListingWrite, MarketState, PageKind,
     PageOutcome,
 };
-use armswatch_core::{MarketId, Verdict};
+use armswatch_core::MarketId;
 use deadpool_postgres::Transaction;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -452,8 +452,8 @@ impl PgStore {
         outcome: &PageOutcome,
         compressed: &[u8],
         at: i64,
-        entities: &mut (dyn FnMut(i64, &[WrittenListing<'_>]) -> Vec<Sighting> + '_),
-        verdicts: Option<&mut (dyn FnMut(&[WrittenListing<'_>]) -> Vec<(i64, Verdict)> + '_)>,
+        entities: &mut EntityFinder<'_>,
+        verdicts: Option<&mut VerdictFinder<'_>>,
     ) -> Result<(i64, ListingWrite)> {
         let page_id = self
             .insert_page_tx(tx, run_id, market, &outcome.page, compressed)
