@@ -15,7 +15,7 @@ use tokio_postgres::Row;
 
 /// The content columns, in the order [`listing_from_row`] reads them.
 const CONTENT_COLS: &str = "market_listing_id, title, description, vendor, price_text, \
-                            price_amount, currency, category, ships_from, ships_to";
+                            price_amount, currency, category, ships_from, ships_to, price_high";
 
 /// Reads the ten content columns starting at column `at`.
 fn listing_from_row(r: &Row, at: usize, url: String) -> Result<Listing, tokio_postgres::Error> {
@@ -32,6 +32,7 @@ fn listing_from_row(r: &Row, at: usize, url: String) -> Result<Listing, tokio_po
         ships_from: r.try_get(at + 8)?,
         ships_to: r.try_get(at + 9)?,
         vendor_url: None,
+        price_high: r.try_get(at + 10)?,
     })
 }
 
@@ -59,7 +60,7 @@ impl PgStore {
             .prepare_cached(&format!(
                 "INSERT INTO listings (market_id, canonical_url, {CONTENT_COLS}, content_sha256,
                      version, first_seen, last_seen, version_first_seen)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 1, $14, $14, $14)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 1, $15, $15, $15)
                  ON CONFLICT (market_id, canonical_url) DO NOTHING RETURNING id"
             ))
             .await
@@ -88,7 +89,7 @@ impl PgStore {
                      vendor = $5, price_text = $6, price_amount = $7, currency = $8,
                      category = $9, ships_from = $10, ships_to = $11, content_sha256 = $12,
                      version = version + 1, last_seen = greatest(last_seen, $13),
-                     version_first_seen = $13
+                     version_first_seen = $13, price_high = $14
                  WHERE id = $1 RETURNING version",
             )
             .await
@@ -141,6 +142,7 @@ impl PgStore {
                             &l.category,
                             &l.ships_from,
                             &l.ships_to,
+                            &l.price_high,
                             &sha,
                             &now,
                         ],
@@ -198,6 +200,7 @@ impl PgStore {
                             &l.ships_to,
                             &sha,
                             &now,
+                            &l.price_high,
                         ],
                     )
                     .await

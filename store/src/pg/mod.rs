@@ -36,6 +36,10 @@ const PG_MIGRATIONS: &[(&str, &str)] = &[
         "0002_frontier_leases",
         include_str!("../../pg_migrations/0002_frontier_leases.sql"),
     ),
+    (
+        "0003_listing_price_high",
+        include_str!("../../pg_migrations/0003_listing_price_high.sql"),
+    ),
 ];
 
 /// The advisory lock key that serialises schema migrations ('ARMS').
