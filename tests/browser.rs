@@ -1,7 +1,7 @@
 //! The review UI in a real headless Chromium (Debian's `chromium` and `chromium-driver`, driven over
 //! WebDriver with fantoccini). An alert/console hook is put into every document before its own
 //! scripts (Chrome DevTools `Page.addScriptToEvaluateOnNewDocument`), so a payload that runs is
-//! recorded even when it runs at load time. Skipped with a message without Chromium; fails in CI.
+//! recorded even when it runs at load time. Fails without Chromium (scripts/test.sh installs it).
 
 mod common;
 
@@ -46,19 +46,14 @@ fn find_exe(candidates: &[&str]) -> Option<PathBuf> {
     candidates.iter().map(PathBuf::from).find(|p| p.exists())
 }
 
-/// Chromium and chromedriver, or `None` (with a message) outside CI; in CI their absence fails.
-fn chromium() -> Option<(PathBuf, PathBuf)> {
+/// Chromium and chromedriver; their absence fails the test (scripts/test.sh installs them), so a
+/// browser test never reports ok without having run.
+fn chromium() -> (PathBuf, PathBuf) {
     let browser = find_exe(&["/usr/bin/chromium", "/usr/bin/chromium-browser"]);
     let driver = find_exe(&["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"]);
     match (browser, driver) {
-        (Some(b), Some(d)) => Some((b, d)),
-        _ if std::env::var_os("CI").is_some() => {
-            panic!("chromium and chromedriver are missing: scripts/test.sh installs them (apt-get install chromium chromium-driver)")
-        }
-        _ => {
-            eprintln!("skipping: chromium or chromedriver is not installed (apt-get install chromium chromium-driver)");
-            None
-        }
+        (Some(b), Some(d)) => (b, d),
+        _ => panic!("chromium and chromedriver are missing: scripts/test.sh installs them (apt-get install chromium chromium-driver)"),
     }
 }
 
@@ -84,8 +79,8 @@ fn free_port() -> u16 {
         .port()
 }
 
-async fn browser() -> Option<Browser> {
-    let (chrome, chromedriver) = chromium()?;
+async fn browser() -> Browser {
+    let (chrome, chromedriver) = chromium();
     let port = free_port();
     let driver = Command::new(chromedriver)
         .arg(format!("--port={port}"))
@@ -122,11 +117,11 @@ async fn browser() -> Option<Browser> {
                     .issue_cmd(Cdp(json!({"cmd": "Page.addScriptToEvaluateOnNewDocument", "params": {"source": HOOK}})))
                     .await
                     .expect("installing the alert/console hook");
-                return Some(Browser {
+                return Browser {
                     client,
                     driver,
                     _profile: profile,
-                });
+                };
             }
             Err(e) => {
                 last = Some(e);
@@ -215,7 +210,7 @@ fn fixture(beacon: &str) -> (tempfile::TempDir, PathBuf, Fixture) {
 /// its chart image included); a request without the token is refused.
 #[tokio::test(flavor = "multi_thread")]
 async fn xss_payloads_run_no_script_and_no_token_is_refused() {
-    let Some(b) = browser().await else { return };
+    let b = browser().await;
     let c = &b.client;
     let (_tmp, db, f) = fixture("http://127.0.0.1:9");
     let s = Serve::start(
@@ -330,7 +325,7 @@ async fn xss_payloads_run_no_script_and_no_token_is_refused() {
 /// history survives a restart of the server, and that a tampered decision row is flagged in the UI.
 #[tokio::test(flavor = "multi_thread")]
 async fn keyboard_triage_end_to_end_and_history_survives_restart() {
-    let Some(b) = browser().await else { return };
+    let b = browser().await;
     let c = &b.client;
     let (tmp, db, f) = fixture("http://127.0.0.1:9");
     let s = Serve::start(&db, &[]);
@@ -495,7 +490,7 @@ async fn keyboard_triage_end_to_end_and_history_survives_restart() {
 /// a single request to the addresses it names, also when its copy is opened directly.
 #[tokio::test(flavor = "multi_thread")]
 async fn captured_page_scripts_never_run() {
-    let Some(b) = browser().await else { return };
+    let b = browser().await;
     let c = &b.client;
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let beacon = format!("http://{}", listener.local_addr().unwrap());
