@@ -1,6 +1,6 @@
 //! Wiring shared by the subcommands: logging, the data directory, the model, dispatch.
 
-use crate::cli::{Cli, Command, GlobalArgs};
+use crate::cli::{Cli, Command, GlobalArgs, LogFormat};
 use anyhow::{Context, Result};
 use armswatch_classifier::Classifier;
 use std::path::PathBuf;
@@ -9,8 +9,16 @@ use std::process::ExitCode;
 /// The model shipped with armswatch, built into the binary so it works from any directory.
 const SHIPPED_MODEL: &[u8] = include_bytes!("../models/armswatch-linear.model");
 
-/// Logs go to stderr through `tracing`; results go to stdout.
+/// Logs go to stderr through `tracing`; results go to stdout. Onion addresses and cookies are
+/// scrubbed from every line unless `--unsafe-log`; `--log-format json` writes one JSON object per
+/// line; on a terminal, progress bars are drawn under the log lines.
 pub fn init_logging(g: &GlobalArgs) {
+    use crate::redact::Redacting;
+    use std::io::IsTerminal;
+    use tracing_subscriber::layer::SubscriberExt;
+    use tracing_subscriber::util::SubscriberInitExt;
+    use tracing_subscriber::Layer;
+    crate::redact::set_unsafe(g.unsafe_log);
     let default = if g.quiet {
         "error"
     } else {
@@ -22,13 +30,40 @@ pub fn init_logging(g: &GlobalArgs) {
             _ => "trace",
         }
     };
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .with_target(false)
-        .try_init();
+    let filter = || {
+        tracing_subscriber::EnvFilter::try_from_default_env()
+            .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default))
+    };
+    match g.log_format {
+        LogFormat::Json => {
+            let _ = tracing_subscriber::fmt()
+                .json()
+                .with_env_filter(filter())
+                .with_writer(Redacting(std::io::stderr))
+                .try_init();
+        }
+        LogFormat::Text if std::io::stderr().is_terminal() && !g.quiet => {
+            let bars = tracing_indicatif::IndicatifLayer::new();
+            let fmt = tracing_subscriber::fmt::layer()
+                .with_target(false)
+                .with_writer(Redacting(bars.get_stderr_writer()))
+                .with_filter(filter());
+            let ok = tracing_subscriber::registry()
+                .with(fmt)
+                .with(bars.with_filter(tracing_indicatif::filter::IndicatifFilter::new(false)))
+                .try_init()
+                .is_ok();
+            crate::progress::enable_bars(ok);
+        }
+        LogFormat::Text => {
+            let _ = tracing_subscriber::fmt()
+                .with_ansi(std::io::stderr().is_terminal())
+                .with_env_filter(filter())
+                .with_writer(Redacting(std::io::stderr))
+                .with_target(false)
+                .try_init();
+        }
+    }
 }
 
 /// Runs one subcommand.
@@ -52,6 +87,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Serve(a) => crate::serve::run(a),
         Command::Review(c) => crate::cmd::review::run(c),
         Command::Verify(a) => crate::cmd::verify::run(a),
+        Command::Schedule(a) => crate::cmd::schedule::run(a),
+        Command::Run(a) => crate::daemon::run(&g, a),
+        Command::Market(a) => crate::cmd::market::run(a),
+        Command::Watch(a) => crate::cmd::watch::run(a),
     }
 }
 

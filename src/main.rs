@@ -4,9 +4,12 @@
 mod app;
 mod cli;
 mod cmd;
+mod daemon;
 mod evidence;
 mod output;
 mod pipeline;
+mod progress;
+mod redact;
 mod serve;
 mod sink;
 

@@ -272,12 +272,21 @@ pub struct CrawlReport {
     pub classified: usize,
     /// Listings newly marked vanished after this crawl.
     pub vanished: usize,
+    /// Why a crawl that answered is still an error (zero listings where the last crawl found
+    /// many).
+    pub anomaly: Option<String>,
 }
 
 impl CrawlReport {
     /// Whether the run reached the market at all: some page answered, or a wall stood in front.
     pub fn reached_market(&self) -> bool {
         self.summary.pages_ok > 0 || self.summary.wall.is_some()
+    }
+
+    /// Whether the crawl failed: no page answered, or it saw no listing where the last saw many.
+    /// A crawl stopped before its first page is not a failure.
+    pub fn failed(&self) -> bool {
+        self.anomaly.is_some() || (!self.reached_market() && !self.summary.stopped)
     }
 
     /// Prints the summary on stdout: a few aligned lines, or one JSON object with `json`.
@@ -311,6 +320,8 @@ impl CrawlReport {
                 "vanished": r.vanished,
                 "wall": s.wall,
                 "budget_exhausted": s.budget_exhausted,
+                "stopped": s.stopped,
+                "anomaly": r.anomaly,
                 "errors": s.errors,
             });
             writeln!(out, "{v}")?;
@@ -390,16 +401,31 @@ impl CrawlReport {
         if s.budget_exhausted {
             writeln!(out, "  page budget spent; run again to continue")?;
         }
+        if s.stopped {
+            writeln!(out, "  stopped; run again to continue")?;
+        }
+        if let Some(a) = &r.anomaly {
+            writeln!(out, "  error: {}", sanitize(a))?;
+        }
         for e in &s.errors {
             writeln!(out, "  error: {}", sanitize(e))?;
         }
         Ok(())
     }
 
-    /// 1 when no page of the market answered (the market is marked down), else success.
+    /// 1 when no page of the market answered (the market is marked down) or the crawl saw no
+    /// listing where the last saw many, else success.
     pub fn exit_code(&self) -> ExitCode {
         let report = self;
-        if report.reached_market() {
+        if let Some(a) = &report.anomaly {
+            eprintln!(
+                "armswatch: market {}: {}",
+                report.market,
+                crate::output::sanitize(a)
+            );
+            return ExitCode::from(1);
+        }
+        if !report.failed() {
             return ExitCode::SUCCESS;
         }
         eprintln!(
@@ -425,7 +451,21 @@ pub async fn crawl_market(
     plan: &CrawlPlan,
     model: &Classifier,
 ) -> Result<CrawlReport> {
-    store.upsert_market(&plan.market, plan.name.as_deref(), plan.base_url.as_deref())?;
+    crawl_market_until(store, transport, plan, model, None).await
+}
+
+/// The fewest listings a crawl must have seen for a later crawl that sees none to be an error.
+pub const ANOMALY_MIN_LISTINGS: usize = 5;
+
+/// [`crawl_market`] that stops when `stop` turns true: pages in flight are finished, the rest of
+/// the frontier stays pending, and the run stays open so the next crawl resumes it.
+pub async fn crawl_market_until(
+    store: Arc<dyn CrawlStore>,
+    transport: Arc<dyn Transport>,
+    plan: &CrawlPlan,
+    model: &Classifier,
+    stop: Option<tokio::sync::watch::Receiver<bool>>,
+) -> Result<CrawlReport> {
     let s = &plan.settings;
     let settings_json = serde_json::json!({
         "start": plan.start.iter().map(Url::as_str).collect::<Vec<_>>(),
@@ -440,71 +480,91 @@ pub async fn crawl_market(
         "generic_extractor": plan.profile.is_none(),
     })
     .to_string();
-    let resume = if plan.restart {
-        if let Some(old) = store.unfinished_run(&plan.market)? {
-            store.finish_run(old, "interrupted", RunCounts::default())?;
-        }
-        None
-    } else {
-        store.unfinished_run(&plan.market)?
+    let (run_id, resumed, session) = {
+        let store = store.clone();
+        let market = plan.market.clone();
+        let name = plan.name.clone();
+        let base_url = plan.base_url.clone();
+        let restart = plan.restart;
+        let transport_name = transport.name();
+        let seeds: Vec<FrontierEntry> = plan
+            .start
+            .iter()
+            .map(|u| FrontierEntry::start(u.as_str()))
+            .collect();
+        crate::sink::blocking(move || -> Result<(i64, bool, Option<String>)> {
+            store.upsert_market(&market, name.as_deref(), base_url.as_deref())?;
+            let resume = if restart {
+                if let Some(old) = store.unfinished_run(&market)? {
+                    store.finish_run(old, "interrupted", RunCounts::default())?;
+                }
+                None
+            } else {
+                store.unfinished_run(&market)?
+            };
+            let session = store.market_session(&market)?.map(|(c, _)| c);
+            Ok(match resume {
+                Some(id) => {
+                    tracing::info!("resuming the interrupted crawl run {id} of market {market}");
+                    (id, true, session)
+                }
+                None => {
+                    let id = store.begin_run(&market, &transport_name, &settings_json, &seeds)?;
+                    (id, false, session)
+                }
+            })
+        })?
     };
-    let (run_id, resumed) = match resume {
-        Some(id) => {
-            tracing::info!(
-                "resuming the interrupted crawl run {id} of market {}",
-                plan.market
-            );
-            (id, true)
-        }
-        None => {
-            let seeds: Vec<FrontierEntry> = plan
-                .start
-                .iter()
-                .map(|u| FrontierEntry::start(u.as_str()))
-                .collect();
-            let id = store.begin_run(&plan.market, &transport.name(), &settings_json, &seeds)?;
-            (id, false)
-        }
-    };
+    let mut settings = plan.settings.clone();
+    if let Some(cookie) = session {
+        // The session an investigator set with `armswatch market session` overrides the profile's.
+        settings
+            .headers
+            .retain(|(k, _)| !k.eq_ignore_ascii_case("cookie"));
+        settings.headers.push(("Cookie".into(), cookie));
+    }
     let policy = Arc::new(HostPolicy::new(
         plan.start.iter(),
         plan.extra_hosts.iter().map(String::as_str),
         transport.is_tor(),
     ));
+    let pending = crate::sink::blocking(|| store.frontier_counts(&plan.market))?
+        .get("pending")
+        .copied()
+        .unwrap_or(0);
     let sink = Arc::new(StoreSink {
         store: store.clone(),
         market: plan.market.clone(),
         run_id,
+        progress: Some(crate::progress::Progress::start(
+            &format!("crawl {}", plan.market),
+            "pages",
+            pending as u64,
+        )),
     });
     tracing::info!(
         "crawling market {} from {} via {}",
         plan.market,
-        plan.start[0],
+        crate::redact::url(plan.start[0].as_str()),
         transport.name()
     );
-    let summary = engine::crawl_with(
-        transport,
-        policy,
-        sink,
-        plan.settings.clone(),
-        plan.extractor.clone(),
-    )
-    .await?;
-    let status = if summary.wall.is_some() {
-        "interrupted"
-    } else if summary.pages_ok == 0 {
-        "failed"
-    } else {
-        "finished"
-    };
-    let mut vanished = 0;
-    if !summary.budget_exhausted {
-        store.finish_run(run_id, status, RunCounts::default())?;
-        if status == "finished" {
-            vanished = store.mark_vanished(&plan.market, plan.vanish_after as usize, run_id)?;
+    let summary = match stop {
+        Some(stop) => {
+            let parser = plan.extractor.clone();
+            engine::crawl_until(transport, policy, sink, settings, parser, stop).await?
         }
-    }
-    let (classified, flagged) = classify_pending(store.as_ref(), model)?;
+        None => {
+            engine::crawl_with(transport, policy, sink, settings, plan.extractor.clone()).await?
+        }
+    };
+    let store2 = store.clone();
+    let market = plan.market.clone();
+    let vanish_after = plan.vanish_after as usize;
+    let summary2 = summary.clone();
+    let (vanished, anomaly) = crate::sink::blocking(move || -> Result<(usize, Option<String>)> {
+        finish_run(store2.as_ref(), &market, run_id, vanish_after, &summary2)
+    })?;
+    let (classified, flagged) = crate::sink::blocking(|| classify_pending(store.as_ref(), model))?;
     Ok(CrawlReport {
         market: plan.market.clone(),
         run_id,
@@ -513,7 +573,63 @@ pub async fn crawl_market(
         flagged,
         classified,
         vanished,
+        anomaly,
     })
+}
+
+/// Ends a crawl run in the store by what the crawl did: a stopped or budget-limited run stays open
+/// (the next crawl resumes it), a walled one waits for the wall to go, a run in which no page
+/// answered failed, and a run that saw no listing where the previous one saw many failed too (the
+/// anomaly is returned and stored as an error, and nothing is marked vanished). Returns the
+/// listings marked vanished and the anomaly.
+fn finish_run(
+    store: &dyn CrawlStore,
+    market: &MarketId,
+    run_id: i64,
+    vanish_after: usize,
+    summary: &CrawlSummary,
+) -> Result<(usize, Option<String>)> {
+    if summary.stopped || summary.budget_exhausted {
+        return Ok((0, None));
+    }
+    if let Some(wall) = &summary.wall {
+        store.mark_run_walled(run_id)?;
+        store.add_crawl_error(market, Some(run_id), "wall", wall)?;
+        return Ok((0, None));
+    }
+    if summary.pages_ok == 0 {
+        store.finish_run(run_id, "failed", RunCounts::default())?;
+        let why = summary
+            .down
+            .clone()
+            .unwrap_or_else(|| "the crawl fetched zero pages".into());
+        store.add_crawl_error(
+            market,
+            Some(run_id),
+            "down",
+            &format!("{why}: the market may be down, or Tor is down"),
+        )?;
+        return Ok((0, None));
+    }
+    let started = store.run(run_id)?.map(|r| r.started_at).unwrap_or(0);
+    let seen = store.listings_seen_since(market, started)?;
+    store.set_run_listings_seen(run_id, seen)?;
+    if seen == 0 {
+        if let Some((prev, prev_seen)) = store.previous_finished_run(market, run_id)? {
+            if prev_seen >= ANOMALY_MIN_LISTINGS {
+                let msg = format!(
+                    "the crawl found zero listings where the last crawl (run {prev}) found {prev_seen}: the market's layout may have changed, or Tor is down"
+                );
+                tracing::error!("market {market}: {msg}");
+                store.finish_run(run_id, "failed", RunCounts::default())?;
+                store.add_crawl_error(market, Some(run_id), "anomaly", &msg)?;
+                return Ok((0, Some(msg)));
+            }
+        }
+    }
+    store.finish_run(run_id, "finished", RunCounts::default())?;
+    let vanished = store.mark_vanished(market, vanish_after, run_id)?;
+    Ok((vanished, None))
 }
 
 /// Gives every listing without a verdict from this model one; returns (classified, flagged).

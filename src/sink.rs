@@ -12,12 +12,26 @@ use armswatch_crawler::extract::decode_html;
 use armswatch_store::{CrawlStore, Sighting, WrittenListing};
 use std::sync::Arc;
 
+/// Runs SQLite work off the async runtime's core: on a multi-threaded runtime the worker hands its
+/// other tasks to the rest of the pool while `f` blocks ([`tokio::task::block_in_place`]); with no
+/// runtime, or a current-thread one, `f` just runs.
+pub fn blocking<T>(f: impl FnOnce() -> T) -> T {
+    match tokio::runtime::Handle::try_current() {
+        Ok(h) if h.runtime_flavor() == tokio::runtime::RuntimeFlavor::MultiThread => {
+            tokio::task::block_in_place(f)
+        }
+        _ => f(),
+    }
+}
+
 /// Records one crawl run into the store (either backend), keeping the run's counts current as pages
 /// come in, so a killed crawl still shows what it did.
 pub struct StoreSink {
     pub store: Arc<dyn CrawlStore>,
     pub market: MarketId,
     pub run_id: i64,
+    /// Pages done out of pages known, for the progress bar or the periodic line.
+    pub progress: Option<crate::progress::Progress>,
 }
 
 impl StoreSink {
@@ -87,14 +101,54 @@ fn listing_entities(page_id: i64, written: &[WrittenListing<'_>]) -> Vec<Sightin
 
 impl CrawlSink for StoreSink {
     fn frontier_contains(&self, url: &str) -> Result<bool, SinkError> {
-        Ok(self.store.frontier_contains(&self.market, url)?)
+        blocking(|| Ok(self.store.frontier_contains(&self.market, url)?))
     }
 
     fn frontier_pending(&self, limit: usize) -> Result<Vec<FrontierEntry>, SinkError> {
-        Ok(self.store.frontier_pending(&self.market, limit)?)
+        blocking(|| Ok(self.store.frontier_pending(&self.market, limit)?))
     }
 
     fn record_page(&self, outcome: &PageOutcome) -> Result<(i64, ListingWrite), SinkError> {
+        let r = blocking(|| self.record_page_blocking(outcome))?;
+        if let Some(p) = &self.progress {
+            p.inc_len(outcome.new_entries.len() as u64);
+            if outcome.frontier.is_some() {
+                p.inc(1);
+            }
+        }
+        Ok(r)
+    }
+
+    fn record_failure(&self, update: &FrontierUpdate) -> Result<(), SinkError> {
+        if let Some(p) = &self.progress {
+            p.inc(1);
+        }
+        blocking(|| {
+            Ok(self
+                .store
+                .record_failure(self.run_id, &self.market, update)?)
+        })
+    }
+
+    fn set_market_state(
+        &self,
+        state: MarketState,
+        reason: &str,
+        page_id: Option<i64>,
+    ) -> Result<(), SinkError> {
+        blocking(|| {
+            Ok(self
+                .store
+                .set_market_state(&self.market, state, reason, page_id)?)
+        })
+    }
+}
+
+impl StoreSink {
+    fn record_page_blocking(
+        &self,
+        outcome: &PageOutcome,
+    ) -> Result<(i64, ListingWrite), SinkError> {
         // Found before the write (a read and some parsing), stored inside it.
         let page_sightings = self.page_entities(&outcome.page)?;
         // A backend may run the transaction again after a conflict: the callback can be called
@@ -114,22 +168,5 @@ impl CrawlSink for StoreSink {
         Ok(self
             .store
             .record_page(self.run_id, &self.market, outcome, &mut find)?)
-    }
-
-    fn record_failure(&self, update: &FrontierUpdate) -> Result<(), SinkError> {
-        Ok(self
-            .store
-            .record_failure(self.run_id, &self.market, update)?)
-    }
-
-    fn set_market_state(
-        &self,
-        state: MarketState,
-        reason: &str,
-        page_id: Option<i64>,
-    ) -> Result<(), SinkError> {
-        Ok(self
-            .store
-            .set_market_state(&self.market, state, reason, page_id)?)
     }
 }

@@ -1,6 +1,8 @@
 //! `armswatch status`: each market's state, counts and last crawl.
 
 use crate::cli::StatusArgs;
+use crate::cmd::schedule::next_crawl;
+use crate::daemon::timing::Cadence;
 use crate::output::{Column, Printer, Row};
 use anyhow::Result;
 use armswatch_store::{rfc3339, FrontierProblem, MarketSummary, Refusal, Store};
@@ -10,6 +12,9 @@ use std::process::ExitCode;
 
 /// Failed and refused URLs, and refusals, listed per market (the newest); the table shows 3 and 1.
 const PROBLEMS_SHOWN: usize = 10;
+
+/// Stored crawl errors listed per market (the newest); the table shows 2.
+const ERRORS_SHOWN: usize = 5;
 
 /// `armswatch status`.
 pub fn run(a: StatusArgs) -> Result<ExitCode> {
@@ -22,22 +27,59 @@ pub fn run(a: StatusArgs) -> Result<ExitCode> {
         let frontier = store.frontier_counts(&m.id)?;
         let problems = store.frontier_problems(&m.id, PROBLEMS_SHOWN)?;
         let refusals = store.recent_refusals(&m.id, PROBLEMS_SHOWN)?;
+        let schedule = store.schedule(&m.id)?;
+        let errors = store.recent_crawl_errors(&m.id, ERRORS_SHOWN)?;
+        let since = m.last_run.as_ref().map(|r| r.started_at);
+        let new_flagged = match since {
+            Some(t) => store.flagged_since(&m.id, t)?,
+            None => 0,
+        };
         let mut row = MarketStatus::new(m, frontier);
         row.problems = problems;
         row.refusals = refusals.into_iter().map(RefusalRow::from).collect();
+        row.new_flagged = new_flagged;
+        row.recent_errors = errors
+            .into_iter()
+            .map(|e| ErrorRow {
+                at: rfc3339(e.at),
+                kind: e.kind,
+                run: e.run_id,
+                message: e.message,
+            })
+            .collect();
+        if let Some(s) = schedule {
+            if s.paused {
+                row.state = "paused".into();
+            }
+            row.next_crawl = next_crawl(&s).map(rfc3339);
+            row.schedule = Some(ScheduleInfo {
+                cadence: Cadence::describe(&s),
+                paused: s.paused,
+                failures: s.failures,
+                backoff_until: s.backoff_until.map(rfc3339),
+            });
+        }
         out.row(&row)?;
     }
     out.finish::<MarketStatus>()?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// One market as printed.
+/// One market as printed. `state` is `paused` when its schedule is paused, else the market's own
+/// (ok, needs_session, blocked, down).
 #[derive(Debug, Serialize)]
 struct MarketStatus {
     market: String,
     name: Option<String>,
     base_url: Option<String>,
     state: String,
+    /// When `armswatch run` crawls it next (none without a schedule or while paused).
+    next_crawl: Option<String>,
+    schedule: Option<ScheduleInfo>,
+    /// Flagged listings first seen since the last crawl started.
+    new_flagged: usize,
+    /// The newest errors stored for the market (crawls that failed, walls, anomalies).
+    recent_errors: Vec<ErrorRow>,
     state_reason: Option<String>,
     state_page_id: Option<i64>,
     state_changed_at: Option<String>,
@@ -50,6 +92,24 @@ struct MarketStatus {
     problems: Vec<FrontierProblem>,
     /// The newest URLs the host policy refused (off-site links, redirects, resources).
     refusals: Vec<RefusalRow>,
+}
+
+/// A market's schedule as printed.
+#[derive(Debug, Serialize)]
+struct ScheduleInfo {
+    cadence: String,
+    paused: bool,
+    failures: u32,
+    backoff_until: Option<String>,
+}
+
+/// A stored error as printed.
+#[derive(Debug, Serialize)]
+struct ErrorRow {
+    at: String,
+    kind: String,
+    run: Option<i64>,
+    message: String,
 }
 
 /// A refused URL as printed.
@@ -89,6 +149,10 @@ impl MarketStatus {
             name: m.name,
             base_url: m.base_url,
             state: m.state.as_str().to_string(),
+            next_crawl: None,
+            schedule: None,
+            new_flagged: 0,
+            recent_errors: Vec::new(),
             state_reason: m.state_reason,
             state_page_id: m.state_page_id,
             state_changed_at: m.state_changed_at.map(rfc3339),
@@ -119,7 +183,9 @@ impl Row for MarketStatus {
             Column::right("PAGES", 6),
             Column::right("LISTINGS", 8),
             Column::right("FLAGGED", 7),
+            Column::right("NEW", 4),
             Column::left("LAST CRAWL", 32),
+            Column::left("NEXT CRAWL", 20),
             Column::right("PENDING", 7),
             Column::left("NAME", 0).csv_only(),
             Column::left("BASE_URL", 0).csv_only(),
@@ -139,10 +205,12 @@ impl Row for MarketStatus {
             self.pages.to_string(),
             self.listings.to_string(),
             self.flagged.to_string(),
+            self.new_flagged.to_string(),
             self.last_run
                 .as_ref()
                 .map(|r| format!("{} {}", r.started_at, r.status))
                 .unwrap_or_default(),
+            self.next_crawl.clone().unwrap_or_default(),
             self.frontier
                 .get("pending")
                 .copied()
@@ -166,13 +234,27 @@ impl Row for MarketStatus {
     /// newest refusal.
     fn notes(&self) -> Vec<String> {
         let mut notes = Vec::new();
-        if let Some(reason) = self.state_reason.as_deref().filter(|_| self.state != "ok") {
+        if let Some(reason) = self
+            .state_reason
+            .as_deref()
+            .filter(|_| self.state != "ok" && self.state != "paused")
+        {
             notes.push(format!(
                 "{reason}{}",
                 self.state_page_id
                     .map(|p| format!(" (evidence: page {p})"))
                     .unwrap_or_default()
             ));
+        }
+        if let Some(s) = self.schedule.as_ref().filter(|s| s.failures > 0) {
+            notes.push(format!(
+                "{} failed crawls in a row; backed off until {}",
+                s.failures,
+                s.backoff_until.as_deref().unwrap_or("-")
+            ));
+        }
+        for e in self.recent_errors.iter().take(2) {
+            notes.push(format!("error {} ({}): {}", e.at, e.kind, e.message));
         }
         for p in self.problems.iter().take(3) {
             notes.push(format!("{} {}: {}", p.state, p.url, p.error));

@@ -96,6 +96,27 @@ pub trait CrawlStore: Send + Sync + std::fmt::Debug {
     ) -> Result<Vec<(i64, Listing)>>;
     /// Verdicts for listings, in one transaction; returns their ids.
     fn save_verdicts(&self, verdicts: &[(i64, Verdict)]) -> Result<Vec<i64>>;
+    /// Marks a run stopped by a wall (`walled`), to resume once the wall is gone.
+    fn mark_run_walled(&self, run_id: i64) -> Result<()>;
+    /// Stores an error met while crawling `market`; returns its id.
+    fn add_crawl_error(
+        &self,
+        market: &MarketId,
+        run_id: Option<i64>,
+        kind: &str,
+        message: &str,
+    ) -> Result<i64>;
+    /// Listings of `market` seen since `since` (new, changed or unchanged).
+    fn listings_seen_since(&self, market: &MarketId, since: i64) -> Result<usize>;
+    /// Records how many listings a run saw.
+    fn set_run_listings_seen(&self, run_id: i64, seen: usize) -> Result<()>;
+    /// The newest finished run of `market` other than `except` with its listings seen.
+    fn previous_finished_run(&self, market: &MarketId, except: i64)
+        -> Result<Option<(i64, usize)>>;
+    /// Sets the session cookie of `market`; it overrides the profile's.
+    fn set_market_session(&self, market: &MarketId, cookie: &str) -> Result<()>;
+    /// The session cookie set for `market` and when, if any.
+    fn market_session(&self, market: &MarketId) -> Result<Option<(String, i64)>>;
 }
 
 /// Opens the database a `--db` value names: `postgres://…` or `postgresql://…` is PostgreSQL,
@@ -216,6 +237,37 @@ macro_rules! delegate {
             }
             fn save_verdicts(&self, verdicts: &[(i64, Verdict)]) -> Result<Vec<i64>> {
                 <$t>::save_verdicts(self, verdicts)
+            }
+            fn mark_run_walled(&self, run_id: i64) -> Result<()> {
+                <$t>::mark_run_walled(self, run_id)
+            }
+            fn add_crawl_error(
+                &self,
+                market: &MarketId,
+                run_id: Option<i64>,
+                kind: &str,
+                message: &str,
+            ) -> Result<i64> {
+                <$t>::add_crawl_error(self, market, run_id, kind, message)
+            }
+            fn listings_seen_since(&self, market: &MarketId, since: i64) -> Result<usize> {
+                <$t>::listings_seen_since(self, market, since)
+            }
+            fn set_run_listings_seen(&self, run_id: i64, seen: usize) -> Result<()> {
+                <$t>::set_run_listings_seen(self, run_id, seen)
+            }
+            fn previous_finished_run(
+                &self,
+                market: &MarketId,
+                except: i64,
+            ) -> Result<Option<(i64, usize)>> {
+                <$t>::previous_finished_run(self, market, except)
+            }
+            fn set_market_session(&self, market: &MarketId, cookie: &str) -> Result<()> {
+                <$t>::set_market_session(self, market, cookie)
+            }
+            fn market_session(&self, market: &MarketId) -> Result<Option<(String, i64)>> {
+                <$t>::market_session(self, market)
             }
         }
     };

@@ -130,6 +130,9 @@ pub enum StoreError {
         #[source]
         source: tokio_postgres::Error,
     },
+    /// What was asked conflicts with what is stored (a schedule or watch added twice).
+    #[error("database {path}: {what}")]
+    Conflict { path: PathBuf, what: String },
 }
 
 impl StoreError {
@@ -170,6 +173,7 @@ impl HasKind for StoreError {
             | StoreError::PageIntegrity { .. }
             | StoreError::BadValue { .. }
             | StoreError::Invalid { .. } => ErrorKind::Input,
+            StoreError::Conflict { .. } => ErrorKind::Input,
             StoreError::Misuse { .. } => ErrorKind::Bug,
             StoreError::PgUrl { .. } => ErrorKind::Input,
             StoreError::LeaseLost { .. } => ErrorKind::Transient,

@@ -52,6 +52,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
 #![deny(clippy::print_stdout)]
 
+mod alerts;
 mod backend;
 mod detail;
 mod entities;
@@ -66,10 +67,12 @@ mod queue;
 mod queue_search;
 mod record;
 mod reviews;
+mod schedules;
 pub mod stats;
 mod vendors;
 mod verdicts;
 
+pub use alerts::{AlertListing, AlertQuery, AlertRecord, NewAlert, Watch};
 pub use backend::{open_target, CrawlStore, EntityFinder, VerdictFinder};
 pub use detail::{PageMeta, SameVendorListing, StoredVerdict};
 pub use entities::{CandidateMarket, EntityRow, Sighting};
@@ -88,6 +91,7 @@ pub use reviews::{
     check_reviewer, BrokenReview, ChainReport, NewReview, Review, ReviewedListing, GENESIS_HASH,
     MAX_NOTE_CHARS, MAX_REVIEWER_CHARS,
 };
+pub use schedules::{CrawlErrorRecord, NewSchedule, Schedule};
 pub use vendors::{VendorListing, VendorRecord, VendorRename};
 pub use verdicts::{FlaggedQuery, FlaggedRow, MarketLabelCount, StoreCounts};
 
@@ -114,6 +118,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     )),
     M::up(include_str!("../migrations/0006_reviews.sql")),
     M::up(include_str!("../migrations/0007_listing_price_high.sql")),
+    M::up(include_str!("../migrations/0008_operations.sql")),
 ];
 
 /// `PRAGMA application_id` of an armswatch database ('ARMS'), set by the first migration.

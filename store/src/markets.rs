@@ -8,7 +8,7 @@ use rusqlite::{params, OptionalExtension, Row, Transaction};
 use serde::Serialize;
 
 /// The statuses a crawl run can have: `running` until `finish_run` sets one of the others.
-pub const RUN_STATUSES: [&str; 4] = ["running", "finished", "failed", "interrupted"];
+pub const RUN_STATUSES: [&str; 5] = ["running", "finished", "failed", "interrupted", "walled"];
 
 /// A market with its state and what we hold about it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -253,12 +253,27 @@ impl Store {
         Ok(tx.last_insert_rowid())
     }
 
-    /// The newest run of `market` still marked `running` (a crawl that was killed), to resume.
+    /// Marks a run stopped by a wall (`walled`): it is not finished, and the next crawl of the
+    /// market resumes its frontier once the wall is gone (a session cookie refreshed).
+    pub fn mark_run_walled(&self, run_id: i64) -> Result<()> {
+        self.write("mark run walled", |tx| {
+            tx.execute(
+                "UPDATE crawl_runs SET status = 'walled' WHERE id = ?1 AND finished_at IS NULL",
+                [run_id],
+            )
+            .map_err(self.q("mark run walled"))?;
+            Ok(())
+        })
+    }
+
+    /// The newest run of `market` still marked `running` (a crawl that was killed or stopped) or
+    /// `walled` (stopped by a wall), to resume.
     #[tracing::instrument(level = "trace", skip_all, fields(market = %market))]
     pub fn unfinished_run(&self, market: &MarketId) -> Result<Option<i64>> {
         self.read(|c| {
             c.query_row(
-                "SELECT max(id) FROM crawl_runs WHERE market_id = ?1 AND status = 'running'",
+                "SELECT max(id) FROM crawl_runs
+                 WHERE market_id = ?1 AND status IN ('running', 'walled')",
                 [market.as_str()],
                 |r| r.get(0),
             )

@@ -135,6 +135,9 @@ pub struct CrawlSummary {
     pub down: Option<String>,
     /// Whether the page budget ran out with URLs still pending.
     pub budget_exhausted: bool,
+    /// Whether a stop was asked for ([`crawl_until`]): pages in flight were finished, nothing new
+    /// was started, and the rest of the frontier is still pending for the next run.
+    pub stopped: bool,
     /// Short descriptions of the first failures (at most 20).
     pub errors: Vec<String>,
 }
@@ -175,6 +178,21 @@ pub async fn crawl(
     crawl_with(transport, policy, sink, settings, Arc::new(extractor)).await
 }
 
+/// [`crawl_with`] that stops early when `stop` turns true: the pages in flight are fetched and
+/// recorded, nothing new is started, and the summary says `stopped`. Dropping the future instead
+/// (after a grace period) leaves the pages in flight pending in the frontier: nothing is
+/// half-written, since each page is recorded in one sink call.
+pub async fn crawl_until(
+    transport: Arc<dyn Transport>,
+    policy: Arc<HostPolicy>,
+    sink: Arc<dyn CrawlSink>,
+    settings: CrawlSettings,
+    parser: Arc<dyn PageParser>,
+    stop: tokio::sync::watch::Receiver<bool>,
+) -> Result<CrawlSummary, CrawlError> {
+    crawl_inner(transport, policy, sink, settings, parser, Some(stop)).await
+}
+
 /// [`crawl`] with a given page parser.
 pub async fn crawl_with(
     transport: Arc<dyn Transport>,
@@ -182,6 +200,29 @@ pub async fn crawl_with(
     sink: Arc<dyn CrawlSink>,
     settings: CrawlSettings,
     parser: Arc<dyn PageParser>,
+) -> Result<CrawlSummary, CrawlError> {
+    crawl_inner(transport, policy, sink, settings, parser, None).await
+}
+
+/// Resolves once `stop` holds true (never, when there is no stop or its sender is gone).
+async fn stop_asked(stop: &mut Option<tokio::sync::watch::Receiver<bool>>) {
+    match stop {
+        Some(rx) => {
+            if rx.wait_for(|s| *s).await.is_err() {
+                std::future::pending::<()>().await;
+            }
+        }
+        None => std::future::pending::<()>().await,
+    }
+}
+
+async fn crawl_inner(
+    transport: Arc<dyn Transport>,
+    policy: Arc<HostPolicy>,
+    sink: Arc<dyn CrawlSink>,
+    settings: CrawlSettings,
+    parser: Arc<dyn PageParser>,
+    mut stop: Option<tokio::sync::watch::Receiver<bool>>,
 ) -> Result<CrawlSummary, CrawlError> {
     settings.validate().map_err(CrawlError::Settings)?;
     let ctx = Arc::new(FetchContext {
@@ -226,7 +267,16 @@ pub async fn crawl_with(
                 task_urls.insert(handle.id(), url);
             }
         }
-        let Some(joined) = tasks.join_next_with_id().await else {
+        let next = tokio::select! {
+            j = tasks.join_next_with_id() => j,
+            () = stop_asked(&mut stop), if !run.summary.stopped => {
+                tracing::info!("stop asked: finishing {} pages in flight", in_flight.len());
+                run.summary.stopped = true;
+                run.stop = true;
+                continue;
+            }
+        };
+        let Some(joined) = next else {
             if !run.stop && dispatched >= settings.max_pages {
                 run.summary.budget_exhausted = !sink
                     .frontier_pending(1)
@@ -443,7 +493,7 @@ impl Run<'_> {
     fn finish(&mut self) -> Result<(), CrawlError> {
         let s = &mut self.summary;
         let tried = s.pages_fetched + s.pages_failed > 0;
-        if s.pages_ok == 0 && s.wall.is_none() && tried {
+        if s.pages_ok == 0 && s.wall.is_none() && !s.stopped && tried {
             let reason = format!(
                 "no page answered in this crawl run ({} failed): {}",
                 s.pages_failed,

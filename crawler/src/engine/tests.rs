@@ -495,3 +495,34 @@ async fn zero_settings_are_refused_before_any_request() {
         assert_eq!(script.total_calls(), 0);
     }
 }
+
+#[tokio::test(start_paused = true)]
+async fn a_stop_finishes_pages_in_flight_and_leaves_the_rest_pending() {
+    // Guards the daemon's clean shutdown: after a stop nothing new starts, what was fetched is
+    // recorded whole, the rest stays pending for the next run, and the market is not marked down.
+    let script = Script::new(&[("/", &[Answer::Html(PAGE)]), ("/a", &[Answer::Timeout])]);
+    let parser = Arc::new(Links {
+        listing: vec![url("/a"), url("/b"), url("/c")],
+        pagination: Vec::new(),
+        other: Vec::new(),
+    });
+    let start = Url::parse(&url("/")).unwrap();
+    let policy = Arc::new(HostPolicy::new([&start], [], false));
+    let sink = Arc::new(MemorySink::new([FrontierEntry::start(url("/"))]));
+    let (tx, rx) = tokio::sync::watch::channel(false);
+    let s = base_settings();
+    let crawl = tokio::spawn({
+        let sink = sink.clone();
+        async move { crawl_until(script, policy, sink, s, parser, rx).await }
+    });
+    // The root page is fetched at once; /a then hangs until its 10 s timeout.
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    tx.send(true).unwrap();
+    let summary = crawl.await.unwrap().unwrap();
+    assert!(summary.stopped);
+    assert_eq!(summary.down, None);
+    assert_eq!(state(&sink, "/").0, FrontierState::Done);
+    for p in ["/b", "/c"] {
+        assert_eq!(state(&sink, p).0, FrontierState::Pending, "{p}");
+    }
+}

@@ -186,11 +186,13 @@ impl PgStore {
         })
     }
 
-    /// The newest run of `market` still marked `running`, to resume.
+    /// The newest run of `market` still marked `running` (a crawl that was killed or stopped) or
+    /// `walled` (stopped by a wall), to resume.
     pub fn unfinished_run(&self, market: &MarketId) -> Result<Option<i64>> {
         self.read(async |c| {
             c.query_one(
-                "SELECT max(id) FROM crawl_runs WHERE market_id = $1 AND status = 'running'",
+                "SELECT max(id) FROM crawl_runs
+                 WHERE market_id = $1 AND status IN ('running', 'walled')",
                 &[&market.as_str()],
             )
             .await

@@ -15,6 +15,7 @@
 mod crawl;
 mod leases;
 mod listings;
+mod ops;
 
 pub use leases::{Claim, Lease, Politeness};
 
@@ -39,6 +40,10 @@ const PG_MIGRATIONS: &[(&str, &str)] = &[
     (
         "0003_listing_price_high",
         include_str!("../../pg_migrations/0003_listing_price_high.sql"),
+    ),
+    (
+        "0004_operations",
+        include_str!("../../pg_migrations/0004_operations.sql"),
     ),
 ];
 
