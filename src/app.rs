@@ -91,6 +91,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Run(a) => crate::daemon::run(&g, a),
         Command::Market(a) => crate::cmd::market::run(a),
         Command::Watch(a) => crate::cmd::watch::run(a),
+        Command::Doctor(a) => crate::cmd::doctor::run(&g, a),
     }
 }
 

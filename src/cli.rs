@@ -79,6 +79,7 @@ pub enum Command {
     Run(RunArgs),
     Market(MarketArgs),
     Watch(WatchArgs),
+    Doctor(DoctorArgs),
 }
 
 /// Scheduled crawls, kept in the database and run by `armswatch run`.

@@ -24,10 +24,11 @@ fn main() -> ExitCode {
             if app::is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
-            // An error can quote market text (a URL, a title): escape it for the terminal.
+            // An error can quote market text (a URL, a title): escape it for the terminal, and scrub
+            // onion addresses and cookies like the log does.
             eprintln!(
                 "armswatch: error: {}",
-                output::sanitize_lines(&format!("{err:#}"))
+                output::sanitize_lines(&redact::text(&format!("{err:#}")))
             );
             ExitCode::from(2)
         }

@@ -420,7 +420,7 @@ impl CrawlReport {
         if let Some(a) = &report.anomaly {
             eprintln!(
                 "armswatch: market {}: {}",
-                report.market,
+                crate::redact::text(report.market.as_str()),
                 crate::output::sanitize(a)
             );
             return ExitCode::from(1);
@@ -430,15 +430,15 @@ impl CrawlReport {
         }
         eprintln!(
             "armswatch: no page of market {} answered; it is marked down ({})",
-            report.market,
-            crate::output::sanitize(
+            crate::redact::text(report.market.as_str()),
+            crate::redact::text(&crate::output::sanitize(
                 report
                     .summary
                     .errors
                     .first()
                     .map(String::as_str)
                     .unwrap_or("nothing was fetched")
-            )
+            ))
         );
         ExitCode::from(1)
     }

@@ -50,7 +50,8 @@ impl Drop for Ender {
 }
 
 impl Progress {
-    /// Starts reporting job `name` counting `unit`s, out of `len` when known (0: unknown).
+    /// Starts reporting job `name` counting `unit`s, out of `len` when known (0: unknown); with an
+    /// empty `unit` only the time spent is shown.
     pub fn start(name: &str, unit: &'static str, len: u64) -> Progress {
         let shared = Arc::new(Shared {
             name: name.to_string(),
@@ -65,6 +66,8 @@ impl Progress {
             let span = tracing::info_span!("progress", indicatif.pb_show = tracing::field::Empty);
             let template = if len > 0 {
                 "{msg} [{bar:30}] {pos}/{len} {per_sec} eta {eta}"
+            } else if unit.is_empty() {
+                "{spinner} {msg} {elapsed}"
             } else {
                 "{spinner} {msg} {pos} {per_sec} {elapsed}"
             };
@@ -74,7 +77,11 @@ impl Progress {
             if len > 0 {
                 span.pb_set_length(len);
             }
-            span.pb_set_message(&format!("{name} ({unit})"));
+            span.pb_set_message(&if unit.is_empty() {
+                name.to_string()
+            } else {
+                format!("{name} ({unit})")
+            });
             span.pb_start();
             Some(span)
         } else {
@@ -128,13 +135,17 @@ fn plain_reporter(s: &Shared) {
                 String::new()
             };
             let state = if *done { "done" } else { "progress" };
-            tracing::info!(
-                "{} {state}: {pos}{of} {} ({:.1}/s, {:.0}s)",
-                s.name,
-                s.unit,
-                pos as f64 / secs,
-                secs
-            );
+            if s.unit.is_empty() {
+                tracing::info!("{} {state}: {:.0}s", s.name, secs);
+            } else {
+                tracing::info!(
+                    "{} {state}: {pos}{of} {} ({:.1}/s, {:.0}s)",
+                    s.name,
+                    s.unit,
+                    pos as f64 / secs,
+                    secs
+                );
+            }
         }
         if *done {
             return;

@@ -9,9 +9,11 @@ use std::sync::LazyLock;
 
 static UNSAFE: AtomicBool = AtomicBool::new(false);
 
-/// v3 (56 characters) and v2 (16) onion hostnames, and cookie headers or settings.
+/// v3 onion addresses (56 base32 characters, also inside a market id such as `abcd...-onion`) and
+/// v2 ones (16, with `.onion`); cookie headers and settings.
 static ONION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b([a-z2-7]{4})[a-z2-7]{12}(?:[a-z2-7]{40})?\.onion\b").expect("valid regex")
+    Regex::new(r"(?i)\b([a-z2-7]{4})(?:[a-z2-7]{52}(?:[.-]onion)?|[a-z2-7]{12}[.-]onion)\b")
+        .expect("valid regex")
 });
 static COOKIE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?i)\b(cookie|set-cookie)(["']?\s*[:=]\s*["']?)[^\s"',;]+(?:;\s*[^\s"',;=]+=[^\s"',;]*)*"#)
@@ -80,6 +82,8 @@ mod tests {
         assert!(out.contains("vww6…[scrubbed].onion"), "{out}");
         assert!(!out.contains("abc123"), "{out}");
         assert!(text("cookie = \"sid=zz9\"").contains("[scrubbed]"));
+        let id = onion.replace(".onion", "-onion");
+        assert!(!text(&format!("market {id}")).contains(&id[..56]));
         assert!(!text("\"cookie\":\"sid=zz9\"").contains("zz9"));
     }
 }

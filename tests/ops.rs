@@ -755,3 +755,163 @@ fn a_wall_then_a_session_refresh_resumes_the_frontier() {
             .unwrap();
     assert_eq!(v["state"], "ok", "{v}");
 }
+
+/// `armswatch doctor --json` as (check, status, detail) triples, with the exit status.
+fn doctor(data: &Path, args: &[&str]) -> (Option<i32>, Vec<(String, String, String)>) {
+    let mut all = vec!["doctor"];
+    all.extend(args);
+    let out = armswatch(data, &all);
+    let checks = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            let s = |k: &str| v[k].as_str().unwrap().to_string();
+            (s("check"), s("status"), s("detail"))
+        })
+        .collect();
+    (out.status.code(), checks)
+}
+
+fn status_of<'a>(checks: &'a [(String, String, String)], name: &str) -> &'a str {
+    checks
+        .iter()
+        .find(|c| c.0 == name)
+        .map(|c| c.1.as_str())
+        .unwrap_or_else(|| panic!("no check {name}: {checks:?}"))
+}
+
+#[test]
+fn doctor_passes_a_sound_setup_and_fails_loudly_on_each_broken_part() {
+    // Guards `doctor`: database integrity, schema and WAL, model, scheduled profiles, disk and
+    // schedules pass on a sound setup; a broken profile, a SOCKS port that is not Tor, a port
+    // where nothing listens, a given-up alert and a missing database each fail with exit 1.
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("m.db");
+    let dbs = db.to_str().unwrap();
+    let profile = write_profile(tmp.path(), "alpha", 0);
+    schedule(tmp.path(), &db, &profile, "http://127.0.0.1:9", "6h");
+    let (code, checks) = doctor(tmp.path(), &["--db", dbs, "--json", "--tor", "direct"]);
+    assert_eq!(code, Some(0), "{checks:?}");
+    for name in [
+        "database integrity",
+        "database schema",
+        "database WAL",
+        "model",
+        "profile alpha",
+        "tor",
+        "disk",
+        "schedule alpha",
+        "alerts",
+        "daemon",
+    ] {
+        assert_eq!(status_of(&checks, name), "ok", "{name}: {checks:?}");
+    }
+    let text = armswatch_ok(tmp.path(), &["doctor", "--db", dbs]);
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("ok ") && l.contains("schedule alpha")),
+        "{text}"
+    );
+
+    // A port that answers HTTP, not SOCKS, and one where nothing listens.
+    let rt = runtime();
+    let site_dir = tmp.path().join("site");
+    write_market(&site_dir, &GUNS[..1]);
+    let site = rt.block_on(StaticSite::start(site_dir, 0)).unwrap();
+    let http = format!("socks5h://{}", site.addr());
+    let (code, checks) = doctor(tmp.path(), &["--db", dbs, "--json", "--tor", &http]);
+    assert_eq!(code, Some(1));
+    assert_eq!(status_of(&checks, "tor"), "fail");
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    let (code, checks) = doctor(
+        tmp.path(),
+        &[
+            "--db",
+            dbs,
+            "--json",
+            "--tor",
+            &format!("socks5h://{closed}"),
+        ],
+    );
+    assert_eq!(code, Some(1));
+    assert_eq!(status_of(&checks, "tor"), "fail");
+
+    // The scheduled profile breaks (a selector that does not compile).
+    let text = std::fs::read_to_string(&profile).unwrap();
+    std::fs::write(&profile, text.replace("h1.listing-title", "h1[[[")).unwrap();
+    let (code, checks) = doctor(tmp.path(), &["--db", dbs, "--json", "--tor", "direct"]);
+    assert_eq!(code, Some(1));
+    assert_eq!(status_of(&checks, "profile alpha"), "fail", "{checks:?}");
+    std::fs::write(&profile, text).unwrap();
+
+    // An alert whose delivery was given up.
+    let c = Connection::open(&db).unwrap();
+    c.execute(
+        "INSERT INTO alerts (dedup_key, kind, payload_json, created_at, state, next_attempt_at)
+         VALUES ('flagged:1', 'flagged', '{}', 0, 'failed', 0)",
+        [],
+    )
+    .unwrap();
+    let (code, checks) = doctor(tmp.path(), &["--db", dbs, "--json", "--tor", "direct"]);
+    assert_eq!(code, Some(1));
+    assert_eq!(status_of(&checks, "alerts"), "fail");
+
+    let (code, checks) = doctor(
+        tmp.path(),
+        &[
+            "--db",
+            tmp.path().join("none.db").to_str().unwrap(),
+            "--json",
+            "--tor",
+            "direct",
+        ],
+    );
+    assert_eq!(code, Some(1));
+    assert_eq!(status_of(&checks, "database"), "fail");
+}
+
+#[test]
+fn logs_scrub_onions_and_cookies_unless_unsafe_log_and_json_logs_are_json() {
+    // Guards safelog-style logging and --log-format json: an onion start URL and a session cookie
+    // never reach the log in full at info level; --unsafe-log shows them.
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("m.db");
+    let onion = "vww6ybal4bd7szmgncyruucpgfkqahzddi37ktceo3ah7ngmcopnpyyd.onion";
+    // A SOCKS port where nothing listens: the crawl fails fast, after logging its start URL.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    let start = format!("http://{onion}/");
+    let socks = format!("socks5h://{closed}");
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "crawl",
+            "--start",
+            &start,
+            "--db",
+            db.to_str().unwrap(),
+            "--tor",
+            &socks,
+            "--timeout-secs",
+            "2",
+        ];
+        args.extend(extra);
+        let out = armswatch(tmp.path(), &args);
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let safe = run(&[]);
+    assert!(safe.contains("vww6…[scrubbed].onion"), "{safe}");
+    assert!(!safe.contains(onion), "{safe}");
+    let json = run(&["--log-format", "json"]);
+    let first = json.lines().next().unwrap();
+    let v: serde_json::Value =
+        serde_json::from_str(first).unwrap_or_else(|e| panic!("{e}: {first}"));
+    assert!(v["level"].is_string(), "{v}");
+    assert!(!json.contains(onion), "{json}");
+    let unsafe_log = run(&["--unsafe-log"]);
+    assert!(unsafe_log.contains(onion), "{unsafe_log}");
+}

@@ -393,3 +393,37 @@ async fn start_canary_market(canary: std::net::SocketAddr) -> std::net::SocketAd
     });
     addr
 }
+
+#[test]
+fn doctor_recognises_a_real_tor_socks_port() {
+    // Guards doctor's Tor check on the real thing: the private network's tor client passes (the
+    // SOCKS5 greeting and Tor's own answer to an HTTP request), and nothing leaves loopback.
+    let Some(net) = Privnet::get() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("m.db");
+    let dbs = db.to_str().unwrap();
+    let out = armswatch(
+        tmp.path(),
+        &["watch", "add", "--vendor", "nobody", "--db", dbs],
+    );
+    assert_success(&out, "watch add");
+    let socks = net.socks_url();
+    let out = armswatch(
+        tmp.path(),
+        &["doctor", "--db", dbs, "--tor", &socks, "--json"],
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let tor: serde_json::Value = stdout
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .find(|v| v["check"] == "tor")
+        .unwrap_or_else(|| panic!("no tor check: {stdout}"));
+    assert_eq!(tor["status"], "ok", "{tor}");
+    assert!(
+        tor["detail"]
+            .as_str()
+            .unwrap()
+            .contains("is a Tor SOCKS port"),
+        "{tor}"
+    );
+}

@@ -33,7 +33,9 @@ pub fn run(g: &GlobalArgs, a: EvalArgs) -> Result<ExitCode> {
         let skipped = rows.len() - examples.len();
         (examples, skipped, file.display().to_string(), None)
     };
+    let progress = crate::progress::Progress::start("eval", "", 0);
     let report = armswatch_classifier::eval::evaluate_with(&model, &examples, a.use_category);
+    drop(progress);
     let mut out = std::io::stdout().lock();
     if a.json {
         let mut v = serde_json::to_value(&report)?;

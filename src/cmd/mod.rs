@@ -4,6 +4,7 @@ pub mod classify;
 pub mod crawl;
 pub mod demo;
 pub mod demo_tor;
+pub mod doctor;
 pub mod eval;
 pub mod export;
 pub mod extract;

@@ -89,8 +89,10 @@ fn export<W: Write>(store: &Store, p: &Pseudonymizer, out: &mut Printer<W>) -> R
         by_vendor.entry(l.b.clone()).or_default().push(l);
     }
     let stats = store.stats_listings()?;
+    let progress = crate::progress::Progress::start("export", "listings", stats.len() as u64);
     let mut n = 0;
     for s in &stats {
+        progress.inc(1);
         let Some(stored) = store.listing(s.id)? else {
             continue;
         };

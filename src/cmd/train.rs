@@ -117,7 +117,11 @@ pub fn run(a: TrainArgs) -> Result<ExitCode> {
         reviewed = reviewed.values().sum::<usize>(),
         "training classifier"
     );
+    // Training reports no steps: the bar is a spinner with the time spent (a periodic line off a
+    // terminal), so a long run visibly keeps going.
+    let progress = crate::progress::Progress::start("train", "", 0);
     let mut model = params.fit(&examples)?;
+    drop(progress);
     if a.with_reviews {
         model = model.with_reviewed(reviewed.clone());
     }

@@ -59,6 +59,20 @@ pub fn acquire(db: &Path) -> Result<DbLock> {
     Ok(DbLock { _file: file, path })
 }
 
+/// The pid of the `armswatch run` holding `db`'s lock, if one does.
+pub fn holder(db: &Path) -> Option<u32> {
+    let path = lock_path(db);
+    let file = File::open(&path).ok()?;
+    // SAFETY: a non-blocking probe on a descriptor we own, released at once if it is granted.
+    let r = unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_SH | libc::LOCK_NB) };
+    if r == 0 {
+        // SAFETY: releasing the probe lock just taken.
+        unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_UN) };
+        return None;
+    }
+    std::fs::read_to_string(&path).ok()?.trim().parse().ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
