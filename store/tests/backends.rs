@@ -475,6 +475,53 @@ fn page_bodies_are_kept_byte_for_byte(s: &dyn CrawlStore) {
 }
 
 /// Runs each test function on both backends, as `sqlite::NAME` and `postgres::NAME`.
+fn daemon_run_bookkeeping(s: &dyn CrawlStore) {
+    // Guards the daemon's run bookkeeping (issue 12): listings a run saw, the previous finished run
+    // for the zero-listings anomaly, a walled run resumed, stored errors, session cookies.
+    let m = market();
+    let first = seeded(s);
+    let o = outcome(
+        "http://demo.onion/",
+        vec![
+            listing("http://demo.onion/item/1", "Glock 19"),
+            listing("http://demo.onion/item/2", "Glock 17"),
+        ],
+        &[],
+    );
+    s.record_page(first, &m, &o, &mut no_entities).unwrap();
+    assert_eq!(s.listings_seen_since(&m, 0).unwrap(), 2);
+    assert_eq!(s.listings_seen_since(&m, i64::MAX).unwrap(), 0);
+    s.set_run_listings_seen(first, 2).unwrap();
+    s.finish_run(first, "finished", RunCounts::default())
+        .unwrap();
+    let second = seeded(s);
+    assert_eq!(
+        s.previous_finished_run(&m, second).unwrap(),
+        Some((first, 2))
+    );
+    assert_eq!(s.previous_finished_run(&m, first).unwrap(), None);
+    s.mark_run_walled(second).unwrap();
+    assert_eq!(s.run(second).unwrap().unwrap().status, "walled");
+    assert_eq!(s.unfinished_run(&m).unwrap(), Some(second));
+    // A finished run is never marked walled afterwards.
+    s.mark_run_walled(first).unwrap();
+    assert_eq!(s.run(first).unwrap().unwrap().status, "finished");
+    let e1 = s
+        .add_crawl_error(&m, Some(second), "wall", "login")
+        .unwrap();
+    let other = MarketId("other".into());
+    let e2 = s
+        .add_crawl_error(&other, None, "down", "no answer")
+        .unwrap();
+    assert!(e2 > e1);
+    assert_eq!(s.market_session(&m).unwrap(), None);
+    s.set_market_session(&m, "sid=1").unwrap();
+    s.set_market_session(&m, "sid=2").unwrap();
+    assert_eq!(s.market_session(&m).unwrap().unwrap().0, "sid=2");
+    s.set_market_session(&other, "sid=3").unwrap();
+    assert_eq!(s.market_session(&other).unwrap().unwrap().0, "sid=3");
+}
+
 macro_rules! on_both_backends {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
@@ -510,6 +557,7 @@ on_both_backends!(
     entities_are_stored_with_the_page,
     vanished_listings_come_back,
     page_bodies_are_kept_byte_for_byte,
+    daemon_run_bookkeeping,
 );
 
 /// What only the PostgreSQL backend has: its schema migrations on a shared server.
