@@ -611,8 +611,9 @@ fn finish_run(
         )?;
         return Ok((0, None));
     }
-    let started = store.run(run_id)?.map(|r| r.started_at).unwrap_or(0);
-    let seen = store.listings_seen_since(market, started)?;
+    // Counted by the run's pages, not by time: a crawl right after another one must not count
+    // what the other saw in the same second.
+    let seen = store.listings_seen_in_run(run_id)?;
     store.set_run_listings_seen(run_id, seen)?;
     if seen == 0 {
         if let Some((prev, prev_seen)) = store.previous_finished_run(market, run_id)? {

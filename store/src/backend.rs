@@ -106,8 +106,8 @@ pub trait CrawlStore: Send + Sync + std::fmt::Debug {
         kind: &str,
         message: &str,
     ) -> Result<i64>;
-    /// Listings of `market` seen since `since` (new, changed or unchanged).
-    fn listings_seen_since(&self, market: &MarketId, since: i64) -> Result<usize>;
+    /// Listings found on the pages of a run (new, changed or unchanged).
+    fn listings_seen_in_run(&self, run_id: i64) -> Result<usize>;
     /// Records how many listings a run saw.
     fn set_run_listings_seen(&self, run_id: i64, seen: usize) -> Result<()>;
     /// The newest finished run of `market` other than `except` with its listings seen.
@@ -250,8 +250,8 @@ macro_rules! delegate {
             ) -> Result<i64> {
                 <$t>::add_crawl_error(self, market, run_id, kind, message)
             }
-            fn listings_seen_since(&self, market: &MarketId, since: i64) -> Result<usize> {
-                <$t>::listings_seen_since(self, market, since)
+            fn listings_seen_in_run(&self, run_id: i64) -> Result<usize> {
+                <$t>::listings_seen_in_run(self, run_id)
             }
             fn set_run_listings_seen(&self, run_id: i64, seen: usize) -> Result<()> {
                 <$t>::set_run_listings_seen(self, run_id, seen)

@@ -489,12 +489,15 @@ fn daemon_run_bookkeeping(s: &dyn CrawlStore) {
         &[],
     );
     s.record_page(first, &m, &o, &mut no_entities).unwrap();
-    assert_eq!(s.listings_seen_since(&m, 0).unwrap(), 2);
-    assert_eq!(s.listings_seen_since(&m, i64::MAX).unwrap(), 0);
+    assert_eq!(s.listings_seen_in_run(first).unwrap(), 2);
     s.set_run_listings_seen(first, 2).unwrap();
     s.finish_run(first, "finished", RunCounts::default())
         .unwrap();
     let second = seeded(s);
+    // The same listings again, on a page of the next run: counted for that run, not before.
+    assert_eq!(s.listings_seen_in_run(second).unwrap(), 0);
+    s.record_page(second, &m, &o, &mut no_entities).unwrap();
+    assert_eq!(s.listings_seen_in_run(second).unwrap(), 2);
     assert_eq!(
         s.previous_finished_run(&m, second).unwrap(),
         Some((first, 2))

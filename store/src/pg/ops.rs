@@ -110,12 +110,14 @@ impl PgStore {
         })
     }
 
-    /// Listings of `market` seen since `since` (new, changed or unchanged): what a run saw.
-    pub fn listings_seen_since(&self, market: &MarketId, since: i64) -> Result<usize> {
+    /// Listings found on the pages of run `run_id` (new, changed or unchanged): what a run saw,
+    /// also across a resume (the run keeps its id).
+    pub fn listings_seen_in_run(&self, run_id: i64) -> Result<usize> {
         self.read(async |c| {
             c.query_one(
-                "SELECT count(*) FROM listings WHERE market_id = $1 AND last_seen >= $2",
-                &[&market.as_str(), &since],
+                "SELECT count(DISTINCT lp.listing_id) FROM pages p
+                 JOIN listing_pages lp ON lp.page_id = p.id WHERE p.run_id = $1",
+                &[&run_id],
             )
             .await
             .and_then(|r| r.try_get::<_, i64>(0))
