@@ -4,12 +4,14 @@
 //! same semantics. [`open_target`] opens either from a `--db` value.
 
 use crate::{
-    EntityRow, PgStore, PresenceEvent, Refusal, Result, RunCounts, RunRecord, Sighting, Store,
-    StoredListing, StoredPage, WrittenListing,
+    ChainReport, EntityRow, FrontierProblem, MarketSummary, NewReview, PgStore, PresenceEvent,
+    QueueKey, QueuePage, QueuePosition, QueueQuery, Refusal, Result, Review, RunCounts, RunRecord,
+    Sighting, Store, StoredListing, StoredPage, StoredVerdict, WrittenListing,
 };
 use armswatch_core::crawl::{
     FrontierEntry, FrontierUpdate, ListingWrite, MarketState, PageOutcome,
 };
+use armswatch_core::ReviewState;
 use armswatch_core::{Listing, MarketId, Verdict};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -118,6 +120,77 @@ pub trait CrawlStore: Send + Sync + std::fmt::Debug {
     /// The session cookie set for `market` and when, if any.
     fn market_session(&self, market: &MarketId) -> Result<Option<(String, i64)>>;
 }
+
+/// What the review workspace and `armswatch status` read and write, on top of a crawl's
+/// operations: implemented by both backends with the same semantics (the SQLite [`Store`]'s
+/// methods of the same names give the contract of each).
+pub trait CaseStore: CrawlStore {
+    /// Every market, by id, with its state, counts and newest run.
+    fn markets(&self) -> Result<Vec<MarketSummary>>;
+    /// The market's newest failed and refused frontier entries, at most `limit`.
+    fn frontier_problems(&self, market: &MarketId, limit: usize) -> Result<Vec<FrontierProblem>>;
+    /// The market's newest refusals, at most `limit`.
+    fn recent_refusals(&self, market: &MarketId, limit: usize) -> Result<Vec<Refusal>>;
+    /// A listing's newest verdict.
+    fn latest_verdict(&self, listing_id: i64) -> Result<Option<StoredVerdict>>;
+    /// Records a decision, chained to the newest review.
+    fn add_review(&self, new: &NewReview) -> Result<Review>;
+    /// The decisions on a listing, oldest first.
+    fn reviews_of(&self, listing_id: i64) -> Result<Vec<Review>>;
+    /// Checks every review's hash and the chain.
+    fn verify_reviews(&self) -> Result<ChainReport>;
+    /// One page of the review queue.
+    fn queue(&self, query: &QueueQuery, at: &QueuePosition) -> Result<QueuePage>;
+    /// A listing's queue key, `None` when it has no verdict.
+    fn queue_key(&self, listing_id: i64) -> Result<Option<QueueKey>>;
+    /// How many flagged listings are in each review state.
+    fn queue_state_counts(&self) -> Result<BTreeMap<ReviewState, usize>>;
+}
+
+/// Delegates [`CaseStore`] to the inherent methods of the same names.
+macro_rules! delegate_case {
+    ($t:ty) => {
+        impl CaseStore for $t {
+            fn markets(&self) -> Result<Vec<MarketSummary>> {
+                <$t>::markets(self)
+            }
+            fn frontier_problems(
+                &self,
+                market: &MarketId,
+                limit: usize,
+            ) -> Result<Vec<FrontierProblem>> {
+                <$t>::frontier_problems(self, market, limit)
+            }
+            fn recent_refusals(&self, market: &MarketId, limit: usize) -> Result<Vec<Refusal>> {
+                <$t>::recent_refusals(self, market, limit)
+            }
+            fn latest_verdict(&self, listing_id: i64) -> Result<Option<StoredVerdict>> {
+                <$t>::latest_verdict(self, listing_id)
+            }
+            fn add_review(&self, new: &NewReview) -> Result<Review> {
+                <$t>::add_review(self, new)
+            }
+            fn reviews_of(&self, listing_id: i64) -> Result<Vec<Review>> {
+                <$t>::reviews_of(self, listing_id)
+            }
+            fn verify_reviews(&self) -> Result<ChainReport> {
+                <$t>::verify_reviews(self)
+            }
+            fn queue(&self, query: &QueueQuery, at: &QueuePosition) -> Result<QueuePage> {
+                <$t>::queue(self, query, at)
+            }
+            fn queue_key(&self, listing_id: i64) -> Result<Option<QueueKey>> {
+                <$t>::queue_key(self, listing_id)
+            }
+            fn queue_state_counts(&self) -> Result<BTreeMap<ReviewState, usize>> {
+                <$t>::queue_state_counts(self)
+            }
+        }
+    };
+}
+
+delegate_case!(Store);
+delegate_case!(PgStore);
 
 /// Opens the database a `--db` value names: `postgres://…` or `postgresql://…` is PostgreSQL,
 /// `sqlite:PATH` or a bare path is a SQLite file (created if missing).

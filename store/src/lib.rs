@@ -74,7 +74,7 @@ mod vendors;
 mod verdicts;
 
 pub use alerts::{AlertListing, AlertQuery, AlertRecord, NewAlert, Watch};
-pub use backend::{open_target, CrawlStore, EntityFinder, VerdictFinder};
+pub use backend::{open_target, CaseStore, CrawlStore, EntityFinder, VerdictFinder};
 pub use detail::{PageMeta, SameVendorListing, StoredVerdict};
 pub use entities::{CandidateMarket, EntityRow, Sighting};
 pub use error::{Result, StoreError};
@@ -83,8 +83,8 @@ pub use listings::{content_sha256, ListingVersion, StoredListing};
 pub use markets::{MarketSummary, RunCounts, RunRecord, RUN_STATUSES};
 pub use pages::{Refusal, StoredPage};
 pub use pg::{
-    is_postgres_url, pg_schema_version, redact, Claim, Lease, PgStore, Politeness,
-    DEFAULT_POOL_SIZE,
+    is_postgres_url, pg_schema_version, redact, CaseCheck, Claim, CopyReport, Lease, PgStore,
+    Politeness, TableCheck, CASE_TABLES, DEFAULT_POOL_SIZE,
 };
 pub use presence::{PresenceEvent, VanishedListing};
 pub use queue::{fts_query, QueueKey, QueuePage, QueuePosition, QueueQuery, QueueRow, QueueSort};

@@ -176,11 +176,11 @@ pub fn fts_query(input: &str) -> Option<String> {
 }
 
 /// The bit of a label in `review_queue.labels`.
-fn label_bit(l: Label) -> i64 {
+pub(crate) fn label_bit(l: Label) -> i64 {
     1 << l.index()
 }
 
-fn labels_of(bits: i64) -> Vec<Label> {
+pub(crate) fn labels_of(bits: i64) -> Vec<Label> {
     Label::ALL
         .into_iter()
         .filter(|l| bits & label_bit(*l) != 0)
@@ -190,13 +190,13 @@ fn labels_of(bits: i64) -> Vec<Label> {
 /// SQL for one direction of one sort: (the keyset condition after/before the key within the same
 /// group, the condition for later/earlier groups, ORDER BY). Sorts without groups have no second
 /// part.
-struct Plan {
-    same_group: &'static str,
-    later_groups: Option<&'static str>,
-    order: &'static str,
+pub(crate) struct Plan {
+    pub(crate) same_group: &'static str,
+    pub(crate) later_groups: Option<&'static str>,
+    pub(crate) order: &'static str,
 }
 
-fn plan(sort: QueueSort, forward: bool) -> Plan {
+pub(crate) fn plan(sort: QueueSort, forward: bool) -> Plan {
     match (sort, forward) {
         (QueueSort::Score, true) => Plan {
             same_group: "(q.max_score, q.listing_id) < (:score, :id)",
@@ -241,6 +241,54 @@ fn plan(sort: QueueSort, forward: bool) -> Plan {
     }
 }
 
+/// One page of the queue at `at`, reading rows with `rows(search, key, forward, limit)`: the
+/// FTS-style search terms, the key to start after (in the direction), and how many rows at most.
+/// Both backends page this way.
+pub(crate) fn paged(
+    query: &QueueQuery,
+    at: &QueuePosition,
+    rows: impl FnOnce(Option<&str>, Option<&QueueKey>, bool, usize) -> Result<Vec<QueueRow>>,
+) -> Result<QueuePage> {
+    let limit = match query.limit {
+        0 => 50,
+        n => n.min(1000),
+    };
+    let search = match query.search.as_deref().map(str::trim) {
+        Some(s) if !s.is_empty() => match fts_query(s) {
+            Some(q) => Some(q),
+            // Only punctuation: nothing can match.
+            None => return Ok(QueuePage::default()),
+        },
+        _ => None,
+    };
+    let (key, forward) = match at {
+        QueuePosition::Start => (None, true),
+        QueuePosition::After(k) => (Some(k), true),
+        QueuePosition::Before(k) => (Some(k), false),
+    };
+    // One extra row tells whether there is more in this direction.
+    let mut rows = rows(search.as_deref(), key, forward, limit + 1)?;
+    let more = rows.len() > limit;
+    rows.truncate(limit);
+    if !forward {
+        rows.reverse();
+    }
+    let (has_next, has_prev) = match at {
+        QueuePosition::Start => (more, false),
+        QueuePosition::After(_) => (more, true),
+        QueuePosition::Before(_) => (true, more),
+    };
+    Ok(QueuePage {
+        next: has_next
+            .then(|| rows.last().map(|r| r.key.clone()))
+            .flatten(),
+        prev: has_prev
+            .then(|| rows.first().map(|r| r.key.clone()))
+            .flatten(),
+        rows,
+    })
+}
+
 type Raw = (QueueRow, i64, Option<String>, String);
 
 impl Store {
@@ -257,43 +305,8 @@ impl Store {
         at: &QueuePosition,
         few: usize,
     ) -> Result<QueuePage> {
-        let limit = match query.limit {
-            0 => 50,
-            n => n.min(1000),
-        };
-        let search = match query.search.as_deref().map(str::trim) {
-            Some(s) if !s.is_empty() => match fts_query(s) {
-                Some(q) => Some(q),
-                // Only punctuation: nothing can match.
-                None => return Ok(QueuePage::default()),
-            },
-            _ => None,
-        };
-        let (key, forward) = match at {
-            QueuePosition::Start => (None, true),
-            QueuePosition::After(k) => (Some(k), true),
-            QueuePosition::Before(k) => (Some(k), false),
-        };
-        // One extra row tells whether there is more in this direction.
-        let mut rows = self.queue_rows(query, search.as_deref(), key, forward, limit + 1, few)?;
-        let more = rows.len() > limit;
-        rows.truncate(limit);
-        if !forward {
-            rows.reverse();
-        }
-        let (has_next, has_prev) = match at {
-            QueuePosition::Start => (more, false),
-            QueuePosition::After(_) => (more, true),
-            QueuePosition::Before(_) => (true, more),
-        };
-        Ok(QueuePage {
-            next: has_next
-                .then(|| rows.last().map(|r| r.key.clone()))
-                .flatten(),
-            prev: has_prev
-                .then(|| rows.first().map(|r| r.key.clone()))
-                .flatten(),
-            rows,
+        paged(query, at, |search, key, forward, limit| {
+            self.queue_rows(query, search, key, forward, limit, few)
         })
     }
 

@@ -93,26 +93,27 @@ pub struct ReviewedListing {
     pub description: Option<String>,
 }
 
-/// The stored columns of a review, as hashed.
-struct RawReview {
-    id: i64,
-    listing_id: i64,
-    listing_version: i64,
-    verdict_id: Option<i64>,
-    model_id: Option<String>,
-    model_version: Option<String>,
-    model_labels_json: String,
-    model_scores_json: String,
-    state: String,
-    labels_json: String,
-    note: String,
-    reviewer: String,
-    decided_at: i64,
-    prev_hash: String,
-    hash: String,
+/// The stored columns of a review, as hashed (both backends store the same columns).
+pub(crate) struct RawReview {
+    pub(crate) id: i64,
+    pub(crate) listing_id: i64,
+    pub(crate) listing_version: i64,
+    pub(crate) verdict_id: Option<i64>,
+    pub(crate) model_id: Option<String>,
+    pub(crate) model_version: Option<String>,
+    pub(crate) model_labels_json: String,
+    pub(crate) model_scores_json: String,
+    pub(crate) state: String,
+    pub(crate) labels_json: String,
+    pub(crate) note: String,
+    pub(crate) reviewer: String,
+    pub(crate) decided_at: i64,
+    pub(crate) prev_hash: String,
+    pub(crate) hash: String,
 }
 
-const RAW_COLS: &str = "id, listing_id, listing_version, verdict_id, model_id, model_version, \
+pub(crate) const RAW_COLS: &str =
+    "id, listing_id, listing_version, verdict_id, model_id, model_version, \
                         model_labels_json, model_scores_json, state, labels_json, note, reviewer, \
                         decided_at, prev_hash, hash";
 
@@ -139,7 +140,7 @@ impl RawReview {
 
     /// SHA-256 over every column but `hash`, each length-prefixed (with a presence byte for the
     /// optional ones), so no two different rows share a hash.
-    fn compute_hash(&self) -> String {
+    pub(crate) fn compute_hash(&self) -> String {
         fn text(buf: &mut Vec<u8>, s: Option<&str>) {
             match s {
                 None => buf.push(0),
@@ -175,7 +176,16 @@ impl RawReview {
     }
 
     fn decode(self, store: &Store) -> Result<Review> {
-        let bad = |col: &'static str, e: String| store.bad(col, format!("review {}: {e}", self.id));
+        self.decode_with(|col, e| store.bad(col, e))
+    }
+
+    /// The review, with `bad` making the error for a column that does not decode.
+    pub(crate) fn decode_with(
+        self,
+        bad: impl Fn(&'static str, String) -> StoreError,
+    ) -> Result<Review> {
+        let id = self.id;
+        let bad = |col: &'static str, e: String| bad(col, format!("review {id}: {e}"));
         Ok(Review {
             id: self.id,
             listing_id: self.listing_id,
@@ -222,6 +232,156 @@ pub fn check_reviewer(name: &str) -> std::result::Result<&str, String> {
     Ok(name)
 }
 
+/// Checks a decision's reviewer and note; returns them cleaned (the note without control
+/// characters other than newlines and tabs, trimmed).
+pub(crate) fn checked_input(new: &NewReview) -> std::result::Result<(String, String), String> {
+    let reviewer = check_reviewer(&new.reviewer)?.to_string();
+    let note: String = new
+        .note
+        .chars()
+        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
+        .collect();
+    let note = note.trim().to_string();
+    if note.chars().count() > MAX_NOTE_CHARS {
+        return Err(format!(
+            "the note is longer than {MAX_NOTE_CHARS} characters"
+        ));
+    }
+    if let Decision::Relabel { labels } = &new.decision {
+        if labels.is_empty() {
+            return Err("a relabel needs at least one label (to say none applies, reject)".into());
+        }
+    }
+    Ok((reviewer, note))
+}
+
+/// The verdict a decision answers, as read: id, listing id, model id, model version, labels JSON,
+/// scores JSON.
+pub(crate) type AnsweredVerdict = (i64, i64, String, String, String, String);
+
+/// The row of a new decision chained to `prev` (the newest review's id and hash, or 0 and
+/// [`GENESIS_HASH`]), hashed; refuses a verdict of another listing or a missing verdict.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn build_review(
+    new: &NewReview,
+    listing_version: i64,
+    verdict: Option<AnsweredVerdict>,
+    prev: (i64, String),
+    (reviewer, note, decided_at): (String, String, i64),
+    invalid: impl Fn(String) -> StoreError,
+    bad: impl Fn(&'static str, String) -> StoreError,
+    misuse: impl Fn(String) -> StoreError,
+) -> Result<RawReview> {
+    if let Some((vid, lid, ..)) = &verdict {
+        if *lid != new.listing_id {
+            return Err(invalid(format!(
+                "verdict {vid} is not a verdict of listing {}",
+                new.listing_id
+            )));
+        }
+    } else if let Some(vid) = new.verdict_id {
+        return Err(invalid(format!("no verdict {vid}")));
+    }
+    let model_labels: Vec<Label> = match &verdict {
+        Some((vid, _, _, _, labels, _)) => serde_json::from_str(labels)
+            .map_err(|e| bad("verdicts.labels_json", format!("verdict {vid}: {e}")))?,
+        None => Vec::new(),
+    };
+    let labels = new.decision.labels(&model_labels);
+    let labels_json = serde_json::to_string(&labels)
+        .map_err(|e| misuse(format!("add_review: cannot encode labels: {e}")))?;
+    let (prev_id, prev_hash) = prev;
+    let (verdict_id, model_id, model_version, model_labels_json, model_scores_json) = match verdict
+    {
+        Some((vid, _, mid, mv, l, s)) => (Some(vid), Some(mid), Some(mv), l, s),
+        None => (None, None, None, "[]".to_string(), "{}".to_string()),
+    };
+    let mut raw = RawReview {
+        id: prev_id + 1,
+        listing_id: new.listing_id,
+        listing_version,
+        verdict_id,
+        model_id,
+        model_version,
+        model_labels_json,
+        model_scores_json,
+        state: new.decision.state().as_str().to_string(),
+        labels_json,
+        note,
+        reviewer,
+        decided_at,
+        prev_hash,
+        hash: String::new(),
+    };
+    raw.hash = raw.compute_hash();
+    Ok(raw)
+}
+
+/// Walks the reviews in id order, checking each row's hash and its link to the row before.
+pub(crate) struct ChainCheck {
+    report: ChainReport,
+    prev: String,
+    prev_id: i64,
+}
+
+impl Default for ChainCheck {
+    fn default() -> ChainCheck {
+        ChainCheck {
+            report: ChainReport {
+                reviews: 0,
+                head_hash: GENESIS_HASH.to_string(),
+                broken: Vec::new(),
+            },
+            prev: GENESIS_HASH.to_string(),
+            prev_id: 0,
+        }
+    }
+}
+
+impl ChainCheck {
+    /// Checks the next row. Names what fails: an edited row fails its own hash; a row inserted
+    /// or removed in the middle breaks the link of the row after it.
+    pub(crate) fn push(&mut self, raw: RawReview) {
+        let (prev, prev_id) = (&self.prev, self.prev_id);
+        self.report.reviews += 1;
+        let mut problems = Vec::new();
+        if raw.compute_hash() != raw.hash {
+            problems.push("its content does not match its hash (the row was edited)".into());
+        }
+        if raw.prev_hash != *prev {
+            problems.push(if prev_id == 0 {
+                "it does not start the chain (earlier reviews were removed)".to_string()
+            } else {
+                format!(
+                    "it does not chain to review {prev_id} (a review between them was \
+                     removed or inserted, or review {prev_id} was edited)"
+                )
+            });
+        }
+        if raw.id != prev_id + 1 {
+            problems.push(format!(
+                "review ids jump from {prev_id} to {} (reviews were removed)",
+                raw.id
+            ));
+        }
+        if !problems.is_empty() {
+            self.report.broken.push(BrokenReview {
+                review_id: raw.id,
+                listing_id: raw.listing_id,
+                problem: problems.join("; "),
+            });
+        }
+        self.prev = raw.hash.clone();
+        self.prev_id = raw.id;
+        self.report.head_hash = raw.hash;
+    }
+
+    /// The report over the rows pushed.
+    pub(crate) fn finish(self) -> ChainReport {
+        self.report
+    }
+}
+
 impl Store {
     fn invalid(&self, what: impl Into<String>) -> StoreError {
         StoreError::Invalid {
@@ -235,26 +395,7 @@ impl Store {
     /// characters other than newlines and tabs removed).
     #[tracing::instrument(level = "debug", skip_all, fields(listing_id = new.listing_id))]
     pub fn add_review(&self, new: &NewReview) -> Result<Review> {
-        let reviewer = check_reviewer(&new.reviewer)
-            .map_err(|e| self.invalid(e))?
-            .to_string();
-        let note: String = new
-            .note
-            .chars()
-            .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
-            .collect();
-        let note = note.trim().to_string();
-        if note.chars().count() > MAX_NOTE_CHARS {
-            return Err(self.invalid(format!(
-                "the note is longer than {MAX_NOTE_CHARS} characters"
-            )));
-        }
-        if let Decision::Relabel { labels } = &new.decision {
-            if labels.is_empty() {
-                return Err(self
-                    .invalid("a relabel needs at least one label (to say none applies, reject)"));
-            }
-        }
+        let (reviewer, note) = checked_input(new).map_err(|e| self.invalid(e))?;
         let decided_at = now();
         let raw = self.write("add review", |tx| {
             let q = self.q("add review");
@@ -290,25 +431,7 @@ impl Store {
                 )
                 .optional()
                 .map_err(&q)?;
-            if let Some((vid, lid, ..)) = &verdict {
-                if *lid != new.listing_id {
-                    return Err(self.invalid(format!(
-                        "verdict {vid} is not a verdict of listing {}",
-                        new.listing_id
-                    )));
-                }
-            } else if let Some(vid) = new.verdict_id {
-                return Err(self.invalid(format!("no verdict {vid}")));
-            }
-            let model_labels: Vec<Label> = match &verdict {
-                Some((vid, _, _, _, labels, _)) => serde_json::from_str(labels)
-                    .map_err(|e| self.bad("verdicts.labels_json", format!("verdict {vid}: {e}")))?,
-                None => Vec::new(),
-            };
-            let labels = new.decision.labels(&model_labels);
-            let labels_json = serde_json::to_string(&labels)
-                .map_err(|e| self.misuse(format!("add_review: cannot encode labels: {e}")))?;
-            let (prev_id, prev_hash): (i64, String) = tx
+            let prev: (i64, String) = tx
                 .query_row(
                     "SELECT id, hash FROM reviews ORDER BY id DESC LIMIT 1",
                     [],
@@ -317,29 +440,16 @@ impl Store {
                 .optional()
                 .map_err(&q)?
                 .unwrap_or((0, GENESIS_HASH.to_string()));
-            let (verdict_id, model_id, model_version, model_labels_json, model_scores_json) =
-                match verdict {
-                    Some((vid, _, mid, mv, l, s)) => (Some(vid), Some(mid), Some(mv), l, s),
-                    None => (None, None, None, "[]".to_string(), "{}".to_string()),
-                };
-            let mut raw = RawReview {
-                id: prev_id + 1,
-                listing_id: new.listing_id,
+            let raw = build_review(
+                new,
                 listing_version,
-                verdict_id,
-                model_id,
-                model_version,
-                model_labels_json,
-                model_scores_json,
-                state: new.decision.state().as_str().to_string(),
-                labels_json,
-                note: note.clone(),
-                reviewer: reviewer.clone(),
-                decided_at,
-                prev_hash,
-                hash: String::new(),
-            };
-            raw.hash = raw.compute_hash();
+                verdict,
+                prev,
+                (reviewer.clone(), note.clone(), decided_at),
+                |e| self.invalid(e),
+                |c, e| self.bad(c, e),
+                |e| self.misuse(e),
+            )?;
             tx.execute(
                 &format!(
                     "INSERT INTO reviews ({RAW_COLS})
@@ -400,48 +510,11 @@ impl Store {
                 .prepare_cached(&format!("SELECT {RAW_COLS} FROM reviews ORDER BY id"))
                 .map_err(&q)?;
             let mut rows = st.query([]).map_err(&q)?;
-            let mut report = ChainReport {
-                reviews: 0,
-                head_hash: GENESIS_HASH.to_string(),
-                broken: Vec::new(),
-            };
-            let mut prev = GENESIS_HASH.to_string();
-            let mut prev_id = 0;
+            let mut chain = ChainCheck::default();
             while let Some(row) = rows.next().map_err(&q)? {
-                let raw = RawReview::from_row(row).map_err(&q)?;
-                report.reviews += 1;
-                let mut problems = Vec::new();
-                if raw.compute_hash() != raw.hash {
-                    problems
-                        .push("its content does not match its hash (the row was edited)".into());
-                }
-                if raw.prev_hash != prev {
-                    problems.push(if prev_id == 0 {
-                        "it does not start the chain (earlier reviews were removed)".to_string()
-                    } else {
-                        format!(
-                            "it does not chain to review {prev_id} (a review between them was \
-                             removed or inserted, or review {prev_id} was edited)"
-                        )
-                    });
-                }
-                if raw.id != prev_id + 1 {
-                    problems.push(format!(
-                        "review ids jump from {prev_id} to {} (reviews were removed)",
-                        raw.id
-                    ));
-                }
-                if !problems.is_empty() {
-                    report.broken.push(BrokenReview {
-                        review_id: raw.id,
-                        listing_id: raw.listing_id,
-                        problem: problems.join("; "),
-                    });
-                }
-                prev = raw.hash.clone();
-                prev_id = raw.id;
-                report.head_hash = raw.hash;
+                chain.push(RawReview::from_row(row).map_err(&q)?);
             }
+            let report = chain.finish();
             Ok(report)
         })
     }

@@ -437,28 +437,6 @@ impl PgStore {
         Ok(ids)
     }
 
-    /// The newest verdict id and flag score of a listing (kept by triggers).
-    pub fn latest_verdict(&self, listing_id: i64) -> Result<Option<(i64, Option<f64>)>> {
-        self.read(async |c| {
-            c.query_opt(
-                "SELECT latest_verdict_id, flag_score FROM listings WHERE id = $1",
-                &[&listing_id],
-            )
-            .await
-            .and_then(|r| {
-                r.map(|r| {
-                    let id: Option<i64> = r.try_get(0)?;
-                    Ok(id.map(|id| Ok::<_, tokio_postgres::Error>((id, r.try_get(1)?))))
-                })
-                .transpose()
-            })
-            .map_err(self.q("read latest verdict"))?
-            .flatten()
-            .transpose()
-            .map_err(self.q("read latest verdict"))
-        })
-    }
-
     /// Stores entities found on `market` at `now`; seeing one again at the same place only moves
     /// `last_seen`.
     pub(super) async fn save_entities_tx(

@@ -12,11 +12,15 @@
 //! once. Transactions that lose a deadlock or a serialization conflict to another worker are retried
 //! whole.
 
+mod copy;
 mod crawl;
 mod leases;
 mod listings;
 mod ops;
+mod review;
+mod status;
 
+pub use copy::{CaseCheck, CopyReport, TableCheck, CASE_TABLES};
 pub use leases::{Claim, Lease, Politeness};
 
 use crate::{Result, StoreError};
@@ -44,6 +48,10 @@ const PG_MIGRATIONS: &[(&str, &str)] = &[
     (
         "0004_operations",
         include_str!("../../pg_migrations/0004_operations.sql"),
+    ),
+    (
+        "0005_reviews",
+        include_str!("../../pg_migrations/0005_reviews.sql"),
     ),
 ];
 
@@ -158,10 +166,12 @@ impl PgStore {
     }
 
     /// Runs `f` to completion on this thread, with the store's runtime as the context (the
-    /// connections' tasks run there).
+    /// connections' tasks run there). Unconstrained by tokio's cooperative budget: called from
+    /// inside a task of another runtime (the crawl's), `f` would otherwise inherit that task's
+    /// spent budget, see every pool and channel as not ready and spin forever.
     fn block<F: std::future::Future>(&self, f: F) -> F::Output {
         let _guard = self.handle.enter();
-        futures_executor::block_on(f)
+        futures_executor::block_on(tokio::task::unconstrained(f))
     }
 
     /// A pooled connection.

@@ -1,0 +1,305 @@
+//! The review workspace and status reads ([`CaseStore`]) against both backends: every test here
+//! runs once on an in-memory SQLite store (`sqlite::…`) and once on a fresh database of a real
+//! PostgreSQL cluster (`postgres::…`, see `tests/common/pg.rs`), and must see the same results.
+
+#[path = "../../tests/common/pg.rs"]
+mod pg;
+
+use armswatch_core::crawl::{
+    FetchedPage, FrontierEntry, FrontierState, FrontierUpdate, PageKind, PageOutcome,
+};
+use armswatch_core::{Decision, Label, Listing, MarketId, ReviewState, Verdict};
+use armswatch_store::{
+    CaseStore, NewReview, QueuePosition, QueueQuery, QueueSort, Sighting, WrittenListing,
+    GENESIS_HASH,
+};
+
+fn no_entities(_: i64, _: &[WrittenListing<'_>]) -> Vec<Sighting> {
+    Vec::new()
+}
+
+fn verdict(scores: [f32; 4]) -> Verdict {
+    let scores: std::collections::BTreeMap<Label, f32> =
+        Label::ALL.into_iter().zip(scores).collect();
+    let labels = scores
+        .iter()
+        .filter(|(_, s)| **s >= 0.5)
+        .map(|(l, _)| *l)
+        .collect();
+    Verdict {
+        model_id: "test-model".into(),
+        model_version: "v1".into(),
+        scores,
+        labels,
+        explain: Default::default(),
+    }
+}
+
+/// Markets `a` and `b` with `n` listings (i in 1..=n, market `a` for even i), each with a verdict:
+/// firearm score i/(n+1) (flagged from 0.5), first seen at i; listing 3's description says
+/// "Ruger Mk IV". Returns the listing ids in order of i.
+fn case(s: &dyn CaseStore, n: usize) -> Vec<i64> {
+    let mut ids = Vec::new();
+    for i in 1..=n {
+        let m = MarketId(if i % 2 == 0 { "a" } else { "b" }.into());
+        let run = s
+            .begin_run(
+                &m,
+                "direct",
+                "{}",
+                &[FrontierEntry::start("http://x.onion/")],
+            )
+            .unwrap();
+        let url = format!("http://x.onion/{i}");
+        let mut l = Listing {
+            url: url.clone(),
+            title: format!("Glock {i}"),
+            vendor: Some(format!("v{}", i % 3)),
+            ..Listing::default()
+        };
+        if i == 3 {
+            l.description = Some("Ruger Mk IV, blued".into());
+        }
+        let o = PageOutcome {
+            page: FetchedPage {
+                requested_url: url.clone(),
+                final_url: url.clone(),
+                fetched_at: i as i64,
+                http_status: 200,
+                content_type: Some("text/html".into()),
+                body: format!("<p>{i}</p>").into_bytes(),
+                transport: "direct".into(),
+                kind: PageKind::Listing,
+            },
+            listings: vec![l],
+            new_entries: Vec::new(),
+            refusals: vec![(format!("http://evil.example/{i}"), "off-site".into())],
+            frontier: Some(FrontierUpdate {
+                url: "http://x.onion/".into(),
+                state: if i == 1 {
+                    FrontierState::Failed
+                } else {
+                    FrontierState::Done
+                },
+                attempts: 1,
+                error: (i == 1).then(|| "timed out".to_string()),
+            }),
+        };
+        s.record_page(run, &m, &o, &mut no_entities).unwrap();
+        let id = s
+            .listings_needing_verdict("v1", 10)
+            .unwrap()
+            .into_iter()
+            .map(|(id, _)| id)
+            .next()
+            .unwrap();
+        let f = i as f32 / (n + 1) as f32;
+        s.save_verdicts(&[(id, verdict([f, 0.2, 0.0, 0.0]))])
+            .unwrap();
+        ids.push(id);
+    }
+    ids
+}
+
+fn decide(s: &dyn CaseStore, listing_id: i64, decision: Decision, who: &str) -> i64 {
+    s.add_review(&NewReview {
+        listing_id,
+        decision,
+        note: "looked at the page\u{1b}[31m".into(),
+        reviewer: who.into(),
+        verdict_id: None,
+    })
+    .unwrap()
+    .id
+}
+
+fn decisions_form_one_verified_chain(s: &dyn CaseStore) {
+    // Guards: decisions are appended to one SHA-256 chain with the verdict they answered, the
+    // newest counts in the queue, and bad decisions are refused without a row.
+    let ids = case(s, 4);
+    assert_eq!(s.verify_reviews().unwrap().head_hash, GENESIS_HASH);
+    let r1 = decide(s, ids[3], Decision::Confirm, "ana");
+    let r2 = decide(
+        s,
+        ids[3],
+        Decision::Relabel {
+            labels: vec![Label::Part],
+        },
+        "bo",
+    );
+    assert_eq!((r1, r2), (1, 2));
+    let history = s.reviews_of(ids[3]).unwrap();
+    assert_eq!(history.len(), 2);
+    assert_eq!(history[0].prev_hash, GENESIS_HASH);
+    assert_eq!(history[1].prev_hash, history[0].hash);
+    assert_eq!(history[0].model_labels, vec![Label::Firearm]);
+    assert_eq!(history[1].labels, vec![Label::Part]);
+    assert_eq!(history[0].note, "looked at the page[31m");
+    let v = s.latest_verdict(ids[3]).unwrap().unwrap();
+    assert_eq!(history[0].verdict_id, Some(v.id));
+    assert_eq!(v.verdict.labels, vec![Label::Firearm]);
+    let report = s.verify_reviews().unwrap();
+    assert!(report.is_intact() && report.reviews == 2, "{report:?}");
+    assert_eq!(report.head_hash, history[1].hash);
+    let bad = |d: Decision, who: &str, verdict_id: Option<i64>| {
+        s.add_review(&NewReview {
+            listing_id: ids[0],
+            decision: d,
+            note: String::new(),
+            reviewer: who.into(),
+            verdict_id,
+        })
+        .unwrap_err()
+        .to_string()
+    };
+    assert!(bad(Decision::Relabel { labels: vec![] }, "ana", None).contains("at least one label"));
+    assert!(bad(Decision::Confirm, " ", None).contains("empty"));
+    assert!(bad(Decision::Confirm, "ana", Some(v.id)).contains("not a verdict of listing"));
+    assert!(s
+        .add_review(&NewReview {
+            listing_id: 99_999,
+            decision: Decision::Reject,
+            note: String::new(),
+            reviewer: "ana".into(),
+            verdict_id: None,
+        })
+        .unwrap_err()
+        .to_string()
+        .contains("no listing 99999"));
+    assert_eq!(s.verify_reviews().unwrap().reviews, 2);
+    let states = s.queue_state_counts().unwrap();
+    assert_eq!(states[&ReviewState::Relabelled], 1);
+    assert_eq!(states[&ReviewState::Unreviewed], 1);
+}
+
+fn the_queue_sorts_filters_searches_and_pages(s: &dyn CaseStore) {
+    // Guards: the queue's orders, filters, search and key paging agree on both backends.
+    let ids = case(s, 9);
+    let walk = |q: &QueueQuery| -> Vec<i64> {
+        let mut out = Vec::new();
+        let mut at = QueuePosition::Start;
+        loop {
+            let page = s.queue(q, &at).unwrap();
+            out.extend(page.rows.iter().map(|r| r.listing_id));
+            match page.next {
+                Some(k) => at = QueuePosition::After(k),
+                None => return out,
+            }
+        }
+    };
+    let flagged: Vec<i64> = ids[4..].iter().rev().copied().collect();
+    let q = QueueQuery {
+        limit: 2,
+        ..QueueQuery::default()
+    };
+    assert_eq!(walk(&q), flagged);
+    let all = QueueQuery {
+        include_unflagged: true,
+        limit: 4,
+        ..QueueQuery::default()
+    };
+    assert_eq!(walk(&all), ids.iter().rev().copied().collect::<Vec<_>>());
+    // Back from the second page is the first page.
+    let first = s.queue(&q, &QueuePosition::Start).unwrap();
+    let second = s
+        .queue(&q, &QueuePosition::After(first.next.clone().unwrap()))
+        .unwrap();
+    let back = s
+        .queue(&q, &QueuePosition::Before(second.prev.clone().unwrap()))
+        .unwrap();
+    assert_eq!(back.rows, first.rows);
+    let by_market = walk(&QueueQuery {
+        sort: QueueSort::Market,
+        include_unflagged: true,
+        limit: 3,
+        ..QueueQuery::default()
+    });
+    assert_eq!(by_market, [8, 6, 4, 2, 9, 7, 5, 3, 1].map(|i| ids[i - 1]));
+    let newest = walk(&QueueQuery {
+        sort: QueueSort::Newest,
+        market: Some(MarketId("a".into())),
+        include_unflagged: true,
+        ..QueueQuery::default()
+    });
+    assert_eq!(newest, [8, 6, 4, 2].map(|i| ids[i - 1]));
+    let vendor = walk(&QueueQuery {
+        vendor: Some("v0".into()),
+        include_unflagged: true,
+        min_score: Some(0.2),
+        ..QueueQuery::default()
+    });
+    assert_eq!(vendor, [9, 6, 3].map(|i| ids[i - 1]));
+    let search = |text: &str| {
+        walk(&QueueQuery {
+            search: Some(text.into()),
+            include_unflagged: true,
+            ..QueueQuery::default()
+        })
+    };
+    assert_eq!(search("rug mk"), [ids[2]]);
+    assert_eq!(search("GLOCK 7"), [ids[6]]);
+    assert!(search("glock nothing").is_empty());
+    assert!(search("&|!").is_empty());
+    let row = &s.queue(&q, &QueuePosition::Start).unwrap().rows[0];
+    assert_eq!(row.labels, vec![Label::Firearm]);
+    assert_eq!(row.scores[&Label::Part], 0.2);
+    assert_eq!(row.title, "Glock 9");
+    assert_eq!(s.queue_key(ids[8]).unwrap().unwrap(), row.key);
+    assert!(s.queue_key(99_999).unwrap().is_none());
+}
+
+fn status_reads_markets_problems_and_refusals(s: &dyn CaseStore) {
+    // Guards: what `armswatch status` shows is the same on both backends.
+    case(s, 4);
+    let markets = s.markets().unwrap();
+    let summary: Vec<(String, usize, usize, usize)> = markets
+        .iter()
+        .map(|m| (m.id.0.clone(), m.pages, m.listings, m.flagged))
+        .collect();
+    assert_eq!(
+        summary,
+        [("a".to_string(), 2, 2, 1), ("b".to_string(), 2, 2, 1)]
+    );
+    assert!(markets.iter().all(|m| m.last_run.is_some()));
+    let b = MarketId("b".into());
+    let problems = s.frontier_problems(&b, 10).unwrap();
+    assert!(
+        problems.is_empty(),
+        "a later run redid the URL: {problems:?}"
+    );
+    let refusals = s.recent_refusals(&b, 1).unwrap();
+    assert_eq!(refusals.len(), 1);
+    assert_eq!(refusals[0].url, "http://evil.example/3");
+}
+
+/// Runs each test function on both backends, as `sqlite::NAME` and `postgres::NAME`.
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[test]
+                fn $name() {
+                    let s = armswatch_store::Store::open_in_memory().unwrap();
+                    super::$name(&s);
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[test]
+                fn $name() {
+                    let Some(cluster) = crate::pg::PgCluster::get() else { return };
+                    let url = cluster.fresh_db(stringify!($name));
+                    let s = armswatch_store::PgStore::connect_with(&url, 2).unwrap();
+                    super::$name(&s);
+                }
+            )*
+        }
+    };
+}
+
+on_both_backends!(
+    decisions_form_one_verified_chain,
+    the_queue_sorts_filters_searches_and_pages,
+    status_reads_markets_problems_and_refusals,
+);
