@@ -96,9 +96,9 @@ pub enum ScheduleCommand {
     Add(ScheduleAddArgs),
     /// Every schedule: market, profile, interval or cron, next crawl, back-off, paused.
     List {
-        /// SQLite database.
-        #[arg(long, value_name = "PATH")]
-        db: PathBuf,
+        /// SQLite database (PATH or sqlite:PATH; not yet on PostgreSQL).
+        #[arg(long, value_name = "DB", env = crate::db::DB_ENV)]
+        db: crate::db::DbTarget,
         #[command(flatten)]
         output: FormatArgs,
     },
@@ -116,9 +116,9 @@ pub struct ScheduleAddArgs {
     /// Market profile (TOML).
     #[arg(value_name = "PROFILE")]
     pub profile: PathBuf,
-    /// SQLite database (created if missing).
-    #[arg(long, value_name = "PATH")]
-    pub db: PathBuf,
+    /// SQLite database (PATH or sqlite:PATH; not yet on PostgreSQL).
+    #[arg(long, value_name = "DB", env = crate::db::DB_ENV)]
+    pub db: crate::db::DbTarget,
     /// Crawl this often: a duration such as 6h, 90m, 1d, 30s.
     #[arg(
         long,
@@ -158,9 +158,9 @@ pub struct ScheduleMarketArgs {
     /// The market's id (as `schedule list` shows it).
     #[arg(value_name = "MARKET")]
     pub market: String,
-    /// SQLite database.
-    #[arg(long, value_name = "PATH")]
-    pub db: PathBuf,
+    /// SQLite database (PATH or sqlite:PATH; not yet on PostgreSQL).
+    #[arg(long, value_name = "DB", env = crate::db::DB_ENV)]
+    pub db: crate::db::DbTarget,
     /// Print the result as JSON.
     #[arg(long)]
     pub json: bool,
@@ -174,9 +174,9 @@ pub struct ScheduleMarketArgs {
 /// A crawl that was interrupted (a stop, a crash) is resumed where it stopped.
 #[derive(Debug, Args)]
 pub struct RunArgs {
-    /// SQLite database.
-    #[arg(long, value_name = "PATH")]
-    pub db: PathBuf,
+    /// SQLite database (PATH or sqlite:PATH; not yet on PostgreSQL).
+    #[arg(long, value_name = "DB", env = crate::db::DB_ENV)]
+    pub db: crate::db::DbTarget,
     /// Run what is due now (and deliver pending alerts), then exit: for cron and systemd timers.
     #[arg(long)]
     pub once: bool,
@@ -246,9 +246,9 @@ pub enum MarketCommand {
             hide_env_values = true
         )]
         cookie: String,
-        /// SQLite database.
-        #[arg(long, value_name = "PATH")]
-        db: PathBuf,
+        /// SQLite database (PATH or sqlite:PATH; not yet on PostgreSQL).
+        #[arg(long, value_name = "DB", env = crate::db::DB_ENV)]
+        db: crate::db::DbTarget,
     },
 }
 
@@ -275,18 +275,18 @@ pub enum WatchCommand {
         /// A regular expression.
         #[arg(long, value_name = "REGEX")]
         term: Option<String>,
-        /// SQLite database.
-        #[arg(long, value_name = "PATH")]
-        db: PathBuf,
+        /// SQLite database (PATH or sqlite:PATH; not yet on PostgreSQL).
+        #[arg(long, value_name = "DB", env = crate::db::DB_ENV)]
+        db: crate::db::DbTarget,
         /// Print the new watch as JSON.
         #[arg(long)]
         json: bool,
     },
     /// Every watch.
     List {
-        /// SQLite database.
-        #[arg(long, value_name = "PATH")]
-        db: PathBuf,
+        /// SQLite database (PATH or sqlite:PATH; not yet on PostgreSQL).
+        #[arg(long, value_name = "DB", env = crate::db::DB_ENV)]
+        db: crate::db::DbTarget,
         #[command(flatten)]
         output: FormatArgs,
     },
@@ -294,9 +294,9 @@ pub enum WatchCommand {
     Remove {
         #[arg(value_name = "ID")]
         id: i64,
-        /// SQLite database.
-        #[arg(long, value_name = "PATH")]
-        db: PathBuf,
+        /// SQLite database (PATH or sqlite:PATH; not yet on PostgreSQL).
+        #[arg(long, value_name = "DB", env = crate::db::DB_ENV)]
+        db: crate::db::DbTarget,
     },
 }
 
@@ -305,9 +305,9 @@ pub enum WatchCommand {
 /// exit status 1 when a check fails.
 #[derive(Debug, Args)]
 pub struct DoctorArgs {
-    /// SQLite database.
-    #[arg(long, value_name = "PATH")]
-    pub db: PathBuf,
+    /// SQLite database (PATH or sqlite:PATH; not yet on PostgreSQL).
+    #[arg(long, value_name = "DB", env = crate::db::DB_ENV)]
+    pub db: crate::db::DbTarget,
     /// The Tor path to check: arti (bootstrap embedded Tor), socks5h://HOST:PORT (the port
     /// answers and really is Tor), or direct (skip). Default: arti.
     #[arg(long, value_name = "TRANSPORT")]
@@ -332,9 +332,9 @@ pub enum MarketsCommand {
     /// Onion addresses (checksum-verified v3) seen in listings or pages that belong to no market
     /// in the database: candidates to add, most widely seen first.
     Candidates {
-        /// SQLite database.
-        #[arg(long, value_name = "PATH")]
-        db: PathBuf,
+        /// SQLite database (PATH or sqlite:PATH; not yet on PostgreSQL).
+        #[arg(long, value_name = "DB", env = crate::db::DB_ENV)]
+        db: crate::db::DbTarget,
         #[command(flatten)]
         output: FormatArgs,
     },
@@ -351,9 +351,9 @@ pub struct VendorsArgs {
 pub enum VendorsCommand {
     /// Every vendor per market: listings, flagged listings, PGP keys, linked vendors elsewhere.
     List {
-        /// SQLite database.
-        #[arg(long, value_name = "PATH")]
-        db: PathBuf,
+        /// SQLite database (PATH or sqlite:PATH; not yet on PostgreSQL).
+        #[arg(long, value_name = "DB", env = crate::db::DB_ENV)]
+        db: crate::db::DbTarget,
         /// Only vendors linked to a vendor on at least this many other markets.
         #[arg(long, default_value_t = 0, value_name = "N")]
         min_linked_markets: usize,
@@ -368,18 +368,18 @@ pub enum VendorsCommand {
     Show {
         /// The vendor's name as the market shows it.
         name: String,
-        /// SQLite database.
-        #[arg(long, value_name = "PATH")]
-        db: PathBuf,
+        /// SQLite database (PATH or sqlite:PATH; not yet on PostgreSQL).
+        #[arg(long, value_name = "DB", env = crate::db::DB_ENV)]
+        db: crate::db::DbTarget,
         /// One JSON document instead of text.
         #[arg(long)]
         json: bool,
     },
     /// Links between vendors on different markets, one row per piece of evidence.
     Links {
-        /// SQLite database.
-        #[arg(long, value_name = "PATH")]
-        db: PathBuf,
+        /// SQLite database (PATH or sqlite:PATH; not yet on PostgreSQL).
+        #[arg(long, value_name = "DB", env = crate::db::DB_ENV)]
+        db: crate::db::DbTarget,
         /// Weakest link shown: `strong` (shared PGP key or crypto address) or `weak` (also shared
         /// handles, near-identical names with shared listing text).
         #[arg(long, default_value = "weak", value_name = "STRENGTH")]
@@ -390,9 +390,9 @@ pub enum VendorsCommand {
     /// Vendor names that changed on a market (a listing's vendor field, or one profile page under
     /// two names).
     Renames {
-        /// SQLite database.
-        #[arg(long, value_name = "PATH")]
-        db: PathBuf,
+        /// SQLite database (PATH or sqlite:PATH; not yet on PostgreSQL).
+        #[arg(long, value_name = "DB", env = crate::db::DB_ENV)]
+        db: crate::db::DbTarget,
         #[command(flatten)]
         output: FormatArgs,
     },
@@ -412,17 +412,17 @@ pub enum ListingsCommand {
     History {
         /// The listing's id (as `armswatch flagged` shows it).
         id: i64,
-        /// SQLite database.
-        #[arg(long, value_name = "PATH")]
-        db: PathBuf,
+        /// SQLite database (PATH or sqlite:PATH; not yet on PostgreSQL).
+        #[arg(long, value_name = "DB", env = crate::db::DB_ENV)]
+        db: crate::db::DbTarget,
         #[command(flatten)]
         output: FormatArgs,
     },
     /// Listings currently marked vanished (missed by the last N finished crawls of their market).
     Vanished {
-        /// SQLite database.
-        #[arg(long, value_name = "PATH")]
-        db: PathBuf,
+        /// SQLite database (PATH or sqlite:PATH; not yet on PostgreSQL).
+        #[arg(long, value_name = "DB", env = crate::db::DB_ENV)]
+        db: crate::db::DbTarget,
         /// Only this market.
         #[arg(long, value_name = "ID")]
         market: Option<String>,
@@ -437,9 +437,9 @@ pub enum ListingsCommand {
 /// currency only with --rates.
 #[derive(Debug, Args)]
 pub struct StatsArgs {
-    /// SQLite database.
-    #[arg(long, value_name = "PATH")]
-    pub db: PathBuf,
+    /// SQLite database (PATH or sqlite:PATH; not yet on PostgreSQL).
+    #[arg(long, value_name = "DB", env = crate::db::DB_ENV)]
+    pub db: crate::db::DbTarget,
     /// Group by (repeatable or comma-separated, e.g. --by week,label).
     #[arg(
         long,
@@ -511,9 +511,9 @@ pub struct CrawlArgs {
     /// The market's address, overriding the profile's base_url (e.g. a new onion address).
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
-    /// SQLite database (created if missing).
-    #[arg(long, value_name = "PATH")]
-    pub db: PathBuf,
+    /// Database: a SQLite file (PATH or sqlite:PATH, created if missing) or postgres://USER@HOST/DB.
+    #[arg(long, value_name = "DB", env = crate::db::DB_ENV)]
+    pub db: crate::db::DbTarget,
     /// How to reach the market: `arti` (embedded Tor, the default for onion addresses),
     /// `socks5h://HOST:PORT` (a Tor SOCKS proxy: system tor 9050, Tor Browser 9150), or `direct`
     /// (clearnet markets and tests only; refused for onion addresses).
@@ -573,9 +573,9 @@ pub struct ClassifyArgs {
 /// List flagged listings, highest score first, with their labels, scores and the terms behind them.
 #[derive(Debug, Args)]
 pub struct FlaggedArgs {
-    /// SQLite database.
-    #[arg(long, value_name = "PATH")]
-    pub db: PathBuf,
+    /// SQLite database (PATH or sqlite:PATH; not yet on PostgreSQL).
+    #[arg(long, value_name = "DB", env = crate::db::DB_ENV)]
+    pub db: crate::db::DbTarget,
     /// Only this market.
     #[arg(long, value_name = "ID")]
     pub market: Option<String>,
@@ -597,21 +597,41 @@ pub struct FlaggedArgs {
 /// crawl, its back-off and its most recent errors.
 #[derive(Debug, Args)]
 pub struct StatusArgs {
-    /// SQLite database.
-    #[arg(long, value_name = "PATH")]
-    pub db: PathBuf,
+    /// Database: a SQLite file (PATH or sqlite:PATH) or postgres://USER@HOST/DB.
+    #[arg(long, value_name = "DB", env = crate::db::DB_ENV)]
+    pub db: crate::db::DbTarget,
     #[command(flatten)]
     pub output: FormatArgs,
 }
 
-/// Bring a database's schema up to this armswatch's version (writes to it). Crawls do this on
-/// their own; the read-only commands (`status`, `flagged`) refuse an older schema instead, so run
-/// this once on a writable copy of an older evidence database.
+/// Bring a database's schema up to this armswatch's version (writes to it), or copy a case from
+/// a SQLite file into PostgreSQL and verify the copy. Crawls bring the schema up on their own; the
+/// read-only commands (`status`, `flagged`) refuse an older schema instead, so run this once on a
+/// writable copy of an older evidence database.
 #[derive(Debug, Args)]
 pub struct MigrateArgs {
-    /// SQLite database.
-    #[arg(long, value_name = "PATH")]
-    pub db: PathBuf,
+    /// Database whose schema to bring up to date: a SQLite file (PATH or sqlite:PATH) or
+    /// postgres://USER@HOST/DB. Not with --from/--to.
+    #[arg(long, value_name = "DB", env = crate::db::DB_ENV)]
+    pub db: Option<crate::db::DbTarget>,
+    /// The SQLite case to copy (sqlite:PATH or PATH); needs --to.
+    #[arg(long, value_name = "DB", requires = "to")]
+    pub from: Option<crate::db::DbTarget>,
+    /// The PostgreSQL database to copy it into (postgres://...), empty unless --allow-non-empty;
+    /// the copy is verified (row counts and SHA-256 of every table, page bodies against their
+    /// hashes, the review chain) and a mismatch exits with status 1.
+    #[arg(long, value_name = "DB", requires = "from")]
+    pub to: Option<crate::db::DbTarget>,
+    /// Copy even when the target already holds rows (an id that clashes fails the whole copy,
+    /// which leaves the target as it was).
+    #[arg(long, requires = "from")]
+    pub allow_non_empty: bool,
+    /// Only verify an earlier copy of --from in --to; copy nothing.
+    #[arg(long, requires = "from")]
+    pub verify_only: bool,
+    /// Print the summary as one JSON object.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Print the listings found in a saved HTML page, for building and debugging profiles offline.
@@ -708,9 +728,9 @@ pub struct EvalArgs {
 /// first visit). Listens on 127.0.0.1 unless --bind says otherwise.
 #[derive(Debug, Args)]
 pub struct ServeArgs {
-    /// SQLite database.
-    #[arg(long, value_name = "PATH")]
-    pub db: PathBuf,
+    /// SQLite database (PATH or sqlite:PATH; not yet on PostgreSQL).
+    #[arg(long, value_name = "DB", env = crate::db::DB_ENV)]
+    pub db: crate::db::DbTarget,
     /// Address to listen on (port 0 picks a free port). Anything but loopback makes the UI
     /// reachable from other machines over plain HTTP: a warning is printed.
     #[arg(long, default_value = "127.0.0.1:8765", value_name = "ADDR:PORT")]
@@ -733,9 +753,9 @@ pub enum ReviewCommand {
 /// The review queue: flagged listings with their scores, labels and review state.
 #[derive(Debug, Args)]
 pub struct ReviewListArgs {
-    /// SQLite database.
-    #[arg(long, value_name = "PATH")]
-    pub db: PathBuf,
+    /// Database: a SQLite file (PATH or sqlite:PATH) or postgres://USER@HOST/DB.
+    #[arg(long, value_name = "DB", env = crate::db::DB_ENV)]
+    pub db: crate::db::DbTarget,
     /// Order: score, newest, market or label.
     #[arg(long, default_value = "score")]
     pub sort: String,
@@ -776,9 +796,9 @@ pub struct ReviewShowArgs {
     /// Listing id.
     #[arg(value_name = "LISTING")]
     pub listing: i64,
-    /// SQLite database.
-    #[arg(long, value_name = "PATH")]
-    pub db: PathBuf,
+    /// Database: a SQLite file (PATH or sqlite:PATH) or postgres://USER@HOST/DB.
+    #[arg(long, value_name = "DB", env = crate::db::DB_ENV)]
+    pub db: crate::db::DbTarget,
     /// One JSON object.
     #[arg(long)]
     pub json: bool,
@@ -794,9 +814,9 @@ pub struct ReviewDecideArgs {
     /// confirm, reject or relabel.
     #[arg(value_name = "DECISION")]
     pub decision: String,
-    /// SQLite database.
-    #[arg(long, value_name = "PATH")]
-    pub db: PathBuf,
+    /// Database: a SQLite file (PATH or sqlite:PATH) or postgres://USER@HOST/DB.
+    #[arg(long, value_name = "DB", env = crate::db::DB_ENV)]
+    pub db: crate::db::DbTarget,
     /// With relabel: the labels that apply, comma-separated (firearm,part,ammunition,design).
     #[arg(long, value_name = "LABELS", value_delimiter = ',')]
     pub labels: Vec<String>,
@@ -815,9 +835,9 @@ pub struct ReviewDecideArgs {
 /// names the rows that were edited, inserted or removed.
 #[derive(Debug, Args)]
 pub struct ReviewVerifyArgs {
-    /// SQLite database.
-    #[arg(long, value_name = "PATH")]
-    pub db: PathBuf,
+    /// Database: a SQLite file (PATH or sqlite:PATH) or postgres://USER@HOST/DB.
+    #[arg(long, value_name = "DB", env = crate::db::DB_ENV)]
+    pub db: crate::db::DbTarget,
     /// Print the report as JSON.
     #[arg(long)]
     pub json: bool,
@@ -839,9 +859,9 @@ pub struct ReviewVerifyArgs {
 #[derive(Debug, Args)]
 #[command(group(clap::ArgGroup::new("selection").required(true).args(["listing", "flagged", "reviewed", "research"])))]
 pub struct ExportArgs {
-    /// SQLite database.
-    #[arg(long, value_name = "PATH")]
-    pub db: PathBuf,
+    /// SQLite database (PATH or sqlite:PATH; not yet on PostgreSQL).
+    #[arg(long, value_name = "DB", env = crate::db::DB_ENV)]
+    pub db: crate::db::DbTarget,
     /// Evidence: these listings (repeatable, or comma-separated).
     #[arg(long, value_name = "ID", value_delimiter = ',', num_args = 1..)]
     pub listing: Vec<i64>,

@@ -5,6 +5,7 @@ mod app;
 mod cli;
 mod cmd;
 mod daemon;
+mod db;
 mod evidence;
 mod output;
 mod pipeline;

@@ -6,7 +6,6 @@ use crate::cli::{CrawlArgs, GlobalArgs};
 use crate::pipeline::{self, CrawlPlan, PlanOptions};
 use anyhow::Result;
 use armswatch_crawler::profile::Profile;
-use armswatch_store::Store;
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -35,7 +34,7 @@ pub fn plan_from_args(a: &CrawlArgs) -> Result<CrawlPlan> {
 pub fn run(g: &GlobalArgs, a: CrawlArgs) -> Result<ExitCode> {
     let plan = plan_from_args(&a)?;
     let model = app::load_model(g)?;
-    let store = Arc::new(Store::open(&a.db)?);
+    let store = a.db.open_crawl()?;
     let rt = app::runtime()?;
     let report = rt.block_on(async {
         let arti_dir = app::data_dir(g)?.join("arti");

@@ -58,9 +58,10 @@ impl Checks {
 
 /// `armswatch doctor`.
 pub fn run(g: &GlobalArgs, a: DoctorArgs) -> Result<ExitCode> {
+    let db = a.db.sqlite("doctor")?;
     let mut c = Checks::default();
-    let store = check_database(&mut c, &a.db);
-    match lock::holder(&a.db) {
+    let store = check_database(&mut c, db);
+    match lock::holder(db) {
         Some(pid) => c.ok("daemon", format!("armswatch run is running (pid {pid})")),
         None => c.ok("daemon", "no armswatch run holds this database"),
     }
@@ -123,7 +124,7 @@ pub fn run(g: &GlobalArgs, a: DoctorArgs) -> Result<ExitCode> {
     for t in &transports {
         check_tor(&mut c, &rt, g, t);
     }
-    check_disk(&mut c, &a.db);
+    check_disk(&mut c, db);
     if let Some(store) = &store {
         check_schedules(&mut c, store, &schedules);
         check_markets_and_alerts(&mut c, store);

@@ -22,7 +22,7 @@ pub fn run(a: ExportArgs) -> Result<ExitCode> {
     let Some(out_path) = a.out.clone() else {
         anyhow::bail!("an evidence export needs --out FILE (its manifest is written beside it)");
     };
-    let store = super::markets::open_existing(&a.db)?;
+    let store = super::markets::open_existing(a.db.sqlite("export")?)?;
     let (ids, selection) = if !a.listing.is_empty() {
         let list: Vec<String> = a.listing.iter().map(i64::to_string).collect();
         (a.listing.clone(), format!("listings {}", list.join(",")))
@@ -44,7 +44,7 @@ pub fn run(a: ExportArgs) -> Result<ExitCode> {
     for id in &ids {
         match ExportListing::load(&store, *id)? {
             Some(l) => listings.push(l),
-            None => anyhow::bail!("no listing {id} in {}", a.db.display()),
+            None => anyhow::bail!("no listing {id} in {}", a.db),
         }
     }
     let mut b = Builder::default();

@@ -11,10 +11,11 @@ use std::process::ExitCode;
 
 /// `armswatch flagged`.
 pub fn run(a: FlaggedArgs) -> Result<ExitCode> {
-    if !a.db.exists() {
-        anyhow::bail!("no database at {}", a.db.display());
+    let db = a.db.sqlite("flagged")?;
+    if !db.exists() {
+        anyhow::bail!("no database at {}", db.display());
     }
-    let store = Store::open_read_only(&a.db)?;
+    let store = Store::open_read_only(db)?;
     let label = match &a.label {
         Some(l) => Some(l.parse::<Label>()?),
         None => None,

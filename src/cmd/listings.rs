@@ -15,7 +15,8 @@ use std::process::ExitCode;
 pub fn run(a: ListingsArgs) -> Result<ExitCode> {
     match a.command {
         ListingsCommand::History { id, db, output } => {
-            let store = open_existing(&db)?;
+            let db = db.sqlite("listings history")?;
+            let store = open_existing(db)?;
             let Some(cur) = store.listing(id)? else {
                 anyhow::bail!("no listing {id} in {}", db.display());
             };
@@ -47,7 +48,7 @@ pub fn run(a: ListingsArgs) -> Result<ExitCode> {
             out.finish::<VersionRow>()?;
         }
         ListingsCommand::Vanished { db, market, output } => {
-            let store = open_existing(&db)?;
+            let store = open_existing(db.sqlite("listings vanished")?)?;
             let market = market.as_deref().map(MarketId::slug);
             let mut out = Printer::stdout(output.format()).when_empty("no vanished listings");
             for v in store.vanished_listings(market.as_ref())? {

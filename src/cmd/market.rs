@@ -11,6 +11,7 @@ use std::process::ExitCode;
 pub fn run(a: MarketArgs) -> Result<ExitCode> {
     match a.command {
         MarketCommand::Session { market, cookie, db } => {
+            let db = db.sqlite("market session")?;
             let cookie = cookie.trim();
             if cookie.is_empty() {
                 bail!("--cookie is empty");
@@ -21,7 +22,7 @@ pub fn run(a: MarketArgs) -> Result<ExitCode> {
             if !db.exists() {
                 bail!("no database at {}", db.display());
             }
-            let store = Store::open(&db)?;
+            let store = Store::open(db)?;
             let id = MarketId::parse(&market)?;
             if store.market_state(&id)?.is_none() {
                 bail!(

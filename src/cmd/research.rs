@@ -19,7 +19,7 @@ use std::process::ExitCode;
 
 /// `armswatch export --research`.
 pub fn run(a: ExportArgs) -> Result<ExitCode> {
-    let store = open_existing(&a.db)?;
+    let store = open_existing(a.db.sqlite("export")?)?;
     let salt = match &a.salt {
         Some(s) => s.clone(),
         None => {

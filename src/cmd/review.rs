@@ -4,16 +4,17 @@
 use crate::cli::{
     ReviewCommand, ReviewDecideArgs, ReviewListArgs, ReviewShowArgs, ReviewVerifyArgs,
 };
+use crate::db::DbTarget;
 use crate::output::{Column, Format, Printer, Row};
 use anyhow::{Context, Result};
 use armswatch_core::{Decision, Label, MarketId, ReviewState};
 use armswatch_store::{
-    rfc3339, BrokenReview, NewReview, QueuePosition, QueueQuery, QueueRow, Review, Store,
+    rfc3339, BrokenReview, CaseStore, NewReview, QueuePosition, QueueQuery, QueueRow, Review,
 };
 use serde::{Serialize, Serializer};
 use serde_json::json;
-use std::path::Path;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 /// `armswatch review ...`.
 pub fn run(c: ReviewCommand) -> Result<ExitCode> {
@@ -26,16 +27,13 @@ pub fn run(c: ReviewCommand) -> Result<ExitCode> {
 }
 
 /// Opens the database to write a decision.
-fn open(db: &Path) -> Result<Store> {
-    if !db.exists() {
-        anyhow::bail!("no database at {}", db.display());
-    }
-    Ok(Store::open(db)?)
+fn open(db: &DbTarget) -> Result<Arc<dyn CaseStore>> {
+    db.open_case(true)
 }
 
-/// Opens the database read-only (list, show, verify never write).
-fn open_read(db: &Path) -> Result<Store> {
-    super::markets::open_existing(db)
+/// Opens the database read-only (list, show, verify never write a SQLite file).
+fn open_read(db: &DbTarget) -> Result<Arc<dyn CaseStore>> {
+    db.open_case(false)
 }
 
 /// The `--json` switch of show, decide and verify: one JSON object, or a table.
@@ -225,7 +223,7 @@ impl Row for BrokenLine<'_> {
 fn show(a: ReviewShowArgs) -> Result<ExitCode> {
     let store = open_read(&a.db)?;
     let Some(l) = store.listing(a.listing)? else {
-        anyhow::bail!("no listing {} in {}", a.listing, a.db.display());
+        anyhow::bail!("no listing {} in {}", a.listing, a.db);
     };
     let verdict = store.latest_verdict(a.listing)?;
     let history = store.reviews_of(a.listing)?;

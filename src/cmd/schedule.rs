@@ -48,7 +48,7 @@ pub fn run(a: ScheduleArgs) -> Result<ExitCode> {
     match a.command {
         ScheduleCommand::Add(a) => add(a),
         ScheduleCommand::List { db, output } => {
-            let store = crate::cmd::markets::open_existing(&db)?;
+            let store = crate::cmd::markets::open_existing(db.sqlite("schedule list")?)?;
             let mut out = Printer::stdout(output.format()).when_empty(
                 "no schedules (add one with `armswatch schedule add PROFILE --every 6h`)",
             );
@@ -99,7 +99,8 @@ fn add(a: ScheduleAddArgs) -> Result<ExitCode> {
     };
     // Everything a crawl would refuse is refused now: the profile, the transport, the settings.
     let plan = options.plan(&path_str)?;
-    let store = Store::open(&a.db)?;
+    let db = a.db.sqlite("schedule add")?;
+    let store = Store::open(db)?;
     store.upsert_market(&plan.market, plan.name.as_deref(), plan.base_url.as_deref())?;
     let now = time::OffsetDateTime::now_utc().unix_timestamp();
     let new = NewSchedule {
@@ -125,7 +126,7 @@ fn add(a: ScheduleAddArgs) -> Result<ExitCode> {
             "scheduled market {} ({}); first crawl due now: start `armswatch run --db {}`",
             crate::output::sanitize(&row.market),
             row.cadence,
-            a.db.display()
+            db.display()
         );
     }
     Ok(ExitCode::SUCCESS)
@@ -137,10 +138,11 @@ fn change(
     done: &str,
     f: impl FnOnce(&Store, &MarketId) -> armswatch_store::Result<bool>,
 ) -> Result<ExitCode> {
-    if !m.db.exists() {
-        bail!("no database at {}", m.db.display());
+    let db = m.db.sqlite("schedule")?;
+    if !db.exists() {
+        bail!("no database at {}", db.display());
     }
-    let store = Store::open(&m.db)?;
+    let store = Store::open(db)?;
     let id = MarketId::parse(&m.market)?;
     if !f(&store, &id)? {
         bail!(

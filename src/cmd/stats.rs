@@ -42,7 +42,7 @@ pub fn run(a: StatsArgs) -> Result<ExitCode> {
     if by.contains(&StatsBy::Week) && by.contains(&StatsBy::Month) {
         bail!("--by week and --by month exclude each other");
     }
-    let store = open_existing(&a.db)?;
+    let store = open_existing(a.db.sqlite("stats")?)?;
     let listings = store.stats_listings()?;
     let q = StatsQuery {
         by,

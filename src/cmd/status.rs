@@ -5,7 +5,7 @@ use crate::cmd::schedule::next_crawl;
 use crate::daemon::timing::Cadence;
 use crate::output::{Column, Printer, Row};
 use anyhow::Result;
-use armswatch_store::{rfc3339, FrontierProblem, MarketSummary, Refusal, Store};
+use armswatch_store::{rfc3339, FrontierProblem, MarketSummary, Refusal};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::process::ExitCode;
@@ -18,10 +18,7 @@ const ERRORS_SHOWN: usize = 5;
 
 /// `armswatch status`.
 pub fn run(a: StatusArgs) -> Result<ExitCode> {
-    if !a.db.exists() {
-        anyhow::bail!("no database at {}", a.db.display());
-    }
-    let store = Store::open_read_only(&a.db)?;
+    let store = a.db.open_case(false)?;
     let mut out = Printer::stdout(a.output.format()).when_empty("no markets yet");
     for m in store.markets()? {
         let frontier = store.frontier_counts(&m.id)?;

@@ -23,7 +23,8 @@ pub fn run(a: VendorsArgs) -> Result<ExitCode> {
             flagged,
             output,
         } => {
-            let store = open_existing(&db)?;
+            let db = db.sqlite("vendors list")?;
+            let store = open_existing(db)?;
             let links = links(&store)?;
             let mut out = Printer::stdout(output.format()).when_empty("no vendors");
             for v in store.vendors(None)? {
@@ -38,7 +39,8 @@ pub fn run(a: VendorsArgs) -> Result<ExitCode> {
             out.finish::<VendorRow>()?;
         }
         VendorsCommand::Show { name, db, json } => {
-            let store = open_existing(&db)?;
+            let db = db.sqlite("vendors show")?;
+            let store = open_existing(db)?;
             let report = VendorReport::build(&store, &name)?;
             if report.records.is_empty() {
                 anyhow::bail!("no vendor named {:?} in {}", sanitize(&name), db.display());
@@ -56,10 +58,11 @@ pub fn run(a: VendorsArgs) -> Result<ExitCode> {
             min_strength,
             output,
         } => {
+            let db = db.sqlite("vendors links")?;
             let min: LinkStrength = min_strength
                 .parse()
                 .map_err(|e: String| anyhow::anyhow!("--min-strength: {e}"))?;
-            let store = open_existing(&db)?;
+            let store = open_existing(db)?;
             let mut out = Printer::stdout(output.format()).when_empty("no linked vendors");
             for l in links(&store)?.iter().filter(|l| l.strength >= min) {
                 for e in l.evidence.iter().filter(|e| e.strength >= min) {
@@ -69,7 +72,8 @@ pub fn run(a: VendorsArgs) -> Result<ExitCode> {
             out.finish::<LinkRow>()?;
         }
         VendorsCommand::Renames { db, output } => {
-            let store = open_existing(&db)?;
+            let db = db.sqlite("vendors renames")?;
+            let store = open_existing(db)?;
             let mut out = Printer::stdout(output.format()).when_empty("no renamed vendors");
             for r in store.vendor_renames()? {
                 out.row(&RenameRow::from(r))?;

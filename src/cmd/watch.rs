@@ -32,7 +32,7 @@ pub fn run(a: WatchArgs) -> Result<ExitCode> {
             if pattern.is_empty() {
                 bail!("the {kind} to watch is empty");
             }
-            let store = Store::open(&db)?;
+            let store = Store::open(db.sqlite("watch add")?)?;
             let id = store.add_watch(kind, &pattern)?;
             let w = store
                 .watches()?
@@ -52,7 +52,7 @@ pub fn run(a: WatchArgs) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         WatchCommand::List { db, output } => {
-            let store = crate::cmd::markets::open_existing(&db)?;
+            let store = crate::cmd::markets::open_existing(db.sqlite("watch list")?)?;
             let mut out = Printer::stdout(output.format()).when_empty("no watches");
             for w in store.watches()? {
                 out.row(&WatchRow::from(w))?;
@@ -61,10 +61,11 @@ pub fn run(a: WatchArgs) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         WatchCommand::Remove { id, db } => {
+            let db = db.sqlite("watch remove")?;
             if !db.exists() {
                 bail!("no database at {}", db.display());
             }
-            let store = Store::open(&db)?;
+            let store = Store::open(db)?;
             if !store.remove_watch(id)? {
                 bail!("no watch {id} (see `armswatch watch list`)");
             }

@@ -56,9 +56,10 @@ pub fn run(g: &GlobalArgs, a: RunArgs) -> Result<ExitCode> {
         arti_dir: app::data_dir(g)?.join("arti"),
         alerts: alerts::AlertConfig::from_args(&a.alerts)?,
     };
-    let lock = lock::acquire(&a.db)?;
+    let db = a.db.sqlite("run")?;
+    let lock = lock::acquire(db)?;
     tracing::debug!("holding the database lock {}", lock.path.display());
-    let store = Arc::new(Store::open(&a.db)?);
+    let store = Arc::new(Store::open(db)?);
     let model = Arc::new(app::load_model(g)?);
     let rt = app::runtime()?;
     let failed = rt.block_on(Daemon::new(store, model, cfg).run())?;

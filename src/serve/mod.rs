@@ -139,10 +139,11 @@ pub fn secure(mut res: Response) -> Response {
 
 /// `armswatch serve`.
 pub fn run(a: ServeArgs) -> Result<ExitCode> {
-    if !a.db.exists() {
-        anyhow::bail!("no database at {}", a.db.display());
+    let db = a.db.sqlite("serve")?;
+    if !db.exists() {
+        anyhow::bail!("no database at {}", db.display());
     }
-    let store = Arc::new(Store::open(&a.db)?);
+    let store = Arc::new(Store::open(db)?);
     let reviewer = match &a.reviewer {
         Some(r) => Some(
             armswatch_store::check_reviewer(r)

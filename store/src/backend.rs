@@ -4,9 +4,10 @@
 //! same semantics. [`open_target`] opens either from a `--db` value.
 
 use crate::{
-    ChainReport, EntityRow, FrontierProblem, MarketSummary, NewReview, PgStore, PresenceEvent,
-    QueueKey, QueuePage, QueuePosition, QueueQuery, Refusal, Result, Review, RunCounts, RunRecord,
-    Sighting, Store, StoredListing, StoredPage, StoredVerdict, WrittenListing,
+    ChainReport, CrawlErrorRecord, EntityRow, FrontierProblem, MarketSummary, NewReview, PgStore,
+    PresenceEvent, QueueKey, QueuePage, QueuePosition, QueueQuery, Refusal, Result, Review,
+    RunCounts, RunRecord, Schedule, Sighting, Store, StoredListing, StoredPage, StoredVerdict,
+    WrittenListing,
 };
 use armswatch_core::crawl::{
     FrontierEntry, FrontierUpdate, ListingWrite, MarketState, PageOutcome,
@@ -145,6 +146,13 @@ pub trait CaseStore: CrawlStore {
     fn queue_key(&self, listing_id: i64) -> Result<Option<QueueKey>>;
     /// How many flagged listings are in each review state.
     fn queue_state_counts(&self) -> Result<BTreeMap<ReviewState, usize>>;
+    /// The schedule of `market`, if it has one.
+    fn schedule(&self, market: &MarketId) -> Result<Option<Schedule>>;
+    /// The newest `limit` errors stored for `market`, newest first.
+    fn recent_crawl_errors(&self, market: &MarketId, limit: usize)
+        -> Result<Vec<CrawlErrorRecord>>;
+    /// Flagged listings of `market` first seen at or after `since`.
+    fn flagged_since(&self, market: &MarketId, since: i64) -> Result<usize>;
 }
 
 /// Delegates [`CaseStore`] to the inherent methods of the same names.
@@ -184,6 +192,19 @@ macro_rules! delegate_case {
             }
             fn queue_state_counts(&self) -> Result<BTreeMap<ReviewState, usize>> {
                 <$t>::queue_state_counts(self)
+            }
+            fn schedule(&self, market: &MarketId) -> Result<Option<Schedule>> {
+                <$t>::schedule(self, market)
+            }
+            fn recent_crawl_errors(
+                &self,
+                market: &MarketId,
+                limit: usize,
+            ) -> Result<Vec<CrawlErrorRecord>> {
+                <$t>::recent_crawl_errors(self, market, limit)
+            }
+            fn flagged_since(&self, market: &MarketId, since: i64) -> Result<usize> {
+                <$t>::flagged_since(self, market, since)
             }
         }
     };

@@ -53,7 +53,7 @@ pub struct CrawlErrorRecord {
     pub message: String,
 }
 
-const SCHEDULE_COLS: &str =
+pub(crate) const SCHEDULE_COLS: &str =
     "id, market_id, profile_path, every_secs, jitter_secs, cron, options_json, \
      paused, next_at, failures, backoff_until, last_run_id, created_at";
 

@@ -1,10 +1,12 @@
 //! What `armswatch status` reads on PostgreSQL, with the SQLite backend's semantics
-//! (`markets.rs`, `record.rs`): every market with its counts and newest run, its failed and
-//! refused frontier URLs, its newest refusals.
+//! (`markets.rs`, `record.rs`, `schedules.rs`): every market with its counts and newest run, its
+//! failed and refused frontier URLs, its newest refusals, its schedule, its newest crawl errors
+//! and its newly flagged listings.
 
 use super::crawl::{i64_of, usize_of};
 use super::PgStore;
-use crate::{FrontierProblem, MarketSummary, Refusal, Result};
+use crate::schedules::SCHEDULE_COLS;
+use crate::{CrawlErrorRecord, FrontierProblem, MarketSummary, Refusal, Result, Schedule};
 use armswatch_core::crawl::MarketState;
 use armswatch_core::MarketId;
 
@@ -112,5 +114,84 @@ impl PgStore {
             })
             .collect::<Result<Vec<_>, tokio_postgres::Error>>()
             .map_err(&q)
+    }
+
+    /// The schedule of `market`, if it has one.
+    pub fn schedule(&self, market: &MarketId) -> Result<Option<Schedule>> {
+        let q = self.q("read schedule");
+        let row = self.read(async |c| {
+            c.query_opt(
+                &format!("SELECT {SCHEDULE_COLS} FROM schedules WHERE market_id = $1"),
+                &[&market.as_str()],
+            )
+            .await
+            .map_err(&q)
+        })?;
+        row.map(|r| {
+            Ok(Schedule {
+                id: r.try_get(0)?,
+                market: MarketId(r.try_get(1)?),
+                profile_path: r.try_get(2)?,
+                every_secs: r.try_get(3)?,
+                jitter_secs: r.try_get(4)?,
+                cron: r.try_get(5)?,
+                options_json: r.try_get(6)?,
+                paused: r.try_get(7)?,
+                next_at: r.try_get(8)?,
+                failures: u32::try_from(r.try_get::<_, i64>(9)?).unwrap_or(u32::MAX),
+                backoff_until: r.try_get(10)?,
+                last_run_id: r.try_get(11)?,
+                created_at: r.try_get(12)?,
+            })
+        })
+        .transpose()
+        .map_err(&q)
+    }
+
+    /// The newest `limit` errors stored for `market`, newest first.
+    pub fn recent_crawl_errors(
+        &self,
+        market: &MarketId,
+        limit: usize,
+    ) -> Result<Vec<CrawlErrorRecord>> {
+        let q = self.q("read crawl errors");
+        let rows = self.read(async |c| {
+            c.query(
+                "SELECT id, market_id, run_id, at, kind, message FROM crawl_errors
+                 WHERE market_id = $1 ORDER BY id DESC LIMIT $2",
+                &[&market.as_str(), &i64_of(limit)],
+            )
+            .await
+            .map_err(&q)
+        })?;
+        rows.iter()
+            .map(|r| {
+                Ok(CrawlErrorRecord {
+                    id: r.try_get(0)?,
+                    market: MarketId(r.try_get(1)?),
+                    run_id: r.try_get(2)?,
+                    at: r.try_get(3)?,
+                    kind: r.try_get(4)?,
+                    message: r.try_get(5)?,
+                })
+            })
+            .collect::<Result<Vec<_>, tokio_postgres::Error>>()
+            .map_err(&q)
+    }
+
+    /// Flagged listings of `market` first seen at or after `since`.
+    pub fn flagged_since(&self, market: &MarketId, since: i64) -> Result<usize> {
+        let q = self.q("count new flagged");
+        self.read(async |c| {
+            c.query_one(
+                "SELECT count(*) FROM listings
+                 WHERE market_id = $1 AND flag_score IS NOT NULL AND first_seen >= $2",
+                &[&market.as_str(), &since],
+            )
+            .await
+            .and_then(|r| r.try_get::<_, i64>(0))
+            .map(usize_of)
+            .map_err(&q)
+        })
     }
 }

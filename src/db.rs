@@ -1,0 +1,117 @@
+//! `--db`: the database a command works on, a SQLite file (`PATH` or `sqlite:PATH`, the default
+//! kind) or a PostgreSQL database (`postgres://…`), also taken from `ARMSWATCH_DB`.
+
+use anyhow::Result;
+use armswatch_store::{is_postgres_url, redact, CaseStore, CrawlStore, PgStore, Store};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// The environment variable a `--db` left out is read from.
+pub const DB_ENV: &str = "ARMSWATCH_DB";
+
+/// The commands that work on PostgreSQL too, for the message of one that does not.
+const ON_POSTGRES: &str = "crawl, status, review list|show|decide|verify and migrate";
+
+/// A `--db` value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DbTarget {
+    /// A SQLite file.
+    Sqlite(PathBuf),
+    /// A PostgreSQL URL (with its password, if it has one: never print it, print the target).
+    Postgres(String),
+}
+
+impl std::str::FromStr for DbTarget {
+    type Err = String;
+    fn from_str(s: &str) -> Result<DbTarget, String> {
+        if is_postgres_url(s) {
+            return Ok(DbTarget::Postgres(s.to_string()));
+        }
+        let path = s.strip_prefix("sqlite:").unwrap_or(s);
+        if path.is_empty() {
+            return Err(
+                "the database is empty (expected PATH, sqlite:PATH or postgres://...)".into(),
+            );
+        }
+        Ok(DbTarget::Sqlite(PathBuf::from(path)))
+    }
+}
+
+/// The file's path, or the URL without its password.
+impl std::fmt::Display for DbTarget {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DbTarget::Sqlite(p) => write!(f, "{}", p.display()),
+            DbTarget::Postgres(url) => f.write_str(&redact(url)),
+        }
+    }
+}
+
+impl DbTarget {
+    /// The SQLite file of `armswatch {command}`, which works on SQLite only; a PostgreSQL
+    /// database is refused with the commands that do work on it.
+    pub fn sqlite(&self, command: &str) -> Result<&Path> {
+        match self {
+            DbTarget::Sqlite(p) => Ok(p),
+            DbTarget::Postgres(_) => anyhow::bail!(
+                "`armswatch {command}` works on a SQLite database only, not on PostgreSQL \
+                 ({self}); on PostgreSQL: {ON_POSTGRES}"
+            ),
+        }
+    }
+
+    /// Opens the database for a crawl: a SQLite file is created if missing.
+    pub fn open_crawl(&self) -> Result<Arc<dyn CrawlStore>> {
+        Ok(match self {
+            DbTarget::Sqlite(p) => Arc::new(Store::open(p)?),
+            DbTarget::Postgres(url) => Arc::new(PgStore::connect(url)?),
+        })
+    }
+
+    /// Opens a case that must exist; a SQLite file read-only unless `write` (so reading works on
+    /// a read-only evidence copy).
+    pub fn open_case(&self, write: bool) -> Result<Arc<dyn CaseStore>> {
+        Ok(match self {
+            DbTarget::Sqlite(p) => {
+                if !p.exists() {
+                    anyhow::bail!("no database at {}", p.display());
+                }
+                if write {
+                    Arc::new(Store::open(p)?)
+                } else {
+                    Arc::new(Store::open_read_only(p)?)
+                }
+            }
+            DbTarget::Postgres(url) => Arc::new(PgStore::connect(url)?),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bare_path_stays_sqlite() {
+        // Guards: `--db case.db` keeps meaning the SQLite file; `sqlite:` and postgres URLs are
+        // told apart, and a URL's password never reaches a message.
+        assert_eq!(
+            "case.db".parse::<DbTarget>().unwrap(),
+            DbTarget::Sqlite("case.db".into())
+        );
+        assert_eq!(
+            "sqlite:/x/case.db".parse::<DbTarget>().unwrap(),
+            DbTarget::Sqlite("/x/case.db".into())
+        );
+        let pg: DbTarget = "postgres://aw:s3cret@db/case".parse().unwrap();
+        assert!(matches!(pg, DbTarget::Postgres(_)));
+        assert_eq!(pg.to_string(), "postgres://aw:***@db/case");
+        let err = pg.sqlite("stats").unwrap_err().to_string();
+        assert!(
+            err.contains("armswatch stats") && err.contains("SQLite database only"),
+            "{err}"
+        );
+        assert!(!err.contains("s3cret"), "{err}");
+        assert!("sqlite:".parse::<DbTarget>().is_err());
+    }
+}
