@@ -126,6 +126,9 @@ pub struct FetchedPage {
     /// How it was fetched: `direct`, `socks5h://127.0.0.1:9050`, `arti`, `file`.
     pub transport: String,
     pub kind: PageKind,
+    /// The origin (`http://abc.onion`) that answered: the market's main address or one of its
+    /// mirrors (the URLs above are always written with the main address).
+    pub served_by: String,
 }
 
 /// Everything one fetched page leads to. The store records it in one transaction, so a crawl killed
@@ -154,6 +157,131 @@ pub struct FrontierUpdate {
     pub attempts: u32,
     /// Why it failed (or what went wrong with a page that was still stored).
     pub error: Option<String>,
+    /// What kind of failure it was, when the URL failed.
+    pub failure: Option<FailureKind>,
+}
+
+/// What kind of failure ended a fetch: on Tor, the difference between "the market is down" and
+/// "Tor trouble" that an operator needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FailureKind {
+    /// No descriptor for the onion address on the HSDirs: the market is gone or not published.
+    OnionDescriptorNotFound,
+    /// Every introduction point failed or timed out: the market is down or overloaded.
+    OnionIntroductionFailed,
+    /// The rendezvous did not complete: Tor trouble (or an overloaded service).
+    OnionRendezvousFailed,
+    /// The service asks for more proof-of-work than the operator allows (`--max-pow-effort`).
+    OnionPowEffortTooHigh,
+    /// The service needs client authorization we do not have.
+    OnionClientAuth,
+    /// The onion address is malformed.
+    OnionAddressInvalid,
+    /// The onion service was unreachable and Tor did not say why (a SOCKS port without
+    /// `ExtendedErrors`).
+    OnionUnreachable,
+    /// Tor could not build a circuit or open a stream, or the SOCKS proxy failed: Tor trouble.
+    TorCircuit,
+    /// The request took longer than the timeout.
+    Timeout,
+    /// The connection or the HTTP exchange broke (reset, closed, bad TLS, malformed answer).
+    Connection,
+    /// The market answered with an error status (the page is stored as evidence).
+    HttpStatus,
+    /// The body was larger than the cap.
+    TooLarge,
+    /// Our own policy refused the URL.
+    Refused,
+    /// Anything else (a bug, an invalid URL).
+    Other,
+}
+
+impl FailureKind {
+    /// Every kind, in display order.
+    pub const ALL: [FailureKind; 14] = [
+        FailureKind::OnionDescriptorNotFound,
+        FailureKind::OnionIntroductionFailed,
+        FailureKind::OnionRendezvousFailed,
+        FailureKind::OnionPowEffortTooHigh,
+        FailureKind::OnionClientAuth,
+        FailureKind::OnionAddressInvalid,
+        FailureKind::OnionUnreachable,
+        FailureKind::TorCircuit,
+        FailureKind::Timeout,
+        FailureKind::Connection,
+        FailureKind::HttpStatus,
+        FailureKind::TooLarge,
+        FailureKind::Refused,
+        FailureKind::Other,
+    ];
+
+    /// Stable name, as stored and printed.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FailureKind::OnionDescriptorNotFound => "onion_descriptor_not_found",
+            FailureKind::OnionIntroductionFailed => "onion_introduction_failed",
+            FailureKind::OnionRendezvousFailed => "onion_rendezvous_failed",
+            FailureKind::OnionPowEffortTooHigh => "onion_pow_effort_too_high",
+            FailureKind::OnionClientAuth => "onion_client_auth",
+            FailureKind::OnionAddressInvalid => "onion_address_invalid",
+            FailureKind::OnionUnreachable => "onion_unreachable",
+            FailureKind::TorCircuit => "tor_circuit",
+            FailureKind::Timeout => "timeout",
+            FailureKind::Connection => "connection",
+            FailureKind::HttpStatus => "http_status",
+            FailureKind::TooLarge => "too_large",
+            FailureKind::Refused => "refused",
+            FailureKind::Other => "other",
+        }
+    }
+
+    /// Whose side the failure is on, for an operator: `market` (down, gone, defended), `tor` (the
+    /// network or the local Tor client), `either` (a timeout or a broken connection), `local`.
+    pub fn side(self) -> &'static str {
+        match self {
+            FailureKind::OnionDescriptorNotFound
+            | FailureKind::OnionIntroductionFailed
+            | FailureKind::OnionPowEffortTooHigh
+            | FailureKind::OnionClientAuth
+            | FailureKind::OnionAddressInvalid
+            | FailureKind::HttpStatus
+            | FailureKind::TooLarge => "market",
+            FailureKind::OnionRendezvousFailed | FailureKind::TorCircuit => "tor",
+            FailureKind::OnionUnreachable | FailureKind::Timeout | FailureKind::Connection => {
+                "either"
+            }
+            FailureKind::Refused | FailureKind::Other => "local",
+        }
+    }
+
+    /// Whether the failure says the market's onion address does not answer (a reason to move to a
+    /// mirror): descriptor not found, introduction failed, unreachable, rendezvous failed.
+    pub fn is_onion_down(self) -> bool {
+        matches!(
+            self,
+            FailureKind::OnionDescriptorNotFound
+                | FailureKind::OnionIntroductionFailed
+                | FailureKind::OnionRendezvousFailed
+                | FailureKind::OnionUnreachable
+        )
+    }
+}
+
+impl fmt::Display for FailureKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for FailureKind {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        FailureKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .ok_or_else(|| format!("unknown failure kind {s:?}"))
+    }
 }
 
 /// Whether a market can be crawled right now, as far as the crawler could tell.

@@ -8,9 +8,12 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
 #![deny(clippy::print_stdout)]
 
+pub mod browser;
 pub mod engine;
 pub mod entities;
 pub mod extract;
+pub mod mirror_list;
+pub mod mirrors;
 pub mod policy;
 pub mod profile;
 pub mod serve;

@@ -206,12 +206,15 @@ pub struct Session {
     /// `Cookie` header value, e.g. `"session=abc; lang=en"`.
     #[serde(default)]
     pub cookie: Option<String>,
-    /// Extra headers.
+    /// Extra headers; one named like a Tor Browser default replaces it, an empty value drops it.
     #[serde(default)]
     pub headers: std::collections::BTreeMap<String, String>,
     /// User agent; defaults to Tor Browser's.
     #[serde(default)]
     pub user_agent: Option<String>,
+    /// `Accept-Language`; defaults to Tor Browser's (`en-US,en;q=0.5`).
+    #[serde(default)]
+    pub accept_language: Option<String>,
 }
 
 /// `[rate]`: politeness and limits.

@@ -216,21 +216,27 @@ mod tests {
             .await
             .unwrap();
         let base = site.base_url();
-        let client = reqwest::Client::builder()
-            .no_proxy()
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .unwrap();
-        let get = |p: &str| client.get(format!("{base}{p}")).send();
-        assert_eq!(get("/").await.unwrap().text().await.unwrap(), "<p>home</p>");
-        assert_eq!(
-            get("/listing/7?x=1").await.unwrap().text().await.unwrap(),
-            "<p>seven</p>"
-        );
-        let r = get("/old").await.unwrap();
-        assert_eq!(r.status().as_u16(), 302);
-        assert_eq!(r.headers()["location"], "/listing/7");
-        assert_eq!(get("/../etc/passwd").await.unwrap().status().as_u16(), 404);
-        assert_eq!(get("/nope").await.unwrap().status().as_u16(), 404);
+        let t = crate::transport::direct::DirectTransport::new();
+        let get = |p: &str| {
+            let req = crate::transport::FetchRequest {
+                url: url::Url::parse(&format!("{base}{p}")).unwrap(),
+                headers: vec![],
+                isolation: "t".into(),
+                timeout_secs: 10,
+                max_page_bytes: 1 << 20,
+            };
+            let t = &t;
+            async move {
+                use crate::transport::Transport;
+                t.fetch(&req).await.unwrap()
+            }
+        };
+        assert_eq!(get("/").await.body, b"<p>home</p>");
+        assert_eq!(get("/listing/7?x=1").await.body, b"<p>seven</p>");
+        let r = get("/old").await;
+        assert_eq!(r.status, 302);
+        assert_eq!(r.location.as_deref(), Some("/listing/7"));
+        assert_eq!(get("/../etc/passwd").await.status, 404);
+        assert_eq!(get("/nope").await.status, 404);
     }
 }

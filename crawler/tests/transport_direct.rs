@@ -2,7 +2,7 @@
 //! redirects it must not follow, stalls, refused connections.
 
 use armswatch_core::{ErrorKind, HasKind};
-use armswatch_crawler::transport::direct::ReqwestTransport;
+use armswatch_crawler::transport::direct::DirectTransport;
 use armswatch_crawler::transport::{FetchError, FetchRequest, Transport};
 use std::io::Write;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -52,7 +52,7 @@ fn ok_head(len: usize, extra: &str) -> String {
 async fn huge_body_is_refused() {
     let body = vec![b'a'; 3 * 1024 * 1024];
     let url = serve_raw(ok_head(body.len(), ""), body, 0).await;
-    let t = ReqwestTransport::direct().unwrap();
+    let t = DirectTransport::new();
     let err = t.fetch(&req(&url, 1024 * 1024, 10)).await.unwrap_err();
     assert!(matches!(err, FetchError::TooLarge { .. }), "{err}");
     assert_eq!(err.kind(), ErrorKind::Remote);
@@ -70,7 +70,7 @@ async fn gzip_bomb_stops_at_the_limit() {
     let gz = enc.finish().unwrap();
     assert!(gz.len() < 200 * 1024);
     let url = serve_raw(ok_head(gz.len(), "content-encoding: gzip\r\n"), gz, 0).await;
-    let t = ReqwestTransport::direct().unwrap();
+    let t = DirectTransport::new();
     let err = t.fetch(&req(&url, 2 * 1024 * 1024, 10)).await.unwrap_err();
     assert!(matches!(err, FetchError::TooLarge { .. }), "{err}");
 }
@@ -82,7 +82,7 @@ async fn gzip_page_is_decoded() {
     enc.write_all(b"<html><h1>hello</h1></html>").unwrap();
     let gz = enc.finish().unwrap();
     let url = serve_raw(ok_head(gz.len(), "content-encoding: gzip\r\n"), gz, 0).await;
-    let t = ReqwestTransport::direct().unwrap();
+    let t = DirectTransport::new();
     let r = t.fetch(&req(&url, 1024, 10)).await.unwrap();
     assert_eq!(r.body, b"<html><h1>hello</h1></html>");
 }
@@ -92,7 +92,7 @@ async fn gzip_page_is_decoded() {
 async fn redirects_are_not_followed() {
     let head = "HTTP/1.1 302 Found\r\nlocation: http://example.com/\r\ncontent-length: 0\r\nconnection: close\r\n\r\n";
     let url = serve_raw(head.to_string(), vec![], 0).await;
-    let t = ReqwestTransport::direct().unwrap();
+    let t = DirectTransport::new();
     let r = t.fetch(&req(&url, 1024, 10)).await.unwrap();
     assert_eq!(r.status, 302);
     assert_eq!(r.location.as_deref(), Some("http://example.com/"));
@@ -102,7 +102,7 @@ async fn redirects_are_not_followed() {
 #[tokio::test]
 async fn stalled_server_times_out_as_transient() {
     let url = serve_raw(ok_head(2, ""), b"ok".to_vec(), 30).await;
-    let t = ReqwestTransport::direct().unwrap();
+    let t = DirectTransport::new();
     let err = t.fetch(&req(&url, 1024, 1)).await.unwrap_err();
     assert!(matches!(err, FetchError::Timeout { .. }), "{err}");
     assert!(err.kind().is_retryable());
@@ -117,7 +117,7 @@ async fn refused_connection_is_transient_and_names_the_url() {
         .unwrap()
         .port();
     let url = format!("http://127.0.0.1:{port}/x");
-    let t = ReqwestTransport::direct().unwrap();
+    let t = DirectTransport::new();
     let err = t.fetch(&req(&url, 1024, 5)).await.unwrap_err();
     assert!(err.kind().is_retryable(), "{err}");
     assert!(err.to_string().contains(&url), "{err}");

@@ -6,6 +6,8 @@
 #[path = "../../tests/common/privnet.rs"]
 mod privnet;
 
+use armswatch_core::crawl::FailureKind;
+use armswatch_core::HasKind;
 use armswatch_crawler::transport::arti::{ArtiSettings, ArtiTransport};
 use armswatch_crawler::transport::socks::SocksTransport;
 use armswatch_crawler::transport::{FetchError, FetchRequest, Transport};
@@ -81,12 +83,18 @@ fn request(url: &str, isolation: &str) -> FetchRequest {
 }
 
 async fn arti(net: &Privnet, data_dir: &std::path::Path) -> ArtiTransport {
+    arti_with(net, data_dir, true).await
+}
+
+async fn arti_with(net: &Privnet, data_dir: &std::path::Path, keep_alive: bool) -> ArtiTransport {
     let started = Instant::now();
     let t = ArtiTransport::bootstrap(ArtiSettings {
         data_dir: data_dir.to_path_buf(),
         arti_config: Some(net.arti_config.clone()),
         bootstrap_timeout_secs: 60,
         fresh_circuits: true,
+        keep_alive,
+        max_pow_effort: None,
     })
     .await
     .unwrap_or_else(|e| panic!("arti bootstrap on the private network: {e}"));
@@ -149,7 +157,7 @@ async fn socks_and_arti_fetch_the_same_onion_page() {
     let site = net.serve(backend().await);
     let base = site.base_url();
 
-    let socks = SocksTransport::new(&net.socks_url()).unwrap();
+    let socks = SocksTransport::new(&net.socks_url(), true).unwrap();
     assert_eq!(socks.name(), net.socks_url());
     assert!(socks.is_tor());
     let via_socks = check_transport(&socks, &base).await;
@@ -172,15 +180,14 @@ async fn dead_onion_address_is_a_clear_error_on_both_transports() {
     let Some(net) = Privnet::get() else { return };
     let url = format!("http://{DEAD_ONION}/");
 
-    let socks = SocksTransport::new(&net.socks_url()).unwrap();
+    let socks = SocksTransport::new(&net.socks_url(), true).unwrap();
     let started = Instant::now();
     let err = socks.fetch(&request(&url, "dead")).await.unwrap_err();
     eprintln!(
         "socks: dead onion failed in {:.2} s: {err}",
         started.elapsed().as_secs_f64()
     );
-    assert!(matches!(err, FetchError::Network { .. }), "{err}");
-    assert!(err.to_string().contains(DEAD_ONION), "{err}");
+    assert_descriptor_not_found("socks", &err);
 
     let data = tempfile::tempdir().unwrap();
     let arti = arti(net, data.path()).await;
@@ -190,21 +197,26 @@ async fn dead_onion_address_is_a_clear_error_on_both_transports() {
         "arti: dead onion failed in {:.2} s: {err}",
         started.elapsed().as_secs_f64()
     );
-    match &err {
-        FetchError::Network {
-            message, transient, ..
-        } => {
-            assert!(
-                message.contains(DEAD_ONION),
-                "message does not name the onion: {message}"
-            );
-            assert!(
-                !transient,
-                "a missing onion service is not worth retrying: {message}"
-            );
-        }
-        other => panic!("expected a network error, got {other}"),
-    }
+    assert_descriptor_not_found("arti", &err);
+}
+
+/// A dead onion is a distinct Tor error (descriptor not found, not worth retrying now) that
+/// names the address.
+fn assert_descriptor_not_found(name: &str, err: &FetchError) {
+    assert_eq!(
+        err.failure(),
+        FailureKind::OnionDescriptorNotFound,
+        "{name}: {err}"
+    );
+    assert!(
+        matches!(err, FetchError::Tor { .. }),
+        "{name}: expected a Tor error, got {err}"
+    );
+    assert!(err.to_string().contains(DEAD_ONION), "{name}: {err}");
+    assert!(
+        !err.kind().is_retryable(),
+        "{name}: a missing onion service is not worth retrying now: {err}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -212,7 +224,7 @@ async fn tor_transports_refuse_clearnet_urls_without_connecting() {
     let Some(net) = Privnet::get() else { return };
     let canary = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}/", canary.local_addr().unwrap());
-    let socks = SocksTransport::new(&net.socks_url()).unwrap();
+    let socks = SocksTransport::new(&net.socks_url(), true).unwrap();
     let data = tempfile::tempdir().unwrap();
     let arti = arti(net, data.path()).await;
     for t in [&socks as &dyn Transport, &arti] {
@@ -229,4 +241,89 @@ async fn tor_transports_refuse_clearnet_urls_without_connecting() {
         accepted.is_err(),
         "a Tor transport connected to a clearnet address"
     );
+}
+
+/// Guards circuit isolation in arti, proven by the circuit id arti reports for each stream: two
+/// markets fetched at the same time (a new stream per page) never share a circuit, and each
+/// market's streams reuse its circuit.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn arti_streams_of_two_markets_never_share_a_circuit() {
+    let Some(net) = Privnet::get() else { return };
+    let (a, b) = (backend().await, backend().await);
+    let (onion_a, onion_b) = (net.serve(a), net.serve(b));
+    let data = tempfile::tempdir().unwrap();
+    let t = std::sync::Arc::new(arti_with(net, data.path(), false).await);
+    let mut tasks = Vec::new();
+    for (market, base) in [
+        ("market-a", onion_a.base_url()),
+        ("market-b", onion_b.base_url()),
+    ] {
+        for _ in 0..6 {
+            let (t, url) = (t.clone(), format!("{base}/"));
+            tasks.push(tokio::spawn(async move {
+                let r = t.fetch(&request(&url, market)).await.unwrap();
+                (
+                    market,
+                    r.circuit.expect("arti names the circuit of every stream"),
+                )
+            }));
+        }
+    }
+    let mut circuits: std::collections::BTreeMap<&str, std::collections::BTreeSet<String>> =
+        Default::default();
+    for task in tasks {
+        let (market, circ) = task.await.unwrap();
+        circuits.entry(market).or_default().insert(circ);
+    }
+    eprintln!("arti circuits per market (6 streams each): {circuits:?}");
+    let (ca, cb) = (&circuits["market-a"], &circuits["market-b"]);
+    assert!(
+        ca.is_disjoint(cb),
+        "two markets shared a circuit: {circuits:?}"
+    );
+    assert!(
+        ca.len() <= 2 && cb.len() <= 2,
+        "a market did not reuse its circuit: {circuits:?}"
+    );
+}
+
+/// Benchmark (run by hand, see BENCHMARKS.md): pages per second over each Tor transport with
+/// keep-alive and with one new stream per page, side by side, after one warm-up page each (the
+/// circuit is built), 40 sequential pages per row.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "benchmark: cargo test -p armswatch-crawler --test transport_tor -- --ignored --nocapture keep_alive_benchmark"]
+async fn keep_alive_benchmark() {
+    let Some(net) = Privnet::get() else { return };
+    let site = backend().await;
+    let onion = net.serve(site);
+    let url = format!("{}/", onion.base_url());
+    let data = tempfile::tempdir().unwrap();
+    const PAGES: usize = 40;
+    let mut rows = Vec::new();
+    for keep_alive in [true, false] {
+        let arti = arti_with(net, &data.path().join(format!("a{keep_alive}")), keep_alive).await;
+        let socks = SocksTransport::new(&net.socks_url(), keep_alive).unwrap();
+        for t in [&arti as &dyn Transport, &socks] {
+            let market = format!("bench-{keep_alive}");
+            t.fetch(&request(&url, &market)).await.unwrap();
+            let started = Instant::now();
+            for _ in 0..PAGES {
+                let r = t.fetch(&request(&url, &market)).await.unwrap();
+                assert_eq!(r.status, 200);
+            }
+            let secs = started.elapsed().as_secs_f64();
+            rows.push((t.name(), keep_alive, PAGES as f64 / secs));
+        }
+    }
+    println!("| transport | keep-alive | pages/s |");
+    for (name, keep_alive, rate) in &rows {
+        println!("| {name} | {keep_alive} | {rate:.1} |");
+    }
+    for name in ["arti", &net.socks_url()] {
+        let rate = |k: bool| rows.iter().find(|r| r.0 == name && r.1 == k).unwrap().2;
+        println!(
+            "{name}: keep-alive is {:.2}x the pages/s of a new stream per page",
+            rate(true) / rate(false)
+        );
+    }
 }

@@ -5,10 +5,11 @@
 use super::limiter::MarketLimiter;
 use super::{CrawlSettings, PageParser, MAX_REDIRECTS};
 use crate::extract::{self, PageExtract};
+use crate::mirrors::Mirrors;
 use crate::policy::HostPolicy;
 use crate::transport::{FetchError, FetchRequest, FetchResponse, Transport};
 use crate::urlnorm;
-use armswatch_core::crawl::{FetchedPage, FrontierEntry, PageKind};
+use armswatch_core::crawl::{FailureKind, FetchedPage, FrontierEntry, PageKind};
 use armswatch_core::HasKind;
 use rand::Rng;
 use std::sync::Arc;
@@ -24,6 +25,7 @@ pub(super) struct FetchContext {
     pub transport: Arc<dyn Transport>,
     pub policy: Arc<HostPolicy>,
     pub parser: Arc<dyn PageParser>,
+    pub mirrors: Mirrors,
     pub settings: CrawlSettings,
     pub limiter: MarketLimiter,
 }
@@ -49,6 +51,7 @@ pub(super) struct Fetched {
 pub(super) struct FetchFailure {
     pub message: String,
     pub refused: bool,
+    pub kind: FailureKind,
 }
 
 /// Fetches one entry: retries for transient failures, redirects checked against the policy and
@@ -71,33 +74,37 @@ async fn fetch_inner(
     let start = Url::parse(&entry.url).map_err(|e| FetchFailure {
         message: format!("{}: invalid URL: {e}", entry.url),
         refused: false,
+        kind: FailureKind::Other,
     })?;
     if let Err(r) = ctx.policy.check(&start) {
         return Err(FetchFailure {
             message: r.reason,
             refused: true,
+            kind: FailureKind::Refused,
         });
     }
-    let mut url = start;
+    // `url` is canonical (on the market's main address); `served` is where it was fetched.
+    let mut url = ctx.mirrors.canonical(&start);
     let mut refused_redirect = None;
     let mut hops = entry.redirect_hops;
-    let resp = loop {
-        let resp = fetch_with_retries(ctx, &url, attempts).await?;
+    let (resp, served) = loop {
+        let (resp, served) = fetch_via_mirrors(ctx, &url, attempts).await?;
         let Some(location) = resp
             .location
             .as_deref()
             .filter(|_| (300..400).contains(&resp.status))
         else {
-            break resp;
+            break (resp, served);
         };
-        let Some(next) = urlnorm::resolve(&url, location) else {
-            break resp;
+        let Some(next) = urlnorm::resolve(&served, location) else {
+            break (resp, served);
         };
         if let Err(r) = ctx.policy.check(&next) {
             // Keep the redirect answer itself as the page: it is the evidence.
             refused_redirect = Some((next.to_string(), r.reason));
-            break resp;
+            break (resp, served);
         }
+        let next = ctx.mirrors.canonical(&next);
         hops += 1;
         if hops > MAX_REDIRECTS {
             return Err(FetchFailure {
@@ -106,6 +113,7 @@ async fn fetch_inner(
                     entry.url
                 ),
                 refused: false,
+                kind: FailureKind::Other,
             });
         }
         url = next;
@@ -119,6 +127,7 @@ async fn fetch_inner(
         body: resp.body,
         transport: ctx.transport.name(),
         kind: entry.kind,
+        served_by: served.origin().ascii_serialization(),
     };
     let (extract, extract_panic) =
         extract_blocking(&page, &url, entry.kind, ctx.parser.clone()).await;
@@ -129,6 +138,37 @@ async fn fetch_inner(
         hops,
         extract_panic,
     })
+}
+
+/// Fetches `url` (canonical) through the market's address in use, moving to a mirror when that
+/// address is down; returns the answer and the URL actually fetched.
+async fn fetch_via_mirrors(
+    ctx: &FetchContext,
+    url: &Url,
+    attempts: &mut u32,
+) -> Result<(FetchResponse, Url), FetchFailure> {
+    let (mut index, mut routed) = ctx.mirrors.route(url);
+    loop {
+        match fetch_with_retries(ctx, &routed, attempts).await {
+            Ok(resp) => {
+                ctx.mirrors.succeeded(index);
+                return Ok((resp, routed));
+            }
+            Err(failure) => match ctx.mirrors.failed(index, failure.kind) {
+                Some(next) if next != index => {
+                    tracing::info!(
+                        url = %url,
+                        failed = %routed,
+                        "{}; trying mirror {}",
+                        failure.message,
+                        ctx.mirrors.origin_text(next).unwrap_or_default()
+                    );
+                    (index, routed) = ctx.mirrors.route(url);
+                }
+                _ => return Err(failure),
+            },
+        }
+    }
 }
 
 /// Extracts a page on a blocking thread. A panic there (a bug met by hostile market input) is
@@ -254,7 +294,11 @@ async fn fetch_with_retries(
                 } else {
                     e.to_string()
                 };
-                return Err(FetchFailure { message, refused });
+                return Err(FetchFailure {
+                    message,
+                    refused,
+                    kind: e.failure(),
+                });
             }
         }
     }

@@ -21,11 +21,12 @@ pub use fetch::backoff;
 pub use sink::{CrawlSink, MemoryEntry, MemorySink, SinkError};
 
 use crate::extract::{Extractor, PageExtract, WallKind};
+use crate::mirrors::Mirrors;
 use crate::policy::HostPolicy;
 use crate::profile::Profile;
 use crate::transport::Transport;
 use armswatch_core::crawl::{
-    FrontierEntry, FrontierState, FrontierUpdate, MarketState, PageKind, PageOutcome,
+    FailureKind, FrontierEntry, FrontierState, FrontierUpdate, MarketState, PageKind, PageOutcome,
 };
 use armswatch_core::Listing;
 use fetch::{FetchContext, Fetched, Outcome};
@@ -35,8 +36,7 @@ use tokio::task::JoinSet;
 use url::Url;
 
 /// Tor Browser's user agent: every Tor user looks the same.
-pub const DEFAULT_USER_AGENT: &str =
-    "Mozilla/5.0 (Windows NT 10.0; rv:128.0) Gecko/20100101 Firefox/128.0";
+pub const DEFAULT_USER_AGENT: &str = crate::browser::TOR_BROWSER_USER_AGENT;
 
 /// Most redirects followed in one chain: HTTP redirects and meta refreshes alike.
 pub const MAX_REDIRECTS: u32 = 5;
@@ -79,6 +79,10 @@ pub struct CrawlSettings {
     pub backoff_base_ms: u64,
     /// Headers sent with every request (user agent, session cookie, profile headers).
     pub headers: Vec<(String, String)>,
+    /// The market's addresses, the canonical one (the start URLs') first, then its mirrors: URLs
+    /// are kept with the first, requests go to the one in use, and a dead one is left for the next
+    /// ([`crate::mirrors`]): URLs or bare hosts (`abc.onion`). Empty: the URLs as they are.
+    pub addresses: Vec<String>,
 }
 
 impl CrawlSettings {
@@ -225,10 +229,19 @@ async fn crawl_inner(
     mut stop: Option<tokio::sync::watch::Receiver<bool>>,
 ) -> Result<CrawlSummary, CrawlError> {
     settings.validate().map_err(CrawlError::Settings)?;
+    let mirrors = match settings
+        .addresses
+        .split_first()
+        .and_then(|(main, rest)| Some((Url::parse(main).ok()?, rest)))
+    {
+        Some((main, rest)) => Mirrors::new(&main, rest.iter().map(String::as_str)),
+        None => Mirrors::none(),
+    };
     let ctx = Arc::new(FetchContext {
         transport,
         policy,
         parser,
+        mirrors,
         limiter: limiter::MarketLimiter::new(settings.delay_ms),
         settings,
     });
@@ -240,6 +253,7 @@ async fn crawl_inner(
         market_ok_recorded: false,
         failed_page: None,
         first_error: None,
+        first_failure: None,
         stop: false,
     };
     let settings = &ctx.settings;
@@ -312,6 +326,8 @@ struct Run<'a> {
     /// The last page stored with an error status: the evidence if the market turns out down.
     failed_page: Option<i64>,
     first_error: Option<String>,
+    /// The kind of the first failed fetch (the down reason names it: market down or Tor trouble).
+    first_failure: Option<FailureKind>,
     /// A wall was met: record what comes back, start nothing new.
     stop: bool,
 }
@@ -341,6 +357,7 @@ impl Run<'_> {
             state: FrontierState::Failed,
             attempts: 1,
             error: Some(format!("crawl task panicked: {message}")),
+            failure: Some(FailureKind::Other),
         };
         self.sink.record_failure(&update).map_err(CrawlError::Sink)
     }
@@ -359,6 +376,7 @@ impl Run<'_> {
                 } else {
                     self.summary.pages_failed += 1;
                     self.note_error(failure.message.clone());
+                    self.first_failure.get_or_insert(failure.kind);
                     FrontierState::Failed
                 };
                 let update = FrontierUpdate {
@@ -366,6 +384,7 @@ impl Run<'_> {
                     state,
                     attempts,
                     error: Some(failure.message),
+                    failure: Some(failure.kind),
                 };
                 self.sink.record_failure(&update).map_err(CrawlError::Sink)
             }
@@ -391,6 +410,20 @@ impl Run<'_> {
             } else {
                 Vec::new()
             };
+        // Listings found through a mirror are the main address's (one listing per path).
+        let mirrors = &self.ctx.mirrors;
+        let canonical = |u: &str| match Url::parse(u) {
+            Ok(parsed) if mirrors.len() > 1 => mirrors.canonical(&parsed).to_string(),
+            _ => u.to_string(),
+        };
+        let listings: Vec<Listing> = listings
+            .into_iter()
+            .map(|mut l| {
+                l.url = canonical(&l.url);
+                l.vendor_url = l.vendor_url.as_deref().map(canonical);
+                l
+            })
+            .collect();
         // Vendor profile pages linked from listings are fetched for the vendor's key and contacts.
         let vendor_pages: Vec<Url> = listings
             .iter()
@@ -400,6 +433,7 @@ impl Run<'_> {
         let plan = plan::plan_links(
             self.sink,
             &self.ctx.policy,
+            &self.ctx.mirrors,
             &self.ctx.settings,
             &entry,
             &fetched,
@@ -435,6 +469,13 @@ impl Run<'_> {
                 } else {
                     FrontierState::Done
                 },
+                failure: error.as_ref().map(|_| {
+                    if status >= 400 {
+                        FailureKind::HttpStatus
+                    } else {
+                        FailureKind::Other
+                    }
+                }),
                 attempts,
                 error,
             }),
@@ -495,8 +536,11 @@ impl Run<'_> {
         let tried = s.pages_fetched + s.pages_failed > 0;
         if s.pages_ok == 0 && s.wall.is_none() && !s.stopped && tried {
             let reason = format!(
-                "no page answered in this crawl run ({} failed): {}",
+                "no page answered in this crawl run ({} failed{}): {}",
                 s.pages_failed,
+                self.first_failure
+                    .map(|k| format!("; first: {k}, {} side", k.side()))
+                    .unwrap_or_default(),
                 self.first_error.as_deref().unwrap_or("no detail")
             );
             tracing::warn!("market down: {reason}");

@@ -4,6 +4,7 @@
 
 use super::fetch::Fetched;
 use super::{CrawlError, CrawlSettings, CrawlSink, CrawlSummary, MAX_REDIRECTS};
+use crate::mirrors::Mirrors;
 use crate::policy::HostPolicy;
 use crate::urlnorm;
 use armswatch_core::crawl::{FrontierEntry, PageKind};
@@ -133,6 +134,7 @@ fn remember(set: &mut HashSet<String>, url: &str) -> bool {
 pub(super) fn plan_links(
     sink: &dyn CrawlSink,
     policy: &HostPolicy,
+    mirrors: &Mirrors,
     settings: &CrawlSettings,
     entry: &FrontierEntry,
     fetched: &Fetched,
@@ -178,6 +180,8 @@ pub(super) fn plan_links(
         let Some(url) = urlnorm::normalize(url) else {
             continue;
         };
+        // A link to a mirror is the same market's page: kept on the canonical address.
+        let url = mirrors.canonical(&url);
         if !seen.insert(url.to_string()) {
             continue;
         }

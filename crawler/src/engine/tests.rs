@@ -20,6 +20,7 @@ pub(super) fn settings(max_depth: u32, max_pagination_depth: u32) -> CrawlSettin
         max_pagination_depth,
         backoff_base_ms: 0,
         headers: Vec::new(),
+        addresses: Vec::new(),
     }
 }
 
@@ -110,6 +111,7 @@ impl Transport for Script {
                     location: location.map(str::to_string),
                     retry_after: retry.map(str::to_string),
                     body: body.as_bytes().to_vec(),
+                    circuit: None,
                 })
             };
             match answer {

@@ -1,7 +1,7 @@
-//! Tor embedded in armswatch: an arti-client `TorClient` opens a Tor stream per request, hyper 1
-//! speaks HTTP/1.1 over it (inside TLS via tokio-rustls and the webpki roots for `https` onion
-//! services), and the body is decoded (gzip, deflate, br, zstd) into a buffer capped at
-//! `max_page_bytes`, so a compressed bomb stops at the cap.
+//! Tor embedded in armswatch: an arti-client `TorClient` opens Tor streams to onion services, and
+//! [`super::http1`] speaks HTTP/1.1 over them (TLS for `https` onions, the body decoded and capped),
+//! keeping a market's streams alive for its next pages. Each answer carries the id of the circuit
+//! it came over, so circuit isolation can be checked, not assumed.
 //!
 //! Configuration is loaded the way the `arti` binary loads it: armswatch's defaults (state and cache
 //! in a directory under armswatch's data directory, never the user's home) with the user's `--arti-config` file
@@ -11,30 +11,21 @@
 //! Like the other transports this one never follows redirects, and it only fetches onion services:
 //! a clearnet URL would leave Tor through an exit, which a market crawl never needs.
 
+use super::http1::{error_chain, Opened, Pool};
 use super::{FetchError, FetchRequest, FetchResponse, Transport};
 use crate::policy::is_onion;
+use armswatch_core::crawl::FailureKind;
 use arti_client::config::BoolOrAuto;
 use arti_client::{IsolationToken, StreamPrefs, TorClient, TorClientConfig};
-use bytes::Bytes;
 use futures_util::future::BoxFuture;
 use futures_util::StreamExt;
-use http_body_util::BodyExt;
 use std::collections::HashMap;
-use std::io;
 use std::path::{Path, PathBuf};
-use std::pin::Pin;
 use std::sync::{Arc, Mutex};
-use std::task::{Context, Poll};
 use std::time::{Duration, Instant};
-use tokio::io::{AsyncWrite, AsyncWriteExt};
 use tor_config::{ConfigurationSource, ConfigurationSources};
+use tor_proto::client::stream::ClientStreamCtrl;
 use tor_rtcompat::PreferredRuntime;
-
-/// The `Accept-Encoding` sent with every request; each is decoded by [`read_body`].
-const ACCEPT_ENCODING: &str = "gzip, deflate, br";
-
-/// Request headers set by the transport itself; the same names from a profile are ignored.
-const OWN_HEADERS: [&str; 4] = ["host", "accept-encoding", "connection", "content-length"];
 
 /// How to start the embedded Tor client.
 #[derive(Debug, Clone)]
@@ -49,6 +40,51 @@ pub struct ArtiSettings {
     /// Promise of fresh circuits for this run. Isolation tokens and circuits live in memory only, so
     /// every process gets new ones whether or not this is set; it is recorded for the evidence log.
     pub fresh_circuits: bool,
+    /// Keep a market's streams open for its next pages (HTTP keep-alive) instead of one Tor stream
+    /// per page.
+    pub keep_alive: bool,
+    /// Highest onion-service proof-of-work effort to solve (`--max-pow-effort`); a connection whose
+    /// puzzle asks for more is given up as [`FailureKind::OnionPowEffortTooHigh`]. `None`: arti's
+    /// own cap (10000).
+    pub max_pow_effort: Option<u32>,
+}
+
+/// The proof-of-work effort arti last started solving, in this process: fed by
+/// [`pow_effort_seen`] (the binary's log layer reads arti's `beginning solve, Effort(N)`), watched by
+/// every onion connection to log the effort and enforce `max_pow_effort`.
+fn pow_channel() -> &'static tokio::sync::watch::Sender<u32> {
+    static POW: std::sync::OnceLock<tokio::sync::watch::Sender<u32>> = std::sync::OnceLock::new();
+    POW.get_or_init(|| tokio::sync::watch::channel(0).0)
+}
+
+/// Reports that arti started solving an onion service's proof-of-work puzzle at `effort`.
+pub fn pow_effort_seen(effort: u32) {
+    pow_channel().send_replace(effort);
+}
+
+/// The effort in one of arti's `tor_hsclient::pow` log messages (`beginning solve, Effort(120)`).
+pub fn parse_pow_effort(message: &str) -> Option<u32> {
+    let rest = message.strip_prefix("beginning solve")?;
+    let start = rest.find("Effort(")? + "Effort(".len();
+    let end = rest[start..].find(')')? + start;
+    rest[start..end].trim().parse().ok()
+}
+
+/// Waits until arti starts solving at an effort above `max` (logging every effort it solves at)
+/// and returns that effort; never returns otherwise.
+async fn pow_above(host: &str, max: u32) -> u32 {
+    let mut rx = pow_channel().subscribe();
+    rx.borrow_and_update();
+    loop {
+        if rx.changed().await.is_err() {
+            return std::future::pending().await;
+        }
+        let effort = *rx.borrow_and_update();
+        tracing::info!(onion = %host, effort, max, "onion service proof-of-work: arti is solving the puzzle");
+        if effort > max {
+            return effort;
+        }
+    }
 }
 
 /// Why the embedded Tor client could not start.
@@ -92,8 +128,9 @@ pub struct ArtiTransport {
     client: Arc<TorClient<PreferredRuntime>>,
     /// One isolation token per isolation key (market), created on first use.
     tokens: Mutex<HashMap<String, IsolationToken>>,
-    tls: tokio_rustls::TlsConnector,
+    pool: Pool,
     fresh_circuits: bool,
+    max_pow_effort: Option<u32>,
 }
 
 impl ArtiTransport {
@@ -149,8 +186,9 @@ impl ArtiTransport {
         Ok(ArtiTransport {
             client,
             tokens: Mutex::new(HashMap::new()),
-            tls: tls_connector(),
+            pool: Pool::new(settings.keep_alive),
             fresh_circuits: settings.fresh_circuits,
+            max_pow_effort: settings.max_pow_effort,
         })
     }
 
@@ -175,24 +213,15 @@ impl ArtiTransport {
         prefs
     }
 
-    async fn fetch_inner(&self, req: &FetchRequest) -> Result<FetchResponse, FetchError> {
+    async fn fetch_inner<'a>(&'a self, req: &'a FetchRequest) -> Result<FetchResponse, FetchError> {
         let url = &req.url;
-        let network = |message: String, transient: bool| FetchError::Network {
-            url: url.to_string(),
-            message,
-            transient,
-        };
         let host = url.host_str().unwrap_or_default().to_string();
-        let https = match url.scheme() {
-            "http" => false,
-            "https" => true,
-            other => {
-                return Err(FetchError::Refused {
-                    url: url.to_string(),
-                    reason: format!("scheme `{other}` is not http or https"),
-                })
-            }
-        };
+        if !matches!(url.scheme(), "http" | "https") {
+            return Err(FetchError::Refused {
+                url: url.to_string(),
+                reason: format!("scheme `{}` is not http or https", url.scheme()),
+            });
+        }
         if !is_onion(&host) {
             return Err(FetchError::Refused {
                 url: url.to_string(),
@@ -200,34 +229,38 @@ impl ArtiTransport {
             });
         }
         let port = url.port_or_known_default().unwrap_or(80);
-        let prefs = self.stream_prefs(&req.isolation);
-        tracing::debug!(%url, isolation = %req.isolation, "arti: opening stream");
-        let stream = self
-            .client
-            .connect_with_prefs((host.as_str(), port), &prefs)
-            .await
-            .map_err(|e| connect_error(url.as_str(), &host, &e))?;
-
-        let response = if https {
-            let name = rustls::pki_types::ServerName::try_from(host.clone()).map_err(|e| {
-                network(format!("{host} is not a valid TLS server name: {e}"), false)
-            })?;
-            let tls = self
-                .tls
-                .connect(name, stream)
-                .await
-                .map_err(|e| network(format!("TLS with onion service {host}: {e}"), false))?;
-            exchange(tls, req).await
-        } else {
-            exchange(stream, req).await
+        let connect = || -> super::http1::Connect<'a> {
+            Box::pin(async move {
+                let prefs = self.stream_prefs(&req.isolation);
+                tracing::debug!(%url, isolation = %req.isolation, "arti: opening stream");
+                let max = self.max_pow_effort.unwrap_or(u32::MAX);
+                let stream = tokio::select! {
+                    r = self.client.connect_with_prefs((host.as_str(), port), &prefs) => {
+                        r.map_err(|e| connect_error(url.as_str(), &host, &e))?
+                    }
+                    effort = pow_above(&host, max) => {
+                        return Err(FetchError::Tor {
+                            url: url.to_string(),
+                            failure: FailureKind::OnionPowEffortTooHigh,
+                            message: format!(
+                                "onion service {host} asks for proof-of-work effort {effort}, \
+                                 above --max-pow-effort {max}; not solved"
+                            ),
+                        });
+                    }
+                };
+                let circuit = stream
+                    .client_stream_ctrl()
+                    .and_then(|c| c.tunnel())
+                    .map(|t| t.unique_id().to_string());
+                tracing::debug!(%url, isolation = %req.isolation, circuit = circuit.as_deref().unwrap_or("-"), "arti: stream open");
+                Ok(Opened {
+                    io: Box::new(stream),
+                    circuit,
+                })
+            })
         };
-        response.map_err(|e| match e {
-            Exchange::Http(e) => network(
-                format!("HTTP with onion service {host}: {}", error_chain(&e)),
-                true,
-            ),
-            Exchange::Fetch(e) => e,
-        })
+        self.pool.fetch(req, connect).await
     }
 }
 
@@ -311,298 +344,74 @@ fn default_config_toml(arti_dir: &Path) -> String {
     root.to_string()
 }
 
-fn tls_connector() -> tokio_rustls::TlsConnector {
-    let roots = rustls::RootCertStore {
-        roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
-    };
-    let mut config = rustls::ClientConfig::builder_with_provider(Arc::new(
-        rustls::crypto::ring::default_provider(),
-    ))
-    .with_safe_default_protocol_versions()
-    .map(|b| b.with_root_certificates(roots).with_no_client_auth())
-    .unwrap_or_else(|_| {
-        // ring supports the default protocol versions; this branch is unreachable in practice,
-        // and falling back to the process default keeps start-up infallible.
-        rustls::ClientConfig::builder()
-            .with_root_certificates(rustls::RootCertStore::empty())
-            .with_no_client_auth()
-    });
-    config.alpn_protocols = vec![b"http/1.1".to_vec()];
-    tokio_rustls::TlsConnector::from(Arc::new(config))
-}
-
-/// A failure in [`exchange`]: hyper's (the stream broke: transient) or an already classified one.
-enum Exchange {
-    Http(hyper::Error),
-    Fetch(FetchError),
-}
-
-/// Sends one GET over an established stream and reads the answer.
-async fn exchange<S>(stream: S, req: &FetchRequest) -> Result<FetchResponse, Exchange>
-where
-    S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Send + Unpin + 'static,
-{
-    let (mut sender, conn) =
-        hyper::client::conn::http1::handshake(hyper_util::rt::TokioIo::new(stream))
-            .await
-            .map_err(Exchange::Http)?;
-    // The connection task ends when the response is read or dropped; aborted on every exit path.
-    let driver = AbortOnDrop(tokio::spawn(async move {
-        if let Err(e) = conn.await {
-            tracing::debug!("arti: HTTP connection ended: {e}");
-        }
-    }));
-    let request = build_request(req).map_err(Exchange::Fetch)?;
-    let response = sender.send_request(request).await.map_err(Exchange::Http)?;
-    let status = response.status().as_u16();
-    let header = |name: hyper::header::HeaderName| {
-        response
-            .headers()
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string)
-    };
-    let content_type = header(hyper::header::CONTENT_TYPE);
-    let location = header(hyper::header::LOCATION);
-    let retry_after = header(hyper::header::RETRY_AFTER);
-    let encoding = header(hyper::header::CONTENT_ENCODING);
-    let body = read_body(
-        response.into_body(),
-        encoding.as_deref(),
-        req.url.as_str(),
-        req.max_page_bytes,
-    )
-    .await?;
-    drop(driver);
-    Ok(FetchResponse {
-        status,
-        content_type,
-        location,
-        retry_after,
-        body,
-    })
-}
-
-fn build_request(
-    req: &FetchRequest,
-) -> Result<hyper::Request<http_body_util::Empty<Bytes>>, FetchError> {
-    let url = &req.url;
-    let mut target = url.path().to_string();
-    if let Some(q) = url.query() {
-        target.push('?');
-        target.push_str(q);
-    }
-    let host = match (url.host_str(), url.port()) {
-        (Some(h), Some(p)) => format!("{h}:{p}"),
-        (Some(h), None) => h.to_string(),
-        (None, _) => String::new(),
-    };
-    let mut builder = hyper::Request::get(target)
-        .header(hyper::header::HOST, host)
-        .header(hyper::header::ACCEPT_ENCODING, ACCEPT_ENCODING);
-    for (name, value) in &req.headers {
-        if OWN_HEADERS.contains(&name.to_ascii_lowercase().as_str()) {
-            tracing::debug!(header = %name, "arti: ignoring a header the transport sets itself");
-            continue;
-        }
-        builder = builder.header(name.as_str(), value.as_str());
-    }
-    builder
-        .body(http_body_util::Empty::new())
-        .map_err(|e| FetchError::Network {
-            url: url.to_string(),
-            message: format!("building the request: {e}"),
-            transient: false,
-        })
-}
-
-/// Reads a response body, decoding `Content-Encoding`, into at most `max_bytes` decoded bytes.
-async fn read_body<B>(
-    mut body: B,
-    encoding: Option<&str>,
-    url: &str,
-    max_bytes: usize,
-) -> Result<Vec<u8>, Exchange>
-where
-    B: hyper::body::Body<Data = Bytes, Error = hyper::Error> + Unpin,
-{
-    use async_compression::tokio::write::{BrotliDecoder, GzipDecoder, ZlibDecoder, ZstdDecoder};
-    let sink = CappedBuf::new(max_bytes);
-    let name = encoding.unwrap_or("identity").trim().to_ascii_lowercase();
-    let mut writer: Box<dyn AsyncWrite + Send + Unpin> = match name.as_str() {
-        "identity" | "" => Box::new(sink.clone()),
-        "gzip" | "x-gzip" => Box::new(GzipDecoder::new(sink.clone())),
-        "deflate" => Box::new(ZlibDecoder::new(sink.clone())),
-        "br" => Box::new(BrotliDecoder::new(sink.clone())),
-        "zstd" => Box::new(ZstdDecoder::new(sink.clone())),
-        other => {
-            return Err(Exchange::Fetch(FetchError::Network {
-                url: url.to_string(),
-                message: format!("unsupported Content-Encoding `{other}`"),
-                transient: false,
-            }))
-        }
-    };
-    let write_error = |e: io::Error, sink: &CappedBuf| {
-        if sink.overflowed() {
-            FetchError::TooLarge {
-                url: url.to_string(),
-                max_bytes,
-            }
-        } else {
-            FetchError::Network {
-                url: url.to_string(),
-                message: format!("decoding the {name} body: {e}"),
-                transient: false,
-            }
-        }
-    };
-    while let Some(frame) = body.frame().await {
-        let frame = frame.map_err(Exchange::Http)?;
-        if let Ok(data) = frame.into_data() {
-            writer
-                .write_all(&data)
-                .await
-                .map_err(|e| Exchange::Fetch(write_error(e, &sink)))?;
-        }
-    }
-    writer
-        .shutdown()
-        .await
-        .map_err(|e| Exchange::Fetch(write_error(e, &sink)))?;
-    drop(writer);
-    Ok(sink.take())
-}
-
-/// An in-memory `AsyncWrite` that fails once more than `max` bytes are written into it.
-#[derive(Clone)]
-struct CappedBuf {
-    inner: Arc<Mutex<(Vec<u8>, bool)>>,
-    max: usize,
-}
-
-impl CappedBuf {
-    fn new(max: usize) -> CappedBuf {
-        CappedBuf {
-            inner: Arc::new(Mutex::new((Vec::new(), false))),
-            max,
-        }
-    }
-
-    fn overflowed(&self) -> bool {
-        self.inner.lock().map(|g| g.1).unwrap_or(true)
-    }
-
-    fn take(&self) -> Vec<u8> {
-        self.inner
-            .lock()
-            .map(|mut g| std::mem::take(&mut g.0))
-            .unwrap_or_default()
-    }
-}
-
-impl AsyncWrite for CappedBuf {
-    fn poll_write(
-        self: Pin<&mut Self>,
-        _cx: &mut Context<'_>,
-        buf: &[u8],
-    ) -> Poll<io::Result<usize>> {
-        let mut guard = match self.inner.lock() {
-            Ok(g) => g,
-            Err(_) => return Poll::Ready(Err(io::Error::other("body buffer poisoned"))),
-        };
-        if guard.0.len() + buf.len() > self.max {
-            guard.1 = true;
-            return Poll::Ready(Err(io::Error::other("body larger than the cap")));
-        }
-        guard.0.extend_from_slice(buf);
-        Poll::Ready(Ok(buf.len()))
-    }
-
-    fn poll_flush(self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<io::Result<()>> {
-        Poll::Ready(Ok(()))
-    }
-
-    fn poll_shutdown(self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<io::Result<()>> {
-        Poll::Ready(Ok(()))
-    }
-}
-
-struct AbortOnDrop(tokio::task::JoinHandle<()>);
-
-impl Drop for AbortOnDrop {
-    fn drop(&mut self) {
-        self.0.abort();
-    }
-}
-
 /// Classifies a failure to open a Tor stream to `host`: whether retrying may help, and a message
 /// that names the onion address.
 fn connect_error(url: &str, host: &str, e: &arti_client::Error) -> FetchError {
     use arti_client::ErrorKind as K;
     let kind = arti_client::HasKind::kind(e);
-    let (what, transient) = match kind {
-        K::OnionServiceNotFound => (
-            "onion service not found (no descriptor published for it)",
-            false,
-        ),
-        K::OnionServiceAddressInvalid | K::InvalidStreamTarget => ("invalid onion address", false),
+    let chain = error_chain(e);
+    let failure = match kind {
+        K::OnionServiceNotFound => FailureKind::OnionDescriptorNotFound,
+        K::OnionServiceAddressInvalid | K::InvalidStreamTarget => FailureKind::OnionAddressInvalid,
         K::OnionServiceMissingClientAuth | K::OnionServiceWrongClientAuth => {
-            ("the onion service requires client authorization", false)
+            FailureKind::OnionClientAuth
         }
-        K::ForbiddenStreamTarget => ("arti refused the stream target", false),
-        K::OnionServiceNotRunning => ("onion service not running (introduction failed)", true),
-        K::OnionServiceConnectionFailed => ("could not connect to the onion service", true),
-        K::RemoteConnectionRefused => ("the onion service refused the connection", true),
-        _ => ("Tor circuit or stream failure", true),
+        K::ForbiddenStreamTarget => FailureKind::Refused,
+        K::OnionServiceNotRunning => FailureKind::OnionIntroductionFailed,
+        K::OnionServiceConnectionFailed
+        | K::OnionServiceProtocolViolation
+        | K::TorNetworkTimeout
+        | K::RemoteNetworkTimeout => onion_stage(&chain).unwrap_or(match kind {
+            K::TorNetworkTimeout | K::RemoteNetworkTimeout => FailureKind::Timeout,
+            _ => FailureKind::OnionIntroductionFailed,
+        }),
+        K::RemoteConnectionRefused => FailureKind::Connection,
+        _ => FailureKind::TorCircuit,
     };
-    FetchError::Network {
+    let what = match failure {
+        FailureKind::OnionDescriptorNotFound => {
+            "onion service descriptor not found (the service is down or the address is wrong)"
+        }
+        FailureKind::OnionAddressInvalid => "invalid onion address",
+        FailureKind::OnionClientAuth => "the onion service requires client authorization",
+        FailureKind::Refused => "arti refused the stream target",
+        FailureKind::OnionIntroductionFailed => {
+            "onion service introduction failed (the service is down or overloaded)"
+        }
+        FailureKind::OnionRendezvousFailed => "onion service rendezvous failed",
+        FailureKind::Timeout => "Tor timed out reaching the onion service",
+        FailureKind::Connection => "the onion service refused the connection",
+        _ => "Tor circuit or stream failure",
+    };
+    FetchError::Tor {
         url: url.to_string(),
-        message: format!("{what}: {host} ({kind}: {})", error_chain(e)),
-        transient,
+        failure,
+        message: format!("{what}: {host} ({kind}: {chain})"),
     }
 }
 
-/// An error and its sources, joined by `: `.
-fn error_chain(e: &dyn std::error::Error) -> String {
-    let mut message = e.to_string();
-    let mut source = e.source();
-    while let Some(s) = source {
-        let text = s.to_string();
-        if !message.contains(&text) {
-            message.push_str(": ");
-            message.push_str(&text);
-        }
-        source = s.source();
+/// Which stage of an onion-service connection failed last, from arti's error text: the rendezvous
+/// (circuit to the rendezvous point, its completion) or the introduction.
+fn onion_stage(chain: &str) -> Option<FailureKind> {
+    // arti's summary line names both stages; the attempts after it say which one failed.
+    let text = chain
+        .replace("using any Rendezvous Point / Introduction Point", "")
+        .replace("using introduction point", "");
+    let last = |needles: &[&str]| needles.iter().filter_map(|n| text.rfind(n)).max();
+    let rendezvous = last(&["Rendezvous", "rendezvous"]);
+    let intro = last(&["Introduction", "introduction", "INTRODUCE"]);
+    match (rendezvous, intro) {
+        (Some(r), Some(i)) if r > i => Some(FailureKind::OnionRendezvousFailed),
+        (Some(_), None) => Some(FailureKind::OnionRendezvousFailed),
+        (_, Some(_)) => Some(FailureKind::OnionIntroductionFailed),
+        (None, None) => None,
     }
-    message
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use armswatch_core::HasKind;
-
-    fn full(bytes: Vec<u8>) -> http_body_util::Full<Bytes> {
-        http_body_util::Full::new(Bytes::from(bytes))
-    }
-
-    async fn gzip(data: &[u8]) -> Vec<u8> {
-        let mut enc = async_compression::tokio::write::GzipEncoder::new(Vec::new());
-        enc.write_all(data).await.unwrap();
-        enc.shutdown().await.unwrap();
-        enc.into_inner()
-    }
-
-    /// `Full`'s error type is `Infallible`; adapt it to the hyper error `read_body` expects.
-    fn as_hyper(
-        b: http_body_util::Full<Bytes>,
-    ) -> http_body_util::combinators::MapErr<
-        http_body_util::Full<Bytes>,
-        fn(std::convert::Infallible) -> hyper::Error,
-    > {
-        b.map_err(|never| match never {})
-    }
 
     #[test]
     fn defaults_keep_arti_state_under_the_data_dir() {
@@ -640,85 +449,50 @@ mod tests {
         assert!(missing.to_string().contains("no such file"), "{missing}");
     }
 
-    #[tokio::test]
-    async fn gzip_body_is_decoded() {
-        let body = as_hyper(full(gzip(b"<html>hello</html>").await));
-        let out = read_body(body, Some("gzip"), "http://x.onion/", 1024)
-            .await
-            .ok()
-            .unwrap();
-        assert_eq!(out, b"<html>hello</html>");
-    }
-
-    #[tokio::test]
-    async fn compressed_bomb_stops_at_the_cap() {
-        let bomb = gzip(&vec![0u8; 8 * 1024 * 1024]).await;
-        assert!(bomb.len() < 64 * 1024);
-        let body = as_hyper(full(bomb));
-        match read_body(body, Some("gzip"), "http://x.onion/", 1024 * 1024).await {
-            Err(Exchange::Fetch(FetchError::TooLarge { max_bytes, .. })) => {
-                assert_eq!(max_bytes, 1024 * 1024)
-            }
-            Err(Exchange::Fetch(e)) => panic!("wrong error: {e}"),
-            Err(Exchange::Http(e)) => panic!("wrong error: {e}"),
-            Ok(b) => panic!("accepted {} bytes", b.len()),
-        }
-    }
-
-    #[tokio::test]
-    async fn plain_body_over_the_cap_is_too_large_and_at_the_cap_is_kept() {
-        let at_cap = read_body(as_hyper(full(vec![b'a'; 100])), None, "u", 100).await;
-        assert_eq!(at_cap.ok().unwrap().len(), 100);
-        let over = read_body(as_hyper(full(vec![b'a'; 101])), None, "u", 100).await;
-        assert!(matches!(
-            over,
-            Err(Exchange::Fetch(FetchError::TooLarge { .. }))
-        ));
-    }
-
-    #[tokio::test]
-    async fn corrupt_or_unknown_encoding_is_a_remote_error() {
-        let corrupt = read_body(
-            as_hyper(full(b"not gzip at all".to_vec())),
-            Some("gzip"),
-            "u",
-            100,
-        )
-        .await;
-        match corrupt {
-            Err(Exchange::Fetch(e)) => {
-                assert_eq!(e.kind(), armswatch_core::ErrorKind::Remote, "{e}")
-            }
-            _ => panic!("corrupt gzip accepted"),
-        }
-        let unknown = read_body(as_hyper(full(b"x".to_vec())), Some("compress"), "u", 100).await;
-        assert!(matches!(
-            unknown,
-            Err(Exchange::Fetch(FetchError::Network {
-                transient: false,
-                ..
-            }))
-        ));
-    }
-
+    /// Guards the distinct onion failure kinds read from arti's error text: the stage that failed
+    /// last wins, arti's summary line naming both stages is ignored.
     #[test]
-    fn request_sets_host_encoding_and_profile_headers_but_not_overrides() {
-        let req = FetchRequest {
-            url: url::Url::parse("http://abc.onion:8080/l/1?page=2").unwrap(),
-            headers: vec![
-                ("Cookie".to_string(), "session=1".to_string()),
-                ("Host".to_string(), "evil.example".to_string()),
-            ],
-            isolation: "demo".to_string(),
-            timeout_secs: 5,
-            max_page_bytes: 10,
-        };
-        let r = build_request(&req).unwrap();
-        assert_eq!(r.uri(), "/l/1?page=2");
-        assert_eq!(r.headers()["host"], "abc.onion:8080");
-        assert_eq!(r.headers()["cookie"], "session=1");
-        assert_eq!(r.headers()["accept-encoding"], ACCEPT_ENCODING);
-        assert_eq!(r.headers().get_all("host").iter().count(), 1);
+    fn onion_stage_names_the_failed_stage() {
+        let summary =
+            "Unable to connect to hidden service using any Rendezvous Point / Introduction Point";
+        assert_eq!(
+            onion_stage(&format!(
+                "{summary}: Attempt 1: Introduction point 0 reported error in its INTRODUCE_ACK"
+            )),
+            Some(FailureKind::OnionIntroductionFailed)
+        );
+        assert_eq!(
+            onion_stage(&format!(
+                "{summary}: Rendezvous at X using introduction point 1 took too long"
+            )),
+            Some(FailureKind::OnionRendezvousFailed)
+        );
+        assert_eq!(onion_stage(summary), None);
+    }
+
+    /// Guards the effort read from arti's solver log line, and nothing from other lines.
+    #[test]
+    fn pow_effort_is_read_from_arties_solver_message() {
+        assert_eq!(parse_pow_effort("beginning solve, Effort(480)"), Some(480));
+        assert_eq!(parse_pow_effort("solve complete, Ok(()) Effort(480)"), None);
+        assert_eq!(parse_pow_effort("beginning solve, Effort(x)"), None);
+    }
+
+    /// Guards the cap: an effort above `max` ends the wait with that effort; efforts at or below
+    /// it are only logged.
+    #[tokio::test]
+    async fn pow_effort_above_the_cap_is_reported() {
+        let waiter = tokio::spawn(async { pow_above("x.onion", 100).await });
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        pow_effort_seen(100);
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        assert!(!waiter.is_finished(), "effort at the cap was refused");
+        pow_effort_seen(800);
+        let effort = tokio::time::timeout(Duration::from_secs(5), waiter)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(effort, 800);
     }
 
     #[tokio::test]
@@ -730,6 +504,8 @@ mod tests {
             arti_config: None,
             bootstrap_timeout_secs: 2,
             fresh_circuits: true,
+            keep_alive: true,
+            max_pow_effort: None,
         };
         let err = ArtiTransport::bootstrap(settings).await.err().unwrap();
         assert!(

@@ -5,12 +5,15 @@
 //! first), caps the decoded body at `max_page_bytes` (so compressed bombs stop early), and keeps
 //! markets apart by `isolation` (a circuit per market on Tor).
 
+use armswatch_core::crawl::FailureKind;
 use armswatch_core::{ErrorKind, HasKind};
 use futures_util::future::BoxFuture;
 
 pub mod arti;
 pub mod direct;
+pub mod http1;
 pub mod socks;
+mod socks5;
 
 /// One GET request.
 #[derive(Debug, Clone)]
@@ -36,6 +39,8 @@ pub struct FetchResponse {
     /// `Retry-After` header (seconds or an HTTP date), as sent.
     pub retry_after: Option<String>,
     pub body: Vec<u8>,
+    /// The Tor circuit the answer came over, when the transport can tell (arti: its circuit id).
+    pub circuit: Option<String>,
 }
 
 /// A failed fetch, with the URL it was for.
@@ -54,6 +59,26 @@ pub enum FetchError {
     TooLarge { url: String, max_bytes: usize },
     #[error("refused to fetch {url}: {reason}")]
     Refused { url: String, reason: String },
+    /// Tor said what went wrong with the onion service or the circuit.
+    #[error("fetching {url}: {message}")]
+    Tor {
+        url: String,
+        failure: FailureKind,
+        message: String,
+    },
+}
+
+impl FetchError {
+    /// What kind of failure this is, for the store and `status`.
+    pub fn failure(&self) -> FailureKind {
+        match self {
+            FetchError::Timeout { .. } => FailureKind::Timeout,
+            FetchError::Network { .. } => FailureKind::Connection,
+            FetchError::TooLarge { .. } => FailureKind::TooLarge,
+            FetchError::Refused { .. } => FailureKind::Refused,
+            FetchError::Tor { failure, .. } => *failure,
+        }
+    }
 }
 
 impl HasKind for FetchError {
@@ -69,6 +94,14 @@ impl HasKind for FetchError {
             }
             FetchError::TooLarge { .. } => ErrorKind::Remote,
             FetchError::Refused { .. } => ErrorKind::Refused,
+            FetchError::Tor { failure, .. } => match failure {
+                // Gone, defended beyond our cap, locked or malformed: retrying now will not help.
+                FailureKind::OnionDescriptorNotFound
+                | FailureKind::OnionPowEffortTooHigh
+                | FailureKind::OnionClientAuth
+                | FailureKind::OnionAddressInvalid => ErrorKind::Remote,
+                _ => ErrorKind::Transient,
+            },
         }
     }
 }

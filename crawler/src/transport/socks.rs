@@ -1,22 +1,23 @@
-//! Tor through a SOCKS port (a system `tor`, Tor Browser's 9150, or `arti proxy`): reqwest over a
-//! `socks5h://` proxy, so the onion address is resolved by Tor and never by a local resolver.
+//! Tor through a SOCKS port (a system `tor`, Tor Browser's 9150, or `arti proxy`): armswatch's own
+//! SOCKS5 client ([`super::socks5`]) hands the onion address to Tor inside the CONNECT request, so
+//! nothing is ever resolved locally (there is no resolver in this path at all), and the proxy
+//! itself is connected to by IP address (a proxy given by name, such as `localhost`, is resolved
+//! once when the transport is built: it is the operator's own address, not market data). HTTP runs
+//! over the tunnel through [`super::http1`], kept alive per market.
 //!
 //! Markets are kept apart by SOCKS credentials: C tor isolates streams by SOCKS username/password
-//! by default (`IsolateSOCKSAuth`), so every isolation key gets its own reqwest client whose proxy
-//! credentials are the key plus a random nonce drawn once per process (= per crawl run), which
-//! also keeps two runs from sharing circuits.
+//! by default (`IsolateSOCKSAuth`), so every isolation key gets its own credentials: the key plus a
+//! random nonce drawn once per process (= per crawl run), which also keeps two runs from sharing
+//! circuits.
 //!
-//! Every client gets a DNS resolver that refuses every name ([`NoDns`]), so no local lookup can
-//! happen by construction: names go to Tor inside the SOCKS request, and the proxy itself is
-//! connected to by IP address (a proxy given by name, such as `localhost`, is resolved once when
-//! the transport is built: it is the operator's own address, not market data).
+//! With `ExtendedErrors` on the SocksPort (`SocksPort 9050 ExtendedErrors`), tor says why an onion
+//! service could not be reached (descriptor not found, introduction or rendezvous failed), and the
+//! error carries that [`FailureKind`](armswatch_core::crawl::FailureKind).
 
-use super::direct::{base_builder, ReqwestTransport};
-use super::{FetchError, FetchRequest, FetchResponse, Transport};
+use super::http1::{Opened, Pool};
+use super::{socks5, FetchError, FetchRequest, FetchResponse, Transport};
 use futures_util::future::BoxFuture;
-use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr, ToSocketAddrs};
-use std::sync::{Arc, Mutex};
 
 /// Longest SOCKS5 username or password (RFC 1929).
 const MAX_SOCKS_FIELD: usize = 255;
@@ -26,15 +27,12 @@ const MAX_SOCKS_FIELD: usize = 255;
 pub enum SocksConfigError {
     #[error("proxy {url:?}: {reason}")]
     Unsupported { url: String, reason: String },
-    #[error("proxy {url:?}: building HTTP client: {message}")]
-    Client { url: String, message: String },
 }
 
 impl armswatch_core::HasKind for SocksConfigError {
     fn kind(&self) -> armswatch_core::ErrorKind {
         match self {
             SocksConfigError::Unsupported { .. } => armswatch_core::ErrorKind::Input,
-            SocksConfigError::Client { .. } => armswatch_core::ErrorKind::Local,
         }
     }
 }
@@ -43,17 +41,18 @@ impl armswatch_core::HasKind for SocksConfigError {
 pub struct SocksTransport {
     /// `host:port` of the proxy, as given (for the transport's name).
     proxy: String,
-    /// The proxy's address, resolved once: clients connect to it by IP.
+    /// The proxy's address, resolved once: the only address this transport connects to.
     proxy_addr: SocketAddr,
     /// Random, drawn once per transport; part of every SOCKS password.
     nonce: String,
-    clients: Mutex<HashMap<String, Arc<ReqwestTransport>>>,
+    pool: Pool,
 }
 
 impl SocksTransport {
     /// Accepts only `socks5h://HOST:PORT` (no credentials, path or query). `socks5://` is refused
     /// because it resolves names locally, which fails for onion addresses and leaks clearnet ones.
-    pub fn new(proxy_url: &str) -> Result<SocksTransport, SocksConfigError> {
+    /// With `keep_alive`, a market's pages reuse its connections (and so its circuit).
+    pub fn new(proxy_url: &str, keep_alive: bool) -> Result<SocksTransport, SocksConfigError> {
         let unsupported = |reason: &str| SocksConfigError::Unsupported {
             url: proxy_url.to_string(),
             reason: reason.to_string(),
@@ -92,43 +91,17 @@ impl SocksTransport {
             .port()
             .ok_or_else(|| unsupported("missing port (Tor's is usually 9050)"))?;
         let proxy_addr = resolve_proxy(host, port).map_err(|e| unsupported(&e))?;
-        let transport = SocksTransport {
+        Ok(SocksTransport {
             proxy: format!("{host}:{port}"),
             proxy_addr,
             nonce: random_nonce(),
-            clients: Mutex::new(HashMap::new()),
-        };
-        // Build one client now so a proxy reqwest cannot use fails at start-up, not mid-crawl.
-        transport.client_for("")?;
-        Ok(transport)
+            pool: Pool::new(keep_alive),
+        })
     }
 
-    /// The reqwest transport for one isolation key, created on first use.
-    fn client_for(&self, isolation: &str) -> Result<Arc<ReqwestTransport>, SocksConfigError> {
-        let mut clients = self
-            .clients
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        if let Some(c) = clients.get(isolation) {
-            return Ok(Arc::clone(c));
-        }
-        let proxy_url = format!("socks5h://{}", self.proxy_addr);
-        let client_error = |e: reqwest::Error| SocksConfigError::Client {
-            url: proxy_url.clone(),
-            message: e.to_string(),
-        };
-        let (user, pass) = socks_credentials(isolation, &self.nonce);
-        let proxy = reqwest::Proxy::all(&proxy_url)
-            .map_err(client_error)?
-            .basic_auth(&user, &pass);
-        let client = base_builder()
-            .proxy(proxy)
-            .dns_resolver(NoDns)
-            .build()
-            .map_err(client_error)?;
-        let transport = Arc::new(ReqwestTransport::with_client(client, self.name(), true));
-        clients.insert(isolation.to_string(), Arc::clone(&transport));
-        Ok(transport)
+    /// The proxy's address (an IP address).
+    pub fn proxy_addr(&self) -> SocketAddr {
+        self.proxy_addr
     }
 }
 
@@ -151,21 +124,6 @@ fn resolve_proxy(host: &str, port: u16) -> Result<SocketAddr, String> {
         .ok_or_else(|| format!("the proxy host {host} has no address"))
 }
 
-/// A DNS resolver that refuses every name. Tor HTTP clients use it, so that nothing they do can
-/// trigger a local DNS lookup: with `socks5h` names travel to Tor inside the SOCKS request, and the
-/// proxy is an IP address.
-#[derive(Debug, Clone, Copy)]
-pub struct NoDns;
-
-impl reqwest::dns::Resolve for NoDns {
-    fn resolve(&self, name: reqwest::dns::Name) -> reqwest::dns::Resolving {
-        let name = name.as_str().to_string();
-        Box::pin(async move {
-            Err(format!("refused to resolve {name} locally: a Tor transport never uses DNS").into())
-        })
-    }
-}
-
 /// SOCKS username and password for one isolation key: readable in tor's logs, unique per run.
 fn socks_credentials(isolation: &str, nonce: &str) -> (String, String) {
     let mut user = format!("armswatch:{isolation}");
@@ -183,25 +141,6 @@ fn socks_credentials(isolation: &str, nonce: &str) -> (String, String) {
         fnv1a(isolation.as_bytes())
     );
     (user, pass)
-}
-
-/// Tor answers a failed onion connection with a bare SOCKS "host unreachable"; say what that means.
-fn explain_socks_error(e: FetchError, host: &str) -> FetchError {
-    match e {
-        FetchError::Network {
-            url,
-            message,
-            transient,
-        } if message.contains("host unreachable") => FetchError::Network {
-            url,
-            message: format!(
-                "onion service {host} is unreachable through Tor (no descriptor published, or the \
-                 service is down): {message}"
-            ),
-            transient,
-        },
-        other => other,
-    }
 }
 
 fn fnv1a(bytes: &[u8]) -> u64 {
@@ -237,17 +176,36 @@ impl Transport for SocksTransport {
                     reason: format!("{host} is not an onion address; a Tor transport only fetches onion services"),
                 });
             }
-            let client = self
-                .client_for(&req.isolation)
-                .map_err(|e| FetchError::Network {
+            let port = req.url.port_or_known_default().unwrap_or(80);
+            let secs = req.timeout_secs;
+            let connect = || -> super::http1::Connect<'a> {
+                Box::pin(async move {
+                    let (user, pass) = socks_credentials(&req.isolation, &self.nonce);
+                    let stream = socks5::connect(self.proxy_addr, &user, &pass, host, port)
+                        .await
+                        .map_err(|f| FetchError::Tor {
+                            url: req.url.to_string(),
+                            failure: f.failure,
+                            message: format!("{host}: {}", f.message),
+                        })?;
+                    Ok(Opened {
+                        io: Box::new(stream),
+                        circuit: None,
+                    })
+                })
+            };
+            match tokio::time::timeout(
+                std::time::Duration::from_secs(secs),
+                self.pool.fetch(req, connect),
+            )
+            .await
+            {
+                Ok(r) => r,
+                Err(_) => Err(FetchError::Timeout {
                     url: req.url.to_string(),
-                    message: e.to_string(),
-                    transient: false,
-                })?;
-            client
-                .fetch(req)
-                .await
-                .map_err(|e| explain_socks_error(e, host))
+                    secs,
+                }),
+            }
         })
     }
 }
@@ -258,14 +216,14 @@ mod tests {
 
     #[test]
     fn accepts_socks5h_and_names_without_credentials() {
-        let t = SocksTransport::new("socks5h://127.0.0.1:9050").unwrap();
+        let t = SocksTransport::new("socks5h://127.0.0.1:9050", true).unwrap();
         assert_eq!(t.name(), "socks5h://127.0.0.1:9050");
         assert!(t.is_tor());
     }
 
     #[test]
     fn refuses_socks5_with_local_resolution_explained() {
-        let err = SocksTransport::new("socks5://127.0.0.1:9050")
+        let err = SocksTransport::new("socks5://127.0.0.1:9050", true)
             .err()
             .unwrap();
         assert!(
@@ -290,13 +248,16 @@ mod tests {
             "127.0.0.1:9050",
             "",
         ] {
-            assert!(SocksTransport::new(bad).is_err(), "{bad} was accepted");
+            assert!(
+                SocksTransport::new(bad, true).is_err(),
+                "{bad} was accepted"
+            );
         }
     }
 
     #[tokio::test]
     async fn refuses_clearnet_hosts_before_touching_the_proxy() {
-        let t = SocksTransport::new("socks5h://127.0.0.1:9").unwrap();
+        let t = SocksTransport::new("socks5h://127.0.0.1:9", true).unwrap();
         let req = FetchRequest {
             url: url::Url::parse("http://127.0.0.1:8080/").unwrap(),
             headers: vec![],
@@ -308,46 +269,38 @@ mod tests {
         assert!(matches!(err, FetchError::Refused { .. }), "{err}");
     }
 
+    /// Guards "no DNS": a proxy given by name is resolved once, at start-up, to an address, and
+    /// that address is the only one the transport ever connects to.
     #[test]
-    fn socks_host_unreachable_names_the_onion_service() {
-        let e = FetchError::Network {
-            url: "http://x.onion/".to_string(),
-            message: "error connecting to socks proxy: SOCKS error: host unreachable".to_string(),
-            transient: true,
-        };
-        let msg = explain_socks_error(e, "x.onion").to_string();
-        assert!(
-            msg.contains("onion service x.onion is unreachable"),
-            "{msg}"
-        );
-    }
-
-    #[tokio::test]
-    async fn tor_clients_cannot_resolve_names_locally() {
-        // Guards hole 9: the resolver of Tor clients refuses every name, so even a request that
-        // bypassed the proxy could not look a name up (here a client with NoDns and no proxy).
-        let client = base_builder()
-            .no_proxy()
-            .dns_resolver(NoDns)
-            .build()
-            .unwrap();
-        let err = client.get("http://localhost:9/").send().await.unwrap_err();
-        let chain = format!("{:?}", err);
-        assert!(chain.contains("never uses DNS"), "{chain}");
-        // A proxy given by name is resolved once, at start-up, to an address.
-        let t = SocksTransport::new("socks5h://localhost:9050").unwrap();
-        assert!(t.proxy_addr.ip().is_loopback());
+    fn proxy_by_name_is_resolved_once_at_start() {
+        let t = SocksTransport::new("socks5h://localhost:9050", true).unwrap();
+        assert!(t.proxy_addr().ip().is_loopback());
         assert_eq!(t.name(), "socks5h://localhost:9050");
     }
 
-    #[test]
-    fn one_client_per_isolation_key() {
-        let t = SocksTransport::new("socks5h://127.0.0.1:9050").unwrap();
-        let a1 = t.client_for("market-a").unwrap();
-        let a2 = t.client_for("market-a").unwrap();
-        let b = t.client_for("market-b").unwrap();
-        assert!(Arc::ptr_eq(&a1, &a2));
-        assert!(!Arc::ptr_eq(&a1, &b));
+    /// Guards the error of a SOCKS port nobody listens on: Tor trouble, naming the proxy.
+    #[tokio::test]
+    async fn dead_proxy_is_tor_trouble() {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let t = SocksTransport::new(&format!("socks5h://127.0.0.1:{port}"), true).unwrap();
+        let req = FetchRequest {
+            url: url::Url::parse("http://abc.onion/").unwrap(),
+            headers: vec![],
+            isolation: "m".to_string(),
+            timeout_secs: 5,
+            max_page_bytes: 100,
+        };
+        let err = t.fetch(&req).await.unwrap_err();
+        assert_eq!(
+            err.failure(),
+            armswatch_core::crawl::FailureKind::TorCircuit,
+            "{err}"
+        );
+        assert!(err.to_string().contains("is Tor running"), "{err}");
     }
 
     #[test]
