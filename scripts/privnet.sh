@@ -14,7 +14,7 @@
 #   privnet.sh down DIR
 #       Stop every tor process of DIR (by pid file), SIGKILL after 5 s.
 #
-# After `up`: DIR/env holds SOCKS_PORT, ONION (the first onion address) and ONIONS (all, space
+# After `up`: DIR/env holds SOCKS_PORT, CONTROL_PORT (the client's, no auth), ONION (the first onion address) and ONIONS (all, space
 # separated, in target order); DIR/arti.toml configures arti-client 0.47 for this network.
 #
 # Private-network quirks handled here (see also arti's example config):
@@ -124,11 +124,17 @@ C
   for t in ${targets//,/ }; do
     mkdir -p "$d/onion$n"; chmod 700 "$d/onion$n"
     printf 'HiddenServiceDir %s/onion%s\nHiddenServicePort 80 127.0.0.1:%s\nHiddenServiceVersion 3\n' "$d" "$n" "$t" >> "$d/torrc"
+    # The proof-of-work defence markets turn on under load (tor 0.4.8+): descriptors carry pow-params.
+    echo "HiddenServicePoWDefensesEnabled 1" >> "$d/torrc"
     n=$((n + 1))
   done
   socks=$((base + 200))
   d=$B/c; mkdir -p "$d"; chmod 700 "$d"; common "$d" client > "$d/torrc"
-  echo "SocksPort 127.0.0.1:$socks" >> "$d/torrc"
+  control=$((base + 201))
+  # ExtendedErrors: onion failures come back as distinct SOCKS replies (F0 descriptor not found, F2
+  # introduction failed, F3 rendezvous failed...). The control port (no authentication: loopback,
+  # tests only) lets tests watch STREAM events for circuit isolation.
+  { echo "SocksPort 127.0.0.1:$socks ExtendedErrors"; echo "ControlPort 127.0.0.1:$control"; } >> "$d/torrc"
   for node in a0 a1 a2 r0 r1 r2 hs c; do echo "$auth" >> "$B/$node/torrc"; done
   for node in a0 a1 a2 r0 r1 r2 hs c; do
     tor -f "$B/$node/torrc" > "$B/$node.start.log" 2>&1 || { echo "privnet: tor $node failed to start, see $B/$node.start.log" >&2; stop; exit 1; }
@@ -168,7 +174,7 @@ C
     onions+="$(cat "$B/hs/onion$i/hostname") "
   done
   onions=${onions% }
-  { echo "SOCKS_PORT=$socks"; echo "ONION=${onions%% *}"; echo "ONIONS=\"$onions\""; } > "$B/env"
+  { echo "SOCKS_PORT=$socks"; echo "CONTROL_PORT=$control"; echo "ONION=${onions%% *}"; echo "ONIONS=\"$onions\""; } > "$B/env"
   cat "$B/env"
   ;;
 wait)

@@ -15,6 +15,7 @@ command -v curl >/dev/null 2>&1 || need_apt+=(curl)
 { [ -x /usr/bin/chromedriver ] || command -v chromedriver >/dev/null 2>&1; } || need_apt+=(chromium-driver)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 \
     || need_apt+=(postgresql)
+command -v gpg >/dev/null 2>&1 || need_apt+=(gnupg)
 if [ ${#need_apt[@]} -gt 0 ]; then
     sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="sudo"

@@ -34,12 +34,23 @@ pub fn init_logging(g: &GlobalArgs) {
         tracing_subscriber::EnvFilter::try_from_default_env()
             .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default))
     };
+    // arti's onion proof-of-work solver says at debug level which effort it solves at; this layer
+    // sees those lines whatever the log level, for the effort log and --max-pow-effort.
+    let pow = || {
+        PowEffortLayer.with_filter(
+            tracing_subscriber::filter::Targets::new()
+                .with_target("tor_hsclient::pow", tracing::Level::DEBUG),
+        )
+    };
     match g.log_format {
         LogFormat::Json => {
-            let _ = tracing_subscriber::fmt()
+            let fmt = tracing_subscriber::fmt::layer()
                 .json()
-                .with_env_filter(filter())
                 .with_writer(Redacting(std::io::stderr))
+                .with_filter(filter());
+            let _ = tracing_subscriber::registry()
+                .with(fmt)
+                .with(pow())
                 .try_init();
         }
         LogFormat::Text if std::io::stderr().is_terminal() && !g.quiet => {
@@ -51,17 +62,46 @@ pub fn init_logging(g: &GlobalArgs) {
             let ok = tracing_subscriber::registry()
                 .with(fmt)
                 .with(bars.with_filter(tracing_indicatif::filter::IndicatifFilter::new(false)))
+                .with(pow())
                 .try_init()
                 .is_ok();
             crate::progress::enable_bars(ok);
         }
         LogFormat::Text => {
-            let _ = tracing_subscriber::fmt()
+            let fmt = tracing_subscriber::fmt::layer()
                 .with_ansi(std::io::stderr().is_terminal())
-                .with_env_filter(filter())
                 .with_writer(Redacting(std::io::stderr))
                 .with_target(false)
+                .with_filter(filter());
+            let _ = tracing_subscriber::registry()
+                .with(fmt)
+                .with(pow())
                 .try_init();
+        }
+    }
+}
+
+/// Passes the effort of each onion proof-of-work arti starts solving to the arti transport.
+struct PowEffortLayer;
+
+impl<S: tracing::Subscriber> tracing_subscriber::Layer<S> for PowEffortLayer {
+    fn on_event(
+        &self,
+        event: &tracing::Event<'_>,
+        _ctx: tracing_subscriber::layer::Context<'_, S>,
+    ) {
+        struct Message(String);
+        impl tracing::field::Visit for Message {
+            fn record_debug(&mut self, field: &tracing::field::Field, value: &dyn std::fmt::Debug) {
+                if field.name() == "message" {
+                    self.0 = format!("{value:?}");
+                }
+            }
+        }
+        let mut m = Message(String::new());
+        event.record(&mut m);
+        if let Some(effort) = armswatch_crawler::transport::arti::parse_pow_effort(&m.0) {
+            armswatch_crawler::transport::arti::pow_effort_seen(effort);
         }
     }
 }

@@ -222,7 +222,8 @@ pub struct AlertArgs {
     pub alert_retry: String,
 }
 
-/// A market's session: what a crawl sends to get past a login wall.
+/// A market's settings kept in the database: the session a crawl sends to get past a login wall,
+/// and its mirror addresses.
 #[derive(Debug, Args)]
 pub struct MarketArgs {
     #[command(subcommand)]
@@ -249,6 +250,12 @@ pub enum MarketCommand {
         /// SQLite database (PATH or sqlite:PATH; not yet on PostgreSQL).
         #[arg(long, value_name = "DB", env = crate::db::DB_ENV)]
         db: crate::db::DbTarget,
+    },
+    /// A market's mirror onions: the crawl treats them as the same market and moves to one when
+    /// the main address is down.
+    Mirrors {
+        #[command(subcommand)]
+        command: MirrorsCommand,
     },
 }
 
@@ -335,6 +342,36 @@ pub enum MarketsCommand {
         /// SQLite database (PATH or sqlite:PATH; not yet on PostgreSQL).
         #[arg(long, value_name = "DB", env = crate::db::DB_ENV)]
         db: crate::db::DbTarget,
+        #[command(flatten)]
+        output: FormatArgs,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MirrorsCommand {
+    /// Import the mirrors of a PGP-signed mirror list (cleartext-signed, as markets publish them),
+    /// only if its signature verifies against the market's public key; a bad signature is refused
+    /// and nothing is imported.
+    Add {
+        /// Market id (as in its profile).
+        market: String,
+        /// The signed mirror list.
+        #[arg(long, value_name = "FILE")]
+        from_signed: PathBuf,
+        /// The market's OpenPGP public key (armored).
+        #[arg(long, value_name = "KEY.asc")]
+        key: PathBuf,
+        /// SQLite database (created if missing).
+        #[arg(long, value_name = "PATH")]
+        db: PathBuf,
+    },
+    /// The market's imported mirrors with the key that signed them.
+    List {
+        /// Market id.
+        market: String,
+        /// SQLite database.
+        #[arg(long, value_name = "PATH")]
+        db: PathBuf,
         #[command(flatten)]
         output: FormatArgs,
     },
@@ -526,6 +563,16 @@ pub struct CrawlArgs {
     /// Ask for fresh Tor circuits for this run.
     #[arg(long)]
     pub fresh_circuits: bool,
+    /// Open a new connection (a new Tor stream) for every page instead of keeping a market's
+    /// connections alive for its next pages (for comparison; slower over Tor).
+    #[arg(long)]
+    pub no_keep_alive: bool,
+    /// Highest onion-service proof-of-work effort to solve (embedded arti): a market under load asks
+    /// clients to solve a puzzle first; a connection asking for more than this fails as
+    /// `onion_pow_effort_too_high` instead of burning CPU (default: arti's cap, 10000). Each effort
+    /// solved is logged.
+    #[arg(long, value_name = "EFFORT")]
+    pub max_pow_effort: Option<u32>,
     /// Per-request timeout in seconds (default: profile, else 30 direct / 120 over Tor).
     #[arg(long, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..))]
     pub timeout_secs: Option<u64>,

@@ -8,11 +8,11 @@ use anyhow::{bail, Context, Result};
 use armswatch_classifier::Classifier;
 use armswatch_core::crawl::FrontierEntry;
 use armswatch_core::MarketId;
-use armswatch_crawler::engine::{self, CrawlSettings, CrawlSummary, DEFAULT_USER_AGENT};
+use armswatch_crawler::engine::{self, CrawlSettings, CrawlSummary};
 use armswatch_crawler::extract::Extractor;
 use armswatch_crawler::policy::{is_onion, HostPolicy};
 use armswatch_crawler::profile::Profile;
-use armswatch_crawler::transport::direct::ReqwestTransport;
+use armswatch_crawler::transport::direct::DirectTransport;
 use armswatch_crawler::transport::Transport;
 use armswatch_crawler::urlnorm;
 use armswatch_store::{CrawlStore, RunCounts};
@@ -190,6 +190,7 @@ impl CrawlPlan {
             max_pagination_depth: rate.max_pagination_depth,
             backoff_base_ms: if transport.is_tor() { 2000 } else { 500 },
             headers: headers(profile.as_deref()),
+            addresses: Vec::new(),
         };
         settings
             .validate()
@@ -214,28 +215,9 @@ impl CrawlPlan {
     }
 }
 
-/// The headers sent with every request: user agent, Accept, the profile's session.
+/// The headers sent with every request: Tor Browser's, changed by the profile's session.
 fn headers(profile: Option<&Profile>) -> Vec<(String, String)> {
-    let ua = profile
-        .and_then(|p| p.session.user_agent.clone())
-        .unwrap_or_else(|| DEFAULT_USER_AGENT.to_string());
-    let mut h = vec![
-        ("User-Agent".to_string(), ua),
-        (
-            "Accept".into(),
-            "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8".into(),
-        ),
-        ("Accept-Language".into(), "en-US,en;q=0.5".into()),
-    ];
-    if let Some(p) = profile {
-        if let Some(c) = &p.session.cookie {
-            h.push(("Cookie".into(), c.clone()));
-        }
-        for (k, v) in &p.session.headers {
-            h.push((k.clone(), v.clone()));
-        }
-    }
-    h
+    armswatch_crawler::browser::request_headers(profile.map(|p| &p.session))
 }
 
 /// Builds the transport the plan asks for.
@@ -244,11 +226,13 @@ pub async fn build_transport(
     arti_data_dir: PathBuf,
     arti_config: Option<PathBuf>,
     fresh_circuits: bool,
+    keep_alive: bool,
+    max_pow_effort: Option<u32>,
 ) -> Result<Arc<dyn Transport>> {
     Ok(match choice {
-        TransportChoice::Direct => Arc::new(ReqwestTransport::direct()?),
+        TransportChoice::Direct => Arc::new(DirectTransport::with_keep_alive(keep_alive)),
         TransportChoice::Socks(url) => Arc::new(
-            armswatch_crawler::transport::socks::SocksTransport::new(url)?,
+            armswatch_crawler::transport::socks::SocksTransport::new(url, keep_alive)?,
         ),
         TransportChoice::Arti => {
             let settings = armswatch_crawler::transport::arti::ArtiSettings {
@@ -256,6 +240,8 @@ pub async fn build_transport(
                 arti_config,
                 bootstrap_timeout_secs: 180,
                 fresh_circuits,
+                keep_alive,
+                max_pow_effort,
             };
             Arc::new(armswatch_crawler::transport::arti::ArtiTransport::bootstrap(settings).await?)
         }
@@ -523,15 +509,27 @@ pub async fn crawl_market_until(
             .retain(|(k, _)| !k.eq_ignore_ascii_case("cookie"));
         settings.headers.push(("Cookie".into(), cookie));
     }
+    // The profile's mirrors, then those imported from signed lists.
+    let mut hosts = plan.extra_hosts.clone();
+    for m in crate::sink::blocking(|| store.market_mirrors(&plan.market))? {
+        if !hosts.contains(&m.origin) {
+            hosts.push(m.origin);
+        }
+    }
     let policy = Arc::new(HostPolicy::new(
         plan.start.iter(),
-        plan.extra_hosts.iter().map(String::as_str),
+        hosts.iter().map(String::as_str),
         transport.is_tor(),
     ));
     let pending = crate::sink::blocking(|| store.frontier_counts(&plan.market))?
         .get("pending")
         .copied()
         .unwrap_or(0);
+    if !hosts.is_empty() {
+        settings.addresses = std::iter::once(plan.start[0].to_string())
+            .chain(hosts)
+            .collect();
+    }
     let sink = Arc::new(StoreSink {
         store: store.clone(),
         market: plan.market.clone(),

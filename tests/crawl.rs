@@ -586,3 +586,82 @@ fn a_meta_refresh_off_the_market_is_refused_not_a_wall() {
         );
     }
 }
+
+/// A raw HTTP server on 127.0.0.1 that records every request head (keep-alive honoured) and serves
+/// `/` linking to `/listing/1`, and `/listing/1`.
+async fn header_recorder(heads: std::sync::Arc<std::sync::Mutex<Vec<String>>>) -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        while let Ok((mut s, _)) = listener.accept().await {
+            let heads = heads.clone();
+            tokio::spawn(async move {
+                let mut buf = Vec::new();
+                loop {
+                    let mut chunk = [0u8; 4096];
+                    while !buf.windows(4).any(|w| w == b"\r\n\r\n") {
+                        match s.read(&mut chunk).await {
+                            Ok(0) | Err(_) => return,
+                            Ok(n) => buf.extend_from_slice(&chunk[..n]),
+                        }
+                    }
+                    let end = buf.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+                    let head = String::from_utf8_lossy(&buf[..end]).into_owned();
+                    buf.drain(..end + 4);
+                    let path = head.split_whitespace().nth(1).unwrap_or("/").to_string();
+                    heads.lock().unwrap().push(head);
+                    let body = if path == "/" {
+                        "<html><body><a href=\"/listing/1\">one</a></body></html>"
+                    } else {
+                        "<html><body><h1 class=\"listing-title\">Boots</h1></body></html>"
+                    };
+                    let resp = format!(
+                        "HTTP/1.1 200 OK\r\ncontent-type: text/html\r\ncontent-length: {}\r\n\r\n{body}",
+                        body.len()
+                    );
+                    if s.write_all(resp.as_bytes()).await.is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+    });
+    format!("http://{addr}")
+}
+
+/// Guards the Tor Browser look: the headers a market's server receives from a crawl are Tor
+/// Browser's (names, values, order), nothing names armswatch, and a profile can change them.
+#[test]
+fn market_server_receives_tor_browser_headers_unless_the_profile_changes_them() {
+    let tmp = tempfile::tempdir().unwrap();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let heads = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let base = rt.block_on(header_recorder(heads.clone()));
+    let host = base.trim_start_matches("http://").to_string();
+    let profile = tmp.path().join("p.toml");
+    let body = "[market]\nid = \"hdr\"\nstart = [\"/\"]\n[links]\nlisting = ['/listing/\\d+$']\n\
+                [listing]\ntitle = \"h1.listing-title\"\n[rate]\ndelay_ms = 0\n";
+    std::fs::write(&profile, body).unwrap();
+    let data = tmp.path().join("data");
+    crawl_json_with(&data, &tmp.path().join("a.db"), &profile, &base, &[]);
+    let got = std::mem::take(&mut *heads.lock().unwrap());
+    assert_eq!(got.len(), 2, "{got:?}");
+    common::assert_tor_browser_heads(&got, &host, "direct crawl");
+
+    std::fs::write(
+        &profile,
+        format!(
+            "{body}[session]\nuser_agent = \"Custom/1.0\"\naccept_language = \"de-DE,de;q=0.7\"\n\
+             headers = {{ \"Priority\" = \"\", \"X-Case\" = \"42\" }}\n"
+        ),
+    )
+    .unwrap();
+    crawl_json_with(&data, &tmp.path().join("b.db"), &profile, &base, &[]);
+    let got = std::mem::take(&mut *heads.lock().unwrap());
+    let first: Vec<&str> = got[0].lines().collect();
+    assert_eq!(first[2], "User-Agent: Custom/1.0");
+    assert_eq!(first[4], "Accept-Language: de-DE,de;q=0.7");
+    assert!(!got[0].contains("Priority:"), "{}", got[0]);
+    assert_eq!(first.last(), Some(&"X-Case: 42"));
+}

@@ -47,6 +47,7 @@ fn hostile_db(path: &Path) {
         body: HOSTILE.as_bytes().to_vec(),
         transport: "direct".into(),
         kind: PageKind::Listing,
+        served_by: "http://demo.onion".into(),
     };
     let page_id = s.save_page(run, &m, &page).unwrap();
     s.set_market_state(&m, MarketState::Blocked, HOSTILE, Some(page_id))

@@ -213,7 +213,99 @@ fn dead_onion_address_fails_clearly_with_nonzero_exit() {
             strings(&db, "SELECT requested_url FROM pages"),
             Vec::<String>::new()
         );
+        // A distinct Tor error kind, stored and shown by `status`: the market is down, not Tor.
+        assert_eq!(
+            strings(
+                &db,
+                "SELECT DISTINCT failure FROM frontier WHERE state = 'failed'"
+            ),
+            ["onion_descriptor_not_found"],
+            "{name}"
+        );
+        let status = armswatch(&data, &["status", "--db", db.to_str().unwrap()]);
+        let text = String::from_utf8_lossy(&status.stdout);
+        assert!(
+            text.contains("onion_descriptor_not_found 1 (market)"),
+            "{name}: status does not name the failure kind:\n{text}"
+        );
     }
+}
+
+/// Guards mirror failover: a market whose main onion is dead and whose profile lists a live
+/// mirror is crawled through the mirror; every page records the mirror as the address that served
+/// it, every URL and listing is kept on the main address (one frontier), and each listing is stored
+/// once, the same listings as a direct crawl.
+#[test]
+fn dead_onion_fails_over_to_its_mirror_and_stores_each_listing_once() {
+    let Some(net) = Privnet::get() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let site = rt
+        .block_on(StaticSite::start(repo().join("demo/site"), 0))
+        .unwrap();
+    let mirror = net.serve(site.addr());
+    let data = tmp.path().join("data");
+    let direct_db = tmp.path().join("direct.db");
+    let demo = repo().join("demo/profile.toml");
+    let (out, _) = crawl(
+        &data,
+        &demo,
+        &direct_db,
+        &site.base_url(),
+        &["--tor", "direct"],
+    );
+    assert_success(&out, "direct crawl");
+
+    let profile = tmp.path().join("mirrored.toml");
+    let text = std::fs::read_to_string(&demo).unwrap().replacen(
+        "start = [\"/\"]",
+        &format!("start = [\"/\"]\nhosts = [\"{}\"]", mirror.onion),
+        1,
+    );
+    std::fs::write(&profile, text).unwrap();
+    let db = tmp.path().join("socks.db");
+    let main = format!("http://{DEAD_ONION}");
+    let socks = net.socks_url();
+    let (out, secs) = crawl(
+        &data,
+        &profile,
+        &db,
+        &main,
+        &["--tor", &socks, "--timeout-secs", "60"],
+    );
+    assert_success(&out, "crawl failing over to the mirror");
+    eprintln!("mirror failover crawl: {secs:.1} s");
+
+    let direct = listings(&direct_db);
+    assert!(direct.len() > 10);
+    assert_eq!(
+        listings(&db),
+        direct,
+        "the failover crawl stored other listings"
+    );
+    let conn = Connection::open(&db).unwrap();
+    let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert_eq!(
+        count("SELECT count(*) FROM listings"),
+        direct.len() as i64,
+        "a listing was stored twice"
+    );
+    assert_eq!(
+        strings(&db, "SELECT DISTINCT served_by FROM pages"),
+        [mirror.base_url()]
+    );
+    let off_main = strings(
+        &db,
+        &format!(
+            "SELECT url FROM frontier WHERE url NOT LIKE '{main}/%' \
+             UNION ALL SELECT canonical_url FROM listings WHERE canonical_url NOT LIKE '{main}/%' \
+             UNION ALL SELECT requested_url FROM pages WHERE requested_url NOT LIKE '{main}/%'"
+        ),
+    );
+    assert!(
+        off_main.is_empty(),
+        "URLs kept off the main address: {off_main:?}"
+    );
 }
 
 /// Guards the proxy check: `socks5://` (local name resolution) is refused before anything is
@@ -240,7 +332,8 @@ fn socks5_without_remote_resolution_is_refused() {
 
 /// Guards "nothing leaves Tor": a market whose pages link to, embed, meta-refresh and 302-redirect
 /// to a clearnet server is crawled through both Tor transports, and that server never sees a
-/// connection; the engine records the refused URLs instead.
+/// connection; the engine records the refused URLs instead; and the market receives Tor Browser's
+/// request headers through both.
 #[test]
 fn canary_receives_nothing_during_tor_crawls() {
     let Some(net) = Privnet::get() else { return };
@@ -248,7 +341,8 @@ fn canary_receives_nothing_during_tor_crawls() {
     let rt = tokio::runtime::Runtime::new().unwrap();
     let hits = Arc::new(AtomicUsize::new(0));
     let canary = rt.block_on(start_canary(Arc::clone(&hits)));
-    let market = rt.block_on(start_canary_market(canary));
+    let heads = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let market = rt.block_on(start_canary_market(canary, heads.clone()));
     let onion = net.serve(market);
     let profile = repo().join("tests/fixtures/canary-market/profile.toml");
     let data = tmp.path().join("data");
@@ -262,6 +356,8 @@ fn canary_receives_nothing_during_tor_crawls() {
         let db = tmp.path().join(format!("{name}.db"));
         let (out, _) = crawl(&data, &profile, &db, &onion.base_url(), &args);
         assert_success(&out, name);
+        let got = std::mem::take(&mut *heads.lock().unwrap());
+        common::assert_tor_browser_heads(&got, &onion.onion, name);
         let titles: BTreeSet<String> = listings(&db).into_iter().map(|(_, t)| t).collect();
         assert_eq!(
             titles,
@@ -303,6 +399,17 @@ fn canary_receives_nothing_during_tor_crawls() {
 
 /// Reads one request head and returns its path (`None` on garbage).
 async fn read_path(stream: &mut tokio::net::TcpStream) -> Option<String> {
+    read_head(stream)
+        .await?
+        .lines()
+        .next()?
+        .split_whitespace()
+        .nth(1)
+        .map(str::to_string)
+}
+
+/// Reads one request head (request line and headers, without the blank line).
+async fn read_head(stream: &mut tokio::net::TcpStream) -> Option<String> {
     let mut buf = Vec::new();
     let mut chunk = [0u8; 1024];
     while !buf.windows(4).any(|w| w == b"\r\n\r\n") && buf.len() < 16 * 1024 {
@@ -312,12 +419,8 @@ async fn read_path(stream: &mut tokio::net::TcpStream) -> Option<String> {
         }
         buf.extend_from_slice(&chunk[..n]);
     }
-    let head = String::from_utf8_lossy(&buf);
-    head.lines()
-        .next()?
-        .split_whitespace()
-        .nth(1)
-        .map(str::to_string)
+    let end = buf.windows(4).position(|w| w == b"\r\n\r\n")?;
+    Some(String::from_utf8_lossy(&buf[..end]).into_owned())
 }
 
 async fn respond(
@@ -357,17 +460,23 @@ async fn start_canary(hits: Arc<AtomicUsize>) -> std::net::SocketAddr {
 
 /// The canary market (tests/fixtures/canary-market) with `CANARY_ORIGIN` filled in, plus `/go`
 /// redirecting to the canary.
-async fn start_canary_market(canary: std::net::SocketAddr) -> std::net::SocketAddr {
+async fn start_canary_market(
+    canary: std::net::SocketAddr,
+    heads: Arc<std::sync::Mutex<Vec<String>>>,
+) -> std::net::SocketAddr {
     let dir: PathBuf = repo().join("tests/fixtures/canary-market");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     tokio::spawn(async move {
         while let Ok((mut stream, _)) = listener.accept().await {
             let dir = dir.clone();
+            let heads = heads.clone();
             tokio::spawn(async move {
-                let Some(path) = read_path(&mut stream).await else {
+                let Some(head) = read_head(&mut stream).await else {
                     return;
                 };
+                let path = head.split_whitespace().nth(1).unwrap_or("/").to_string();
+                heads.lock().unwrap().push(head);
                 let origin = format!("http://{canary}");
                 if path == "/go" {
                     let location = format!("{origin}/redirected");
@@ -425,5 +534,90 @@ fn doctor_recognises_a_real_tor_socks_port() {
             .unwrap()
             .contains("is a Tor SOCKS port"),
         "{tor}"
+    );
+}
+
+/// Guards circuit isolation through a SOCKS port, proven from the tor client's control port: two
+/// markets crawled at the same time (one new stream per page) never share a circuit, and each
+/// market's many streams reuse its circuit.
+#[test]
+fn two_markets_at_once_never_share_a_circuit_on_the_socks_port() {
+    let Some(net) = Privnet::get() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let site_a = rt
+        .block_on(StaticSite::start(repo().join("demo/site"), 0))
+        .unwrap();
+    let site_b = rt
+        .block_on(StaticSite::start(repo().join("demo/site"), 0))
+        .unwrap();
+    let onion_a = net.serve(site_a.addr());
+    let onion_b = net.serve(site_b.addr());
+    let demo = std::fs::read_to_string(repo().join("demo/profile.toml")).unwrap();
+    let profile_b = tmp.path().join("b.toml");
+    std::fs::write(
+        &profile_b,
+        demo.replacen("id = \"demo\"", "id = \"demo-b\"", 1),
+    )
+    .unwrap();
+    let watch = privnet::StreamWatch::start(net);
+    let socks = net.socks_url();
+    let data = tmp.path().join("data");
+    let runs = [
+        (
+            repo().join("demo/profile.toml"),
+            onion_a.base_url(),
+            tmp.path().join("a.db"),
+        ),
+        (profile_b, onion_b.base_url(), tmp.path().join("b.db")),
+    ];
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = runs
+            .iter()
+            .map(|(profile, base, db)| {
+                let (data, socks) = (&data, &socks);
+                scope.spawn(move || {
+                    crawl(
+                        data,
+                        profile,
+                        db,
+                        base,
+                        &["--tor", socks, "--no-keep-alive"],
+                    )
+                    .0
+                })
+            })
+            .collect();
+        for h in handles {
+            assert_success(&h.join().unwrap(), "crawl");
+        }
+    });
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let streams = watch.succeeded();
+    let circuits = |onion: &str| -> BTreeSet<String> {
+        streams
+            .iter()
+            .filter(|(h, _)| h == onion)
+            .map(|(_, c)| c.clone())
+            .collect()
+    };
+    let count = |onion: &str| streams.iter().filter(|(h, _)| h == onion).count();
+    let (a, b) = (circuits(&onion_a.onion), circuits(&onion_b.onion));
+    eprintln!(
+        "market a: {} streams on circuits {a:?}; market b: {} streams on circuits {b:?}",
+        count(&onion_a.onion),
+        count(&onion_b.onion)
+    );
+    assert!(
+        count(&onion_a.onion) >= 10 && count(&onion_b.onion) >= 10,
+        "{streams:?}"
+    );
+    assert!(
+        a.is_disjoint(&b),
+        "the two markets shared a circuit: {a:?} {b:?}"
+    );
+    assert!(
+        a.len() <= 2 && b.len() <= 2,
+        "a market did not reuse its circuit: {a:?} {b:?}"
     );
 }

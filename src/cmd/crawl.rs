@@ -43,6 +43,8 @@ pub fn run(g: &GlobalArgs, a: CrawlArgs) -> Result<ExitCode> {
             arti_dir,
             a.arti_config.clone(),
             a.fresh_circuits,
+            !a.no_keep_alive,
+            a.max_pow_effort,
         )
         .await?;
         pipeline::crawl_market(store, transport, &plan, &model).await

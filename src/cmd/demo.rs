@@ -85,8 +85,15 @@ pub fn run(g: &GlobalArgs, a: DemoArgs) -> Result<ExitCode> {
                 &[],
                 &PlanOptions::with_tor("direct"),
             )?;
-            let transport =
-                pipeline::build_transport(&plan.transport, data.join("arti"), None, false).await?;
+            let transport = pipeline::build_transport(
+                &plan.transport,
+                data.join("arti"),
+                None,
+                false,
+                true,
+                None,
+            )
+            .await?;
             pipeline::crawl_market(store.clone(), transport, &plan, &model).await
         })?
     };

@@ -124,7 +124,7 @@ fn start_privnet(data: &Path, target_port: u16) -> Result<(Privnet, String, u16)
 
 /// Waits until the onion service answers through the network's SOCKS port.
 async fn wait_for_onion(onion: &str, socks: u16) -> Result<()> {
-    let transport = SocksTransport::new(&format!("socks5h://127.0.0.1:{socks}"))?;
+    let transport = SocksTransport::new(&format!("socks5h://127.0.0.1:{socks}"), true)?;
     let req = FetchRequest {
         url: format!("http://{onion}/").parse()?,
         headers: Vec::new(),
@@ -180,6 +180,8 @@ pub async fn crawl_over_tor(
         net.dir.join("arti-state"),
         Some(net.dir.join("arti.toml")),
         true,
+        true,
+        None,
     )
     .await?;
     eprintln!("crawling {base} through embedded arti");

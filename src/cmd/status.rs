@@ -31,8 +31,17 @@ pub fn run(a: StatusArgs) -> Result<ExitCode> {
             Some(t) => store.flagged_since(&m.id, t)?,
             None => 0,
         };
+        let failures = store.frontier_failure_counts(&m.id)?;
         let mut row = MarketStatus::new(m, frontier);
         row.problems = problems;
+        row.failures = failures
+            .into_iter()
+            .map(|(kind, count)| FailureCount {
+                kind: kind.as_str(),
+                side: kind.side(),
+                count,
+            })
+            .collect();
         row.refusals = refusals.into_iter().map(RefusalRow::from).collect();
         row.new_flagged = new_flagged;
         row.recent_errors = errors
@@ -85,6 +94,9 @@ struct MarketStatus {
     flagged: usize,
     frontier: BTreeMap<String, usize>,
     last_run: Option<LastRun>,
+    /// Failed URLs by kind of failure (onion descriptor not found, introduction failed, timeout...)
+    /// and whose side it is on (`market`, `tor`, `either`, `local`).
+    failures: Vec<FailureCount>,
     /// The newest failed and refused frontier URLs with their errors.
     problems: Vec<FrontierProblem>,
     /// The newest URLs the host policy refused (off-site links, redirects, resources).
@@ -107,6 +119,14 @@ struct ErrorRow {
     kind: String,
     run: Option<i64>,
     message: String,
+}
+
+/// Failed URLs of one kind.
+#[derive(Debug, Serialize)]
+struct FailureCount {
+    kind: &'static str,
+    side: &'static str,
+    count: usize,
 }
 
 /// A refused URL as printed.
@@ -157,6 +177,7 @@ impl MarketStatus {
             listings: m.listings,
             flagged: m.flagged,
             frontier,
+            failures: Vec::new(),
             problems: Vec::new(),
             refusals: Vec::new(),
             last_run: m.last_run.map(|r| LastRun {
@@ -169,6 +190,18 @@ impl MarketStatus {
                 errors: r.counts.errors,
             }),
         }
+    }
+}
+
+impl MarketStatus {
+    /// `kind count (side)`, comma separated: `onion_descriptor_not_found 3 (market), timeout 1
+    /// (either)`.
+    fn failures_text(&self) -> String {
+        self.failures
+            .iter()
+            .map(|f| format!("{} {} ({})", f.kind, f.count, f.side))
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }
 
@@ -190,6 +223,7 @@ impl Row for MarketStatus {
             Column::left("STATE_PAGE_ID", 0).csv_only(),
             Column::left("STATE_CHANGED_AT", 0).csv_only(),
             Column::left("LAST_RUN_ERRORS", 0).csv_only(),
+            Column::left("FAILURES", 0).csv_only(),
         ];
         COLUMNS
     }
@@ -224,6 +258,7 @@ impl Row for MarketStatus {
                 .as_ref()
                 .map(|r| r.errors.to_string())
                 .unwrap_or_default(),
+            self.failures_text(),
         ]
     }
 
@@ -253,8 +288,12 @@ impl Row for MarketStatus {
         for e in self.recent_errors.iter().take(2) {
             notes.push(format!("error {} ({}): {}", e.at, e.kind, e.message));
         }
+        if !self.failures.is_empty() {
+            notes.push(format!("failed URLs by cause: {}", self.failures_text()));
+        }
         for p in self.problems.iter().take(3) {
-            notes.push(format!("{} {}: {}", p.state, p.url, p.error));
+            let kind = p.failure.map(|k| format!(" [{k}]")).unwrap_or_default();
+            notes.push(format!("{} {}{kind}: {}", p.state, p.url, p.error));
         }
         if let Some(r) = self.refusals.first() {
             notes.push(format!("refused {}: {}", r.url, r.reason));

@@ -190,6 +190,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 body: body.into_bytes(),
                 transport: "arti".into(),
                 kind: PageKind::Index,
+                served_by: "http://demo.onion".into(),
             };
             let page_id = store.save_page(run, &market, &page)?;
             let listings: Vec<Listing> = (0..batch)

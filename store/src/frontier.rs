@@ -2,7 +2,7 @@
 //! resumes where it stopped. Pending entries come back shallowest first, then in insertion order.
 
 use crate::{now, to_usize, Result, Store};
-use armswatch_core::crawl::{FrontierEntry, FrontierState, PageKind};
+use armswatch_core::crawl::{FailureKind, FrontierEntry, FrontierState, FrontierUpdate, PageKind};
 use armswatch_core::MarketId;
 use rusqlite::{params, Transaction};
 use std::collections::BTreeMap;
@@ -143,7 +143,14 @@ impl Store {
         error: Option<&str>,
     ) -> Result<()> {
         self.write("update frontier", |tx| {
-            self.frontier_set_tx(tx, market, url, state, attempts, error)
+            let update = FrontierUpdate {
+                url: url.to_string(),
+                state,
+                attempts,
+                error: error.map(str::to_string),
+                failure: None,
+            };
+            self.frontier_set_tx(tx, market, &update)
         })
     }
 
@@ -152,15 +159,19 @@ impl Store {
         &self,
         tx: &Transaction<'_>,
         market: &MarketId,
-        url: &str,
-        state: FrontierState,
-        attempts: u32,
-        error: Option<&str>,
+        update: &FrontierUpdate,
     ) -> Result<()> {
+        let FrontierUpdate {
+            url,
+            state,
+            attempts,
+            error,
+            failure,
+        } = update;
         let n = tx
             .prepare_cached(
-                "UPDATE frontier SET state = ?3, attempts = ?4, last_error = ?5, updated_at = ?6
-                 WHERE market_id = ?1 AND url = ?2",
+                "UPDATE frontier SET state = ?3, attempts = ?4, last_error = ?5, updated_at = ?6,
+                 failure = ?7 WHERE market_id = ?1 AND url = ?2",
             )
             .and_then(|mut st| {
                 st.execute(params![
@@ -169,7 +180,8 @@ impl Store {
                     state.as_str(),
                     attempts,
                     error,
-                    now()
+                    now(),
+                    failure.map(FailureKind::as_str)
                 ])
             })
             .map_err(self.q("update frontier"))?;
@@ -202,10 +214,45 @@ impl Store {
     }
 }
 
+impl Store {
+    /// How many of the market's frontier URLs failed, by [`FailureKind`] (failures recorded before
+    /// kinds were stored count as `other`); kinds with none are absent.
+    #[tracing::instrument(level = "trace", skip_all, fields(market = %market))]
+    pub fn frontier_failure_counts(
+        &self,
+        market: &MarketId,
+    ) -> Result<BTreeMap<FailureKind, usize>> {
+        let q = self.q("count frontier failures");
+        self.read(|c| {
+            let mut st = c
+                .prepare_cached(
+                    "SELECT coalesce(failure, 'other'), count(*) FROM frontier
+                     WHERE market_id = ?1 AND state = 'failed' GROUP BY 1",
+                )
+                .map_err(&q)?;
+            let rows = st
+                .query_map([market.as_str()], |r| {
+                    Ok((r.get::<_, String>(0)?, to_usize(r.get(1)?)))
+                })
+                .map_err(&q)?
+                .collect::<rusqlite::Result<Vec<_>>>()
+                .map_err(&q)?;
+            let mut counts = BTreeMap::new();
+            for (name, n) in rows {
+                let kind = name.parse().unwrap_or(FailureKind::Other);
+                *counts.entry(kind).or_insert(0) += n;
+            }
+            Ok(counts)
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::test_support::*;
-    use armswatch_core::crawl::{FrontierEntry, FrontierState, PageKind};
+    use armswatch_core::crawl::{
+        FailureKind, FrontierEntry, FrontierState, FrontierUpdate, PageKind,
+    };
     use armswatch_core::MarketId;
 
     fn entry(url: &str, depth: u32) -> FrontierEntry {

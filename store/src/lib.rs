@@ -31,6 +31,7 @@
 //!     body: b"<html>Glock 19</html>".to_vec(),
 //!     transport: "direct".into(),
 //!     kind: PageKind::Listing,
+//!     served_by: "http://demo.onion".into(),
 //! };
 //! let page_id = store.save_page(run, &market, &page)?;
 //! let listing = Listing { url: page.final_url.clone(), title: "Glock 19".into(), ..Listing::default() };
@@ -61,6 +62,7 @@ mod frontier;
 mod health;
 mod listings;
 mod markets;
+mod mirrors;
 mod pages;
 mod pg;
 mod presence;
@@ -81,6 +83,7 @@ pub use error::{Result, StoreError};
 pub use health::Health;
 pub use listings::{content_sha256, ListingVersion, StoredListing};
 pub use markets::{MarketSummary, RunCounts, RunRecord, RUN_STATUSES};
+pub use mirrors::MarketMirror;
 pub use pages::{Refusal, StoredPage};
 pub use pg::{
     is_postgres_url, pg_schema_version, redact, CaseCheck, Claim, CopyReport, Lease, PgStore,
@@ -121,6 +124,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("../migrations/0006_reviews.sql")),
     M::up(include_str!("../migrations/0007_listing_price_high.sql")),
     M::up(include_str!("../migrations/0008_operations.sql")),
+    M::up(include_str!("../migrations/0009_tor_failures_mirrors.sql")),
 ];
 
 /// `PRAGMA application_id` of an armswatch database ('ARMS'), set by the first migration.
@@ -501,6 +505,7 @@ pub(crate) mod test_support {
             body: body.to_vec(),
             transport: "direct".into(),
             kind: PageKind::Listing,
+            served_by: "http://demo.onion".into(),
         }
     }
 

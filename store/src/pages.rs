@@ -85,8 +85,8 @@ impl Store {
         let body_len = i64::try_from(page.body.len()).unwrap_or(i64::MAX);
         tx.prepare_cached(
             "INSERT INTO pages (run_id, market_id, requested_url, final_url, fetched_at,
-                 http_status, content_type, body_zstd, body_len, sha256, transport, kind)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                 http_status, content_type, body_zstd, body_len, sha256, transport, kind, served_by)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
         )
         .and_then(|mut st| {
             st.execute(params![
@@ -101,7 +101,8 @@ impl Store {
                 body_len,
                 sha,
                 page.transport,
-                page.kind.as_str()
+                page.kind.as_str(),
+                page.served_by
             ])
         })
         .map_err(self.q("save page"))?;

@@ -6,7 +6,7 @@
 
 use crate::{now, Refusal, Result, RunCounts, Sighting, Store};
 use armswatch_core::crawl::{
-    FrontierEntry, FrontierState, FrontierUpdate, ListingWrite, PageOutcome,
+    FailureKind, FrontierEntry, FrontierState, FrontierUpdate, ListingWrite, PageOutcome,
 };
 use armswatch_core::{Listing, MarketId};
 use rusqlite::{params, OptionalExtension};
@@ -28,6 +28,8 @@ pub struct FrontierProblem {
     /// `failed` or `refused`.
     pub state: String,
     pub error: String,
+    /// What kind of failure (`None` for refusals and failures stored before kinds were).
+    pub failure: Option<FailureKind>,
     /// When the entry last changed, unix seconds.
     pub at: i64,
 }
@@ -92,7 +94,7 @@ impl Store {
             let mut failed = false;
             if let Some(u) = &outcome.frontier {
                 failed = u.state == FrontierState::Failed;
-                self.frontier_set_tx(tx, market, &u.url, u.state, u.attempts, u.error.as_deref())?;
+                self.frontier_set_tx(tx, market, u)?;
             }
             let delta = RunCounts {
                 pages_fetched: 1,
@@ -157,14 +159,11 @@ impl Store {
             if update.state == FrontierState::Refused {
                 self.record_refusal_tx(tx, run_id, market, &update.url, None, error)?;
             }
-            self.frontier_set_tx(
-                tx,
-                market,
-                &update.url,
-                update.state,
-                update.attempts,
-                Some(error),
-            )?;
+            let stored = FrontierUpdate {
+                error: Some(error.to_string()),
+                ..update.clone()
+            };
+            self.frontier_set_tx(tx, market, &stored)?;
             if update.state == FrontierState::Failed {
                 let delta = RunCounts {
                     errors: 1,
@@ -190,7 +189,7 @@ impl Store {
         let mut rows = self.read(|c| {
             let mut st = c
                 .prepare_cached(
-                    "SELECT url, state, coalesce(last_error, ''), updated_at, rowid FROM frontier
+                    "SELECT url, state, coalesce(last_error, ''), updated_at, rowid, failure FROM frontier
                      WHERE market_id = ?1 AND state = ?2
                      ORDER BY updated_at DESC, rowid DESC LIMIT ?3",
                 )
@@ -205,6 +204,9 @@ impl Store {
                                 state: r.get(1)?,
                                 error: r.get(2)?,
                                 at: r.get(3)?,
+                                failure: r
+                                    .get::<_, Option<String>>(5)?
+                                    .and_then(|f| f.parse().ok()),
                             },
                             r.get::<_, i64>(4)?,
                         ))
@@ -255,7 +257,9 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use crate::test_support::*;
-    use armswatch_core::crawl::{FrontierEntry, FrontierState, FrontierUpdate, PageOutcome};
+    use armswatch_core::crawl::{
+        FailureKind, FrontierEntry, FrontierState, FrontierUpdate, PageOutcome,
+    };
     use armswatch_core::Listing;
 
     fn outcome(url: &str) -> PageOutcome {
@@ -277,6 +281,7 @@ mod tests {
                 state: FrontierState::Done,
                 attempts: 1,
                 error: None,
+                failure: None,
             }),
         }
     }
@@ -316,26 +321,42 @@ mod tests {
 
     #[test]
     fn failures_are_counted_and_shown_newest_first() {
-        // Guards the status evidence: failed and refused entries come back with their errors.
+        // Guards the status evidence: failed and refused entries come back with their errors and
+        // their failure kinds, counted by kind.
         let (s, run) = store_with_run_seeded();
         let m = market();
-        let fail = |url: &str, state, error: &str| FrontierUpdate {
+        let fail = |url: &str, state, error: &str, failure| FrontierUpdate {
             url: url.into(),
             state,
             attempts: 3,
             error: Some(error.into()),
+            failure: Some(failure),
         };
         s.record_failure(
             run,
             &m,
-            &fail("http://demo.onion/", FrontierState::Failed, "HTTP 503"),
+            &fail(
+                "http://demo.onion/",
+                FrontierState::Failed,
+                "descriptor not found",
+                FailureKind::OnionDescriptorNotFound,
+            ),
         )
         .unwrap();
         let problems = s.frontier_problems(&m, 5).unwrap();
         assert_eq!(problems.len(), 1);
-        assert_eq!(problems[0].error, "HTTP 503");
+        assert_eq!(problems[0].error, "descriptor not found");
         assert_eq!(problems[0].state, "failed");
+        assert_eq!(
+            problems[0].failure,
+            Some(FailureKind::OnionDescriptorNotFound)
+        );
         assert_eq!(s.run(run).unwrap().unwrap().counts.errors, 1);
+        let counts = s.frontier_failure_counts(&m).unwrap();
+        assert_eq!(
+            counts.into_iter().collect::<Vec<_>>(),
+            [(FailureKind::OnionDescriptorNotFound, 1)]
+        );
     }
 
     #[test]

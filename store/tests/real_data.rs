@@ -62,6 +62,7 @@ fn real_pages_round_trip_through_compression() {
             body: body.clone(),
             transport: "file".into(),
             kind: PageKind::Index,
+            served_by: "file".into(),
         };
         ids.push(store.save_page(run, &market, &page).unwrap());
         bodies.push(body);
@@ -123,6 +124,7 @@ fn real_listings_save_resave_and_flag() {
         body: Vec::new(),
         transport: "file".into(),
         kind: PageKind::Index,
+        served_by: "file".into(),
     };
     let page_id = store.save_page(run, &market, &page).unwrap();
 

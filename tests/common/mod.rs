@@ -131,3 +131,47 @@ pub fn armswatch_measured(data_dir: &Path, args: &[&str], limit: std::time::Dura
         timed_out,
     }
 }
+
+/// The request head Tor Browser 15 sends for a page load of `path` on `host` (header names, values
+/// and order), which every armswatch transport must send by default.
+pub fn tor_browser_head(host: &str, path: &str) -> Vec<String> {
+    [
+        format!("GET {path} HTTP/1.1"),
+        format!("Host: {host}"),
+        "User-Agent: Mozilla/5.0 (Windows NT 10.0; rv:140.0) Gecko/20100101 Firefox/140.0".into(),
+        "Accept: text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8".into(),
+        "Accept-Language: en-US,en;q=0.5".into(),
+        "Accept-Encoding: gzip, deflate, br, zstd".into(),
+        "Connection: keep-alive".into(),
+        "Upgrade-Insecure-Requests: 1".into(),
+        "Sec-Fetch-Dest: document".into(),
+        "Sec-Fetch-Mode: navigate".into(),
+        "Sec-Fetch-Site: none".into(),
+        "Sec-Fetch-User: ?1".into(),
+        "Priority: u=0, i".into(),
+    ]
+    .to_vec()
+}
+
+/// Asserts that every recorded request head is exactly Tor Browser's for its path and host, and
+/// that nothing in it names armswatch.
+pub fn assert_tor_browser_heads(heads: &[String], host: &str, what: &str) {
+    assert!(!heads.is_empty(), "{what}: no request recorded");
+    for head in heads {
+        assert!(
+            !head.to_ascii_lowercase().contains("armswatch"),
+            "{what}: a request names armswatch:\n{head}"
+        );
+        let lines: Vec<String> = head.lines().map(str::to_string).collect();
+        let path = lines[0]
+            .split_whitespace()
+            .nth(1)
+            .unwrap_or("?")
+            .to_string();
+        assert_eq!(
+            lines,
+            tor_browser_head(host, &path),
+            "{what}: request head differs from Tor Browser's"
+        );
+    }
+}

@@ -26,12 +26,14 @@ pub const SLOTS: usize = 4;
 pub const DEAD_ONION: &str = "duckduckgogg42xjoc72x3sjasowoarfbgcmvfimaftt6twagswzczad.onion";
 
 /// Offsets from the base port that privnet.sh listens on.
-const PORT_OFFSETS: [u16; 13] = [0, 1, 2, 10, 11, 12, 100, 101, 102, 110, 111, 112, 200];
+const PORT_OFFSETS: [u16; 14] = [0, 1, 2, 10, 11, 12, 100, 101, 102, 110, 111, 112, 200, 201];
 
 /// The running network.
 pub struct Privnet {
     /// The client's SOCKS port on 127.0.0.1.
     pub socks_port: u16,
+    /// The client's control port on 127.0.0.1 (no authentication), for watching its streams.
+    pub control_port: u16,
     /// An arti-client configuration for this network (pass as `--arti-config`).
     pub arti_config: PathBuf,
     /// The network's directory (tor data dirs and logs).
@@ -212,6 +214,9 @@ fn start() -> Result<Privnet, String> {
     let socks_port: u16 = value("SOCKS_PORT")?
         .parse()
         .map_err(|e| format!("SOCKS_PORT: {e}"))?;
+    let control_port: u16 = value("CONTROL_PORT")?
+        .parse()
+        .map_err(|e| format!("CONTROL_PORT: {e}"))?;
     let onions: Vec<String> = value("ONIONS")?
         .split_whitespace()
         .map(str::to_string)
@@ -227,6 +232,7 @@ fn start() -> Result<Privnet, String> {
     );
     Ok(Privnet {
         socks_port,
+        control_port,
         arti_config: dir.join("arti.toml"),
         dir,
         ready_secs,
@@ -295,6 +301,58 @@ async fn relay_loop(listener: tokio::net::TcpListener, backend: Arc<Mutex<Option
                 }
             }
         });
+    }
+}
+
+/// A connection to the client tor's control port receiving STREAM events: which circuit each
+/// stream to an onion service was attached to.
+pub struct StreamWatch {
+    events: Arc<Mutex<Vec<String>>>,
+    _thread: std::thread::JoinHandle<()>,
+}
+
+impl StreamWatch {
+    /// Connects, authenticates (the port has no authentication) and subscribes to STREAM events.
+    pub fn start(net: &Privnet) -> StreamWatch {
+        use std::io::{BufRead, BufReader, Write};
+        let mut conn = std::net::TcpStream::connect(("127.0.0.1", net.control_port))
+            .expect("connecting to the control port");
+        conn.write_all(b"AUTHENTICATE\r\nSETEVENTS STREAM\r\n")
+            .expect("writing to the control port");
+        let mut reader = BufReader::new(conn.try_clone().expect("cloning the control connection"));
+        for _ in 0..2 {
+            let mut line = String::new();
+            reader.read_line(&mut line).expect("control port reply");
+            assert!(line.starts_with("250"), "control port refused: {line}");
+        }
+        let events = Arc::new(Mutex::new(Vec::new()));
+        let sink = Arc::clone(&events);
+        let thread = std::thread::spawn(move || {
+            let _keep = conn;
+            for line in reader.lines() {
+                let Ok(line) = line else { break };
+                lock(&sink).push(line);
+            }
+        });
+        StreamWatch {
+            events,
+            _thread: thread,
+        }
+    }
+
+    /// (onion host, circuit id) of every stream that succeeded so far.
+    pub fn succeeded(&self) -> Vec<(String, String)> {
+        // 650 STREAM <StreamID> SUCCEEDED <CircuitID> <Target> ...
+        lock(&self.events)
+            .iter()
+            .filter_map(|l| {
+                let f: Vec<&str> = l.split_whitespace().collect();
+                (f.len() >= 6 && f[1] == "STREAM" && f[3] == "SUCCEEDED").then(|| {
+                    let host = f[5].rsplit_once(':').map_or(f[5], |(h, _)| h);
+                    (host.to_string(), f[4].to_string())
+                })
+            })
+            .collect()
     }
 }
 
