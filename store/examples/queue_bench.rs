@@ -70,6 +70,7 @@ fn main() {
                         body: b"<html></html>".to_vec(),
                         transport: "direct".into(),
                         kind: PageKind::Index,
+                        served_by: "http://demo.onion".into(),
                     },
                 )
                 .unwrap();

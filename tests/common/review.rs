@@ -118,6 +118,7 @@ pub fn build(path: &Path, beacon: &str) -> Fixture {
                 body: body.into_bytes(),
                 transport: "arti".into(),
                 kind: PageKind::Listing,
+                served_by: "http://demo.onion".into(),
             },
         )
         .unwrap()
