@@ -250,9 +250,7 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use crate::test_support::*;
-    use armswatch_core::crawl::{
-        FailureKind, FrontierEntry, FrontierState, FrontierUpdate, PageKind,
-    };
+    use armswatch_core::crawl::{FrontierEntry, FrontierState, PageKind};
     use armswatch_core::MarketId;
 
     fn entry(url: &str, depth: u32) -> FrontierEntry {

@@ -495,6 +495,38 @@ mod tests {
         assert_eq!(effort, 800);
     }
 
+    /// Guards the solving path at a non-zero effort: arti's puzzle (tor-hscrypto v1, the crate
+    /// arti-client's onion client runs) solved at effort 16 verifies as an onion service checks it,
+    /// a proof claiming more effort than was spent is refused, and the effort arti logs when it
+    /// starts that solve (its `Debug` of `Effort`) is the one read for `--max-pow-effort`.
+    #[test]
+    fn pow_puzzle_at_nonzero_effort_is_solved_verified_and_its_effort_read() {
+        use tor_hscrypto::pow::v1::{Effort, Instance, Solution, SolverInput, Verifier};
+        let instance = || Instance::new([0x5a; 32].into(), [0x17; 32].into());
+        let effort = Effort::new(16);
+        let solution = SolverInput::new(instance(), effort)
+            .solve_with_nonce(&[0; 16].into())
+            .run()
+            .expect("solver runtime");
+        assert_eq!(solution.effort(), effort);
+        Verifier::new(instance())
+            .check(&solution)
+            .expect("service refused a solved puzzle");
+        let inflated = Solution::try_from_bytes(
+            solution.nonce().clone(),
+            Effort::new(1_000_000),
+            solution.seed_head(),
+            &solution.proof_to_bytes(),
+        )
+        .unwrap();
+        assert!(Verifier::new(instance()).check(&inflated).is_err());
+        let other_service = Instance::new([0x5b; 32].into(), [0x17; 32].into());
+        assert!(Verifier::new(other_service).check(&solution).is_err());
+
+        let logged = format!("beginning solve, {effort:?}");
+        assert_eq!(parse_pow_effort(&logged), Some(16), "{logged}");
+    }
+
     #[tokio::test]
     async fn offline_bootstrap_times_out_with_a_clear_error() {
         // Nothing outside 127.0.0.1 is reachable in tests, so the default network never bootstraps.
