@@ -288,42 +288,66 @@ async fn arti_streams_of_two_markets_never_share_a_circuit() {
 }
 
 /// Benchmark (run by hand, see BENCHMARKS.md): pages per second over each Tor transport with
-/// keep-alive and with one new stream per page, side by side, after one warm-up page each (the
-/// circuit is built), 40 sequential pages per row.
+/// keep-alive and with one new stream per page, side by side in one run: after one warm-up page
+/// each (the circuit is built), 5 rounds of 40 sequential pages per configuration, the four
+/// configurations interleaved in each round (the order rotates), median round reported.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "benchmark: cargo test -p armswatch-crawler --test transport_tor -- --ignored --nocapture keep_alive_benchmark"]
 async fn keep_alive_benchmark() {
-    let Some(net) = Privnet::get() else { return };
+    let net = Privnet::get().expect("the benchmark needs tor (scripts/privnet.sh)");
     let site = backend().await;
     let onion = net.serve(site);
     let url = format!("{}/", onion.base_url());
     let data = tempfile::tempdir().unwrap();
     const PAGES: usize = 40;
-    let mut rows = Vec::new();
+    const ROUNDS: usize = 5;
+    let mut configs: Vec<(Box<dyn Transport>, bool, String)> = Vec::new();
     for keep_alive in [true, false] {
         let arti = arti_with(net, &data.path().join(format!("a{keep_alive}")), keep_alive).await;
         let socks = SocksTransport::new(&net.socks_url(), keep_alive).unwrap();
-        for t in [&arti as &dyn Transport, &socks] {
-            let market = format!("bench-{keep_alive}");
-            t.fetch(&request(&url, &market)).await.unwrap();
+        let market = format!("bench-{keep_alive}");
+        configs.push((Box::new(arti), keep_alive, market.clone()));
+        configs.push((Box::new(socks), keep_alive, market));
+    }
+    for (t, _, market) in &configs {
+        t.fetch(&request(&url, market)).await.unwrap();
+    }
+    let mut rates: Vec<Vec<f64>> = vec![Vec::new(); configs.len()];
+    for round in 0..ROUNDS {
+        for k in 0..configs.len() {
+            let i = (k + round) % configs.len();
+            let (t, _, market) = &configs[i];
             let started = Instant::now();
             for _ in 0..PAGES {
-                let r = t.fetch(&request(&url, &market)).await.unwrap();
+                let r = t.fetch(&request(&url, market)).await.unwrap();
                 assert_eq!(r.status, 200);
             }
-            let secs = started.elapsed().as_secs_f64();
-            rows.push((t.name(), keep_alive, PAGES as f64 / secs));
+            rates[i].push(PAGES as f64 / started.elapsed().as_secs_f64());
         }
     }
-    println!("| transport | keep-alive | pages/s |");
-    for (name, keep_alive, rate) in &rows {
-        println!("| {name} | {keep_alive} | {rate:.1} |");
-    }
-    for name in ["arti", &net.socks_url()] {
-        let rate = |k: bool| rows.iter().find(|r| r.0 == name && r.1 == k).unwrap().2;
+    let median = |v: &[f64]| {
+        let mut v = v.to_vec();
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    println!("| transport | keep-alive | pages/s (median of {ROUNDS} x {PAGES}) | min | max |");
+    for ((t, keep_alive, _), r) in configs.iter().zip(&rates) {
+        let (lo, hi) = (
+            r.iter().copied().fold(f64::MAX, f64::min),
+            r.iter().copied().fold(0.0, f64::max),
+        );
         println!(
-            "{name}: keep-alive is {:.2}x the pages/s of a new stream per page",
-            rate(true) / rate(false)
+            "| {} | {keep_alive} | {:.1} | {lo:.1} | {hi:.1} |",
+            t.name(),
+            median(r)
+        );
+    }
+    for pair in [0, 1] {
+        let (with, without) = (median(&rates[pair]), median(&rates[pair + 2]));
+        println!(
+            "{}: keep-alive is {:.2}x the pages/s of a new stream per page",
+            configs[pair].0.name(),
+            with / without
         );
     }
 }
