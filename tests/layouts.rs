@@ -17,7 +17,7 @@ use armswatch_core::crawl::PageKind;
 use armswatch_core::Listing;
 use armswatch_crawler::extract::{decode_html, Extractor};
 use armswatch_crawler::serve::StaticSite;
-use armswatch_crawler::transport::direct::ReqwestTransport;
+use armswatch_crawler::transport::direct::DirectTransport;
 use armswatch_crawler::transport::{FetchRequest, Transport};
 use armswatch_store::Store;
 use common::{armswatch, armswatch_ok, repo, shared};
@@ -110,7 +110,7 @@ fn offline_extraction_equals_crawl_time_extraction_on_every_layout() {
         // As the crawler reads it.
         let url = Url::parse(&start).unwrap();
         let resp = rt
-            .block_on(ReqwestTransport::direct().unwrap().fetch(&FetchRequest {
+            .block_on(DirectTransport::new().fetch(&FetchRequest {
                 url: url.clone(),
                 headers: Vec::new(),
                 isolation: "layouts".into(),
@@ -315,7 +315,7 @@ fn offline_extraction_equals_crawl_time_extraction_on_every_saved_page() {
         std::fs::write(&target, html).unwrap();
         let url = Url::parse(&market_url.as_str().replacen(&market, local, 1)).unwrap();
         let resp = rt
-            .block_on(ReqwestTransport::direct().unwrap().fetch(&FetchRequest {
+            .block_on(DirectTransport::new().fetch(&FetchRequest {
                 url: url.clone(),
                 headers: Vec::new(),
                 isolation: "saved".into(),

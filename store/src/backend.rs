@@ -4,13 +4,13 @@
 //! same semantics. [`open_target`] opens either from a `--db` value.
 
 use crate::{
-    ChainReport, CrawlErrorRecord, EntityRow, FrontierProblem, MarketSummary, NewReview, PgStore,
+    ChainReport, CrawlErrorRecord, EntityRow, FrontierProblem, MarketMirror, MarketSummary, NewReview, PgStore,
     PresenceEvent, QueueKey, QueuePage, QueuePosition, QueueQuery, Refusal, Result, Review,
     RunCounts, RunRecord, Schedule, Sighting, Store, StoredListing, StoredPage, StoredVerdict,
     WrittenListing,
 };
 use armswatch_core::crawl::{
-    FrontierEntry, FrontierUpdate, ListingWrite, MarketState, PageOutcome,
+    FailureKind, FrontierEntry, FrontierUpdate, ListingWrite, MarketState, PageOutcome,
 };
 use armswatch_core::ReviewState;
 use armswatch_core::{Listing, MarketId, Verdict};
@@ -120,6 +120,18 @@ pub trait CrawlStore: Send + Sync + std::fmt::Debug {
     fn set_market_session(&self, market: &MarketId, cookie: &str) -> Result<()>;
     /// The session cookie set for `market` and when, if any.
     fn market_session(&self, market: &MarketId) -> Result<Option<(String, i64)>>;
+    /// Records mirrors of a market from a list it signed; returns how many were new.
+    fn add_market_mirrors(
+        &self,
+        market: &MarketId,
+        origins: &[String],
+        signer: &str,
+        list_sha256: &str,
+    ) -> Result<usize>;
+    /// The market's imported mirrors, oldest first (the crawl adds them to the profile's hosts).
+    fn market_mirrors(&self, market: &MarketId) -> Result<Vec<MarketMirror>>;
+    /// How many of the market's frontier URLs failed, by kind of failure.
+    fn frontier_failure_counts(&self, market: &MarketId) -> Result<BTreeMap<FailureKind, usize>>;
 }
 
 /// What the review workspace and `armswatch status` read and write, on top of a crawl's
@@ -362,6 +374,24 @@ macro_rules! delegate {
             }
             fn market_session(&self, market: &MarketId) -> Result<Option<(String, i64)>> {
                 <$t>::market_session(self, market)
+            }
+            fn add_market_mirrors(
+                &self,
+                market: &MarketId,
+                origins: &[String],
+                signer: &str,
+                list_sha256: &str,
+            ) -> Result<usize> {
+                <$t>::add_market_mirrors(self, market, origins, signer, list_sha256)
+            }
+            fn market_mirrors(&self, market: &MarketId) -> Result<Vec<MarketMirror>> {
+                <$t>::market_mirrors(self, market)
+            }
+            fn frontier_failure_counts(
+                &self,
+                market: &MarketId,
+            ) -> Result<BTreeMap<FailureKind, usize>> {
+                <$t>::frontier_failure_counts(self, market)
             }
         }
     };

@@ -29,6 +29,9 @@ pub struct StoredPage {
     pub sha256: String,
     pub transport: String,
     pub kind: PageKind,
+    /// The origin that answered (`http://abc.onion`): the market's main address or a mirror
+    /// (`None` for pages stored before this was recorded).
+    pub served_by: Option<String>,
 }
 
 impl StoredPage {
@@ -117,7 +120,7 @@ impl Store {
         let raw: Option<Raw> = self.read(|c| {
             c.query_row(
                 "SELECT run_id, market_id, requested_url, final_url, fetched_at, http_status,
-                     content_type, body_zstd, sha256, transport, kind
+                     content_type, body_zstd, sha256, transport, kind, served_by
                  FROM pages WHERE id = ?1",
                 [id],
                 |r| {
@@ -135,6 +138,7 @@ impl Store {
                             sha256: r.get(8)?,
                             transport: r.get(9)?,
                             kind: PageKind::Start,
+                            served_by: r.get(11)?,
                         },
                         r.get(7)?,
                         r.get(10)?,

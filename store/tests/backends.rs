@@ -6,7 +6,8 @@
 mod pg;
 
 use armswatch_core::crawl::{
-    FetchedPage, FrontierEntry, FrontierState, FrontierUpdate, MarketState, PageKind, PageOutcome,
+    FailureKind, FetchedPage, FrontierEntry, FrontierState, FrontierUpdate, MarketState, PageKind,
+    PageOutcome,
 };
 use armswatch_core::{Entity, EntityKind, Label, Listing, MarketId, Verdict};
 use armswatch_store::{CrawlStore, RunCounts, Sighting, StoreError, WrittenListing};
@@ -25,6 +26,7 @@ fn page(url: &str, body: &[u8]) -> FetchedPage {
         body: body.to_vec(),
         transport: "direct".into(),
         kind: PageKind::Listing,
+        served_by: "http://demo.onion".into(),
     }
 }
 
@@ -65,6 +67,7 @@ fn done(url: &str) -> Option<FrontierUpdate> {
         state: FrontierState::Done,
         attempts: 1,
         error: None,
+        failure: None,
     })
 }
 
@@ -159,7 +162,8 @@ fn pending_entries_come_shallowest_first_in_insertion_order(s: &dyn CrawlStore) 
 }
 
 fn failures_and_refusals_are_kept(s: &dyn CrawlStore) {
-    // Guards: a failed fetch counts as an error and keeps its reason; a refused URL is recorded as a refusal.
+    // Guards: a failed fetch counts as an error and keeps its reason and kind; a refused URL is
+    // recorded as a refusal.
     let m = market();
     let run = seeded(s);
     s.record_failure(
@@ -169,12 +173,17 @@ fn failures_and_refusals_are_kept(s: &dyn CrawlStore) {
             url: "http://demo.onion/".into(),
             state: FrontierState::Failed,
             attempts: 3,
-            error: Some("HTTP 503".into()),
+            error: Some("onion descriptor not found".into()),
+            failure: Some(FailureKind::OnionDescriptorNotFound),
         },
     )
     .unwrap();
     assert_eq!(s.run(run).unwrap().unwrap().counts.errors, 1);
     assert_eq!(s.frontier_counts(&m).unwrap().get("failed"), Some(&1));
+    assert_eq!(
+        s.frontier_failure_counts(&m).unwrap(),
+        [(FailureKind::OnionDescriptorNotFound, 1)].into()
+    );
     let run2 = s
         .begin_run(
             &m,
@@ -191,6 +200,7 @@ fn failures_and_refusals_are_kept(s: &dyn CrawlStore) {
             state: FrontierState::Refused,
             attempts: 0,
             error: Some("clearnet in Tor mode".into()),
+            failure: None,
         },
     )
     .unwrap();
@@ -470,8 +480,36 @@ fn page_bodies_are_kept_byte_for_byte(s: &dyn CrawlStore) {
     assert_eq!(p.http_status, 404);
     assert_eq!(p.content_type, None);
     assert_eq!(p.sha256.len(), 64);
+    assert_eq!(p.served_by.as_deref(), Some("http://demo.onion"));
     assert!(s.page(id + 1000).unwrap().is_none());
     assert!(s.describe().starts_with("sqlite:") || s.describe().starts_with("postgres://"));
+}
+
+fn mirrors_are_added_once_and_read_back(s: &dyn CrawlStore) {
+    // Guards: imported mirrors: new origins counted, repeats keep their first import, oldest first,
+    // per market.
+    let m = market();
+    let list = ["http://a.onion".to_string(), "http://b.onion".to_string()];
+    assert_eq!(s.add_market_mirrors(&m, &list, "FPR", "sha").unwrap(), 2);
+    assert_eq!(
+        s.add_market_mirrors(&m, &list[..1], "FPR2", "sha2")
+            .unwrap(),
+        0
+    );
+    let back = s.market_mirrors(&m).unwrap();
+    assert_eq!(
+        back.iter().map(|x| x.origin.as_str()).collect::<Vec<_>>(),
+        ["http://a.onion", "http://b.onion"]
+    );
+    assert_eq!(
+        (back[0].signer.as_str(), back[0].list_sha256.as_str()),
+        ("FPR", "sha")
+    );
+    assert!(back[0].added_at > 1_700_000_000);
+    assert!(s
+        .market_mirrors(&MarketId("other".into()))
+        .unwrap()
+        .is_empty());
 }
 
 /// Runs each test function on both backends, as `sqlite::NAME` and `postgres::NAME`.
@@ -561,6 +599,7 @@ on_both_backends!(
     vanished_listings_come_back,
     page_bodies_are_kept_byte_for_byte,
     daemon_run_bookkeeping,
+    mirrors_are_added_once_and_read_back,
 );
 
 /// What only the PostgreSQL backend has: its schema migrations on a shared server.

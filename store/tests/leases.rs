@@ -52,6 +52,7 @@ fn fetched(url: &str) -> PageOutcome {
             body: format!("<h1>{url}</h1>").into_bytes(),
             transport: "direct".into(),
             kind: PageKind::Listing,
+            served_by: "http://demo.onion".into(),
         },
         listings: vec![Listing {
             url: url.into(),
@@ -65,6 +66,7 @@ fn fetched(url: &str) -> PageOutcome {
             state: FrontierState::Done,
             attempts: 1,
             error: None,
+            failure: None,
         }),
     }
 }

@@ -10,8 +10,8 @@ use crate::{
     VerdictFinder, WrittenListing, RUN_STATUSES,
 };
 use armswatch_core::crawl::{
-    FetchedPage, FrontierEntry, FrontierState, FrontierUpdate, ListingWrite, MarketState, PageKind,
-    PageOutcome,
+    FailureKind, FetchedPage, FrontierEntry, FrontierState, FrontierUpdate, ListingWrite,
+    MarketState, PageKind, PageOutcome,
 };
 use armswatch_core::MarketId;
 use deadpool_postgres::Transaction;
@@ -384,28 +384,27 @@ impl PgStore {
             .collect()
     }
 
-    /// Sets an entry's state, attempts and last error.
+    /// Sets an entry's state, attempts, last error and kind of failure.
     pub(super) async fn frontier_set_tx(
         &self,
         tx: &Transaction<'_>,
         market: &MarketId,
-        url: &str,
-        state: FrontierState,
-        attempts: u32,
+        update: &FrontierUpdate,
         error: Option<&str>,
     ) -> Result<()> {
         let n = tx
             .execute(
                 "UPDATE frontier SET state = $3, attempts = $4, last_error = $5, updated_at = $6,
-                     worker = NULL, lease_until = NULL
+                     failure = $7, worker = NULL, lease_until = NULL
                  WHERE market_id = $1 AND url = $2",
                 &[
                     &market.as_str(),
-                    &url,
-                    &state.as_str(),
-                    &i64::from(attempts),
+                    &update.url,
+                    &update.state.as_str(),
+                    &i64::from(update.attempts),
                     &error,
                     &now(),
+                    &update.failure.map(FailureKind::as_str),
                 ],
             )
             .await
@@ -488,7 +487,7 @@ impl PgStore {
         let mut failed = false;
         if let Some(u) = &outcome.frontier {
             failed = u.state == FrontierState::Failed;
-            self.frontier_set_tx(tx, market, &u.url, u.state, u.attempts, u.error.as_deref())
+            self.frontier_set_tx(tx, market, u, u.error.as_deref())
                 .await?;
         }
         let delta = RunCounts {
@@ -527,15 +526,8 @@ impl PgStore {
             self.record_refusal_tx(tx, run_id, market, &update.url, None, error)
                 .await?;
         }
-        self.frontier_set_tx(
-            tx,
-            market,
-            &update.url,
-            update.state,
-            update.attempts,
-            Some(error),
-        )
-        .await?;
+        self.frontier_set_tx(tx, market, update, Some(error))
+            .await?;
         if update.state == FrontierState::Failed {
             let delta = RunCounts {
                 errors: 1,
@@ -567,8 +559,8 @@ impl PgStore {
         let body_len = i64_of(page.body.len());
         tx.query_one(
             "INSERT INTO pages (run_id, market_id, requested_url, final_url, fetched_at,
-                 http_status, content_type, body_zstd, body_len, sha256, transport, kind)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+                 http_status, content_type, body_zstd, body_len, sha256, transport, kind, served_by)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
             &[
                 &run_id,
                 &market.as_str(),
@@ -582,6 +574,7 @@ impl PgStore {
                 &sha,
                 &page.transport,
                 &page.kind.as_str(),
+                &page.served_by,
             ],
         )
         .await
@@ -595,7 +588,7 @@ impl PgStore {
         let row = self.read(async |c| {
             c.query_opt(
                 "SELECT run_id, market_id, requested_url, final_url, fetched_at, http_status,
-                     content_type, body_zstd, sha256, transport, kind
+                     content_type, body_zstd, sha256, transport, kind, served_by
                  FROM pages WHERE id = $1",
                 &[&id],
             )
@@ -627,6 +620,7 @@ impl PgStore {
             sha256: r.try_get(8).map_err(&q)?,
             transport: r.try_get(9).map_err(&q)?,
             kind: kind.parse().map_err(|e| self.bad("pages.kind", e))?,
+            served_by: r.try_get(11).map_err(&q)?,
         };
         let actual = sha256_hex(&page.body);
         if actual != page.sha256 {

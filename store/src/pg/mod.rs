@@ -19,6 +19,7 @@ mod listings;
 mod ops;
 mod review;
 mod status;
+mod mirrors;
 
 pub use copy::{CaseCheck, CopyReport, TableCheck, CASE_TABLES};
 pub use leases::{Claim, Lease, Politeness};
@@ -52,6 +53,10 @@ const PG_MIGRATIONS: &[(&str, &str)] = &[
     (
         "0005_reviews",
         include_str!("../../pg_migrations/0005_reviews.sql"),
+    ),
+    (
+        "0006_tor_failures_mirrors",
+        include_str!("../../pg_migrations/0006_tor_failures_mirrors.sql"),
     ),
 ];
 
