@@ -203,6 +203,14 @@ impl Pool {
         let location = header(hyper::header::LOCATION);
         let retry_after = header(hyper::header::RETRY_AFTER);
         let encoding = header(hyper::header::CONTENT_ENCODING);
+        let declared = header(hyper::header::CONTENT_LENGTH).and_then(|v| v.trim().parse().ok());
+        if declared_too_large(declared, encoding.as_deref(), req.max_page_bytes) {
+            // Refused before reading a byte of it; the connection is dropped, not kept.
+            return Err(Exchange::Fetch(FetchError::TooLarge {
+                url: req.url.to_string(),
+                max_bytes: req.max_page_bytes,
+            }));
+        }
         let body = read_body(
             response.into_body(),
             encoding.as_deref(),
@@ -306,6 +314,30 @@ pub(crate) fn build_request(
             message: format!("building the request: {e}"),
             transient: false,
         })
+}
+
+/// Whether a declared `Content-Length` already proves the body larger than `max_bytes` once
+/// decoded: beyond the cap for an unencoded body; for a compressed one beyond the cap plus the
+/// most any of gzip, deflate, brotli or zstd adds to incompressible data (well under 1/16 + 1 KiB).
+pub(crate) fn declared_too_large(
+    content_length: Option<u64>,
+    encoding: Option<&str>,
+    max_bytes: usize,
+) -> bool {
+    let Some(len) = content_length else {
+        return false;
+    };
+    let max = max_bytes as u64;
+    let identity = matches!(
+        encoding.map(|e| e.trim().to_ascii_lowercase()).as_deref(),
+        None | Some("") | Some("identity")
+    );
+    let limit = if identity {
+        max
+    } else {
+        max.saturating_add(max / 16).saturating_add(1024)
+    };
+    len > limit
 }
 
 /// Reads a response body, decoding `Content-Encoding`, into at most `max_bytes` decoded bytes.
@@ -595,5 +627,17 @@ mod tests {
         assert_eq!(r.headers()["connection"], "keep-alive");
         let once = build_request(&req, false).unwrap();
         assert_eq!(once.headers()["connection"], "close");
+    }
+
+    /// Guards the refusal of a body whose declared length already exceeds the cap (a 100 GiB
+    /// `Content-Length` is not read), with room for compression overhead on encoded bodies.
+    #[test]
+    fn declared_length_beyond_the_cap_is_refused_up_front() {
+        assert!(declared_too_large(Some(107_374_182_400), None, 1 << 20));
+        assert!(declared_too_large(Some(11), Some("identity"), 10));
+        assert!(!declared_too_large(Some(10), None, 10));
+        assert!(!declared_too_large(None, None, 10));
+        assert!(!declared_too_large(Some(1 << 20), Some("gzip"), 1 << 20));
+        assert!(declared_too_large(Some(2 << 20), Some("gzip"), 1 << 20));
     }
 }
