@@ -34,14 +34,6 @@ pub fn init_logging(g: &GlobalArgs) {
         tracing_subscriber::EnvFilter::try_from_default_env()
             .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default))
     };
-    // arti's onion proof-of-work solver says at debug level which effort it solves at; this layer
-    // sees those lines whatever the log level, for the effort log and --max-pow-effort.
-    let pow = || {
-        PowEffortLayer.with_filter(
-            tracing_subscriber::filter::Targets::new()
-                .with_target("tor_hsclient::pow", tracing::Level::DEBUG),
-        )
-    };
     match g.log_format {
         LogFormat::Json => {
             let fmt = tracing_subscriber::fmt::layer()
@@ -50,7 +42,7 @@ pub fn init_logging(g: &GlobalArgs) {
                 .with_filter(filter());
             let _ = tracing_subscriber::registry()
                 .with(fmt)
-                .with(pow())
+                .with(pow_layer())
                 .try_init();
         }
         LogFormat::Text if std::io::stderr().is_terminal() && !g.quiet => {
@@ -62,7 +54,7 @@ pub fn init_logging(g: &GlobalArgs) {
             let ok = tracing_subscriber::registry()
                 .with(fmt)
                 .with(bars.with_filter(tracing_indicatif::filter::IndicatifFilter::new(false)))
-                .with(pow())
+                .with(pow_layer())
                 .try_init()
                 .is_ok();
             crate::progress::enable_bars(ok);
@@ -75,10 +67,24 @@ pub fn init_logging(g: &GlobalArgs) {
                 .with_filter(filter());
             let _ = tracing_subscriber::registry()
                 .with(fmt)
-                .with(pow())
+                .with(pow_layer())
                 .try_init();
         }
     }
+}
+
+/// arti's onion proof-of-work solver says at debug level which effort it solves at; this layer
+/// sees those lines whatever the log level, for the effort log and --max-pow-effort.
+fn pow_layer<S>(
+) -> tracing_subscriber::filter::Filtered<PowEffortLayer, tracing_subscriber::filter::Targets, S>
+where
+    S: tracing::Subscriber + for<'a> tracing_subscriber::registry::LookupSpan<'a>,
+{
+    use tracing_subscriber::Layer;
+    PowEffortLayer.with_filter(
+        tracing_subscriber::filter::Targets::new()
+            .with_target("tor_hsclient::pow", tracing::Level::DEBUG),
+    )
 }
 
 /// Passes the effort of each onion proof-of-work arti starts solving to the arti transport.

@@ -219,7 +219,7 @@ fn check_tor(c: &mut Checks, rt: &tokio::runtime::Runtime, g: &GlobalArgs, t: &T
                 Ok(d) => d.join("arti"),
                 Err(e) => return c.fail("tor", format!("{e:#}")),
             };
-            match rt.block_on(pipeline::build_transport(t, dir, None, false)) {
+            match rt.block_on(pipeline::build_transport(t, dir, None, false, true, None)) {
                 Ok(_) => c.ok("tor", "embedded arti bootstrapped"),
                 Err(e) => c.fail("tor", format!("embedded arti: {e:#}")),
             }

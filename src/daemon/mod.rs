@@ -324,7 +324,9 @@ async fn crawl_scheduled(
         match cache.iter().find(|(c, _)| *c == plan.transport) {
             Some((_, t)) => t.clone(),
             None => {
-                let t = pipeline::build_transport(&plan.transport, arti_dir, None, false).await?;
+                let t =
+                    pipeline::build_transport(&plan.transport, arti_dir, None, false, true, None)
+                        .await?;
                 cache.push((plan.transport.clone(), t.clone()));
                 t
             }

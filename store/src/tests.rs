@@ -7,7 +7,7 @@ use armswatch_core::HasKind;
 fn migrations_are_valid() {
     // Guards: the embedded migration list is well-formed SQL that applies cleanly.
     migrations().validate().unwrap();
-    assert_eq!(schema_version(), 8);
+    assert_eq!(schema_version(), 9);
 }
 
 #[test]

@@ -16,10 +16,10 @@ mod copy;
 mod crawl;
 mod leases;
 mod listings;
+mod mirrors;
 mod ops;
 mod review;
 mod status;
-mod mirrors;
 
 pub use copy::{CaseCheck, CopyReport, TableCheck, CASE_TABLES};
 pub use leases::{Claim, Lease, Politeness};
