@@ -4,10 +4,10 @@
 //! same semantics. [`open_target`] opens either from a `--db` value.
 
 use crate::{
-    ChainReport, CrawlErrorRecord, EntityRow, FrontierProblem, MarketMirror, MarketSummary, NewReview, PgStore,
-    PresenceEvent, QueueKey, QueuePage, QueuePosition, QueueQuery, Refusal, Result, Review,
-    RunCounts, RunRecord, Schedule, Sighting, Store, StoredListing, StoredPage, StoredVerdict,
-    WrittenListing,
+    ChainReport, CrawlErrorRecord, EntityRow, FrontierProblem, MarketMirror, MarketSummary,
+    NewReview, PgStore, PresenceEvent, QueueKey, QueuePage, QueuePosition, QueueQuery, Refusal,
+    Result, Review, RunCounts, RunRecord, Schedule, Sighting, Store, StoredListing, StoredPage,
+    StoredVerdict, WrittenListing,
 };
 use armswatch_core::crawl::{
     FailureKind, FrontierEntry, FrontierUpdate, ListingWrite, MarketState, PageOutcome,

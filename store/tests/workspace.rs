@@ -6,7 +6,7 @@
 mod pg;
 
 use armswatch_core::crawl::{
-    FetchedPage, FrontierEntry, FrontierState, FrontierUpdate, PageKind, PageOutcome,
+    FailureKind, FetchedPage, FrontierEntry, FrontierState, FrontierUpdate, PageKind, PageOutcome,
 };
 use armswatch_core::{Decision, Label, Listing, MarketId, ReviewState, Verdict};
 use armswatch_store::{
@@ -70,6 +70,7 @@ fn case(s: &dyn CaseStore, n: usize) -> Vec<i64> {
                 body: format!("<p>{i}</p>").into_bytes(),
                 transport: "direct".into(),
                 kind: PageKind::Listing,
+                served_by: "http://x.onion".into(),
             },
             listings: vec![l],
             new_entries: Vec::new(),
@@ -83,6 +84,7 @@ fn case(s: &dyn CaseStore, n: usize) -> Vec<i64> {
                 },
                 attempts: 1,
                 error: (i == 1).then(|| "timed out".to_string()),
+                failure: (i == 1).then_some(FailureKind::Timeout),
             }),
         };
         s.record_page(run, &m, &o, &mut no_entities).unwrap();

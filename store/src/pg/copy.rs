@@ -44,6 +44,7 @@ pub const CASE_TABLES: &[&str] = &[
     "schedules",
     "crawl_errors",
     "market_sessions",
+    "market_mirrors",
     "watches",
     "alerts",
 ];

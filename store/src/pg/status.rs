@@ -67,7 +67,7 @@ impl PgStore {
         let q = self.q("read frontier problems");
         let rows = self.read(async |c| {
             c.query(
-                "SELECT url, state, coalesce(last_error, ''), updated_at FROM frontier
+                "SELECT url, state, coalesce(last_error, ''), updated_at, failure FROM frontier
                  WHERE market_id = $1 AND state IN ('failed', 'refused')
                  ORDER BY updated_at DESC, seq DESC LIMIT $2",
                 &[&market.as_str(), &i64_of(limit)],
@@ -82,6 +82,9 @@ impl PgStore {
                     state: r.try_get(1)?,
                     error: r.try_get(2)?,
                     at: r.try_get(3)?,
+                    failure: r
+                        .try_get::<_, Option<String>>(4)?
+                        .and_then(|k| k.parse().ok()),
                 })
             })
             .collect::<Result<Vec<_>, tokio_postgres::Error>>()
