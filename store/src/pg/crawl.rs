@@ -678,18 +678,21 @@ impl PgStore {
             .map_err(&q)
         })?;
         rows.iter()
-            .map(|r| {
-                Ok(Refusal {
-                    id: r.try_get(0)?,
-                    run_id: r.try_get(1)?,
-                    market: MarketId(r.try_get(2)?),
-                    url: r.try_get(3)?,
-                    from_url: r.try_get(4)?,
-                    reason: r.try_get(5)?,
-                    at: r.try_get(6)?,
-                })
-            })
+            .map(refusal_of)
             .collect::<Result<Vec<_>, tokio_postgres::Error>>()
             .map_err(&q)
     }
+}
+
+/// A `refusals` row read as `SELECT id, run_id, market_id, url, from_url, reason, at`.
+pub(super) fn refusal_of(r: &Row) -> std::result::Result<Refusal, tokio_postgres::Error> {
+    Ok(Refusal {
+        id: r.try_get(0)?,
+        run_id: r.try_get(1)?,
+        market: MarketId(r.try_get(2)?),
+        url: r.try_get(3)?,
+        from_url: r.try_get(4)?,
+        reason: r.try_get(5)?,
+        at: r.try_get(6)?,
+    })
 }

@@ -3,7 +3,7 @@
 //! failed and refused frontier URLs, its newest refusals, its schedule, its newest crawl errors
 //! and its newly flagged listings.
 
-use super::crawl::{i64_of, usize_of};
+use super::crawl::{i64_of, refusal_of, usize_of};
 use super::PgStore;
 use crate::schedules::SCHEDULE_COLS;
 use crate::{CrawlErrorRecord, FrontierProblem, MarketSummary, Refusal, Result, Schedule};
@@ -104,17 +104,7 @@ impl PgStore {
             .map_err(&q)
         })?;
         rows.iter()
-            .map(|r| {
-                Ok(Refusal {
-                    id: r.try_get(0)?,
-                    run_id: r.try_get(1)?,
-                    market: MarketId(r.try_get(2)?),
-                    url: r.try_get(3)?,
-                    from_url: r.try_get(4)?,
-                    reason: r.try_get(5)?,
-                    at: r.try_get(6)?,
-                })
-            })
+            .map(refusal_of)
             .collect::<Result<Vec<_>, tokio_postgres::Error>>()
             .map_err(&q)
     }
