@@ -3,6 +3,11 @@
 //! by both backends, the SQLite [`Store`] (the default) and the PostgreSQL [`PgStore`], with the
 //! same semantics. [`open_target`] opens either from a `--db` value.
 
+use crate::stats::StatsListing;
+use crate::{
+    CandidateMarket, FlaggedQuery, FlaggedRow, ListingVersion, PageMeta, SameVendorListing,
+    VanishedListing, VendorListing, VendorRecord, VendorRename,
+};
 use crate::{
     ChainReport, CrawlErrorRecord, EntityRow, FrontierProblem, MarketMirror, MarketSummary,
     NewReview, PgStore, PresenceEvent, QueueKey, QueuePage, QueuePosition, QueueQuery, Refusal,
@@ -12,9 +17,11 @@ use crate::{
 use armswatch_core::crawl::{
     FailureKind, FrontierEntry, FrontierUpdate, ListingWrite, MarketState, PageOutcome,
 };
+use armswatch_core::vendor::{VendorEntity, VendorText};
 use armswatch_core::ReviewState;
-use armswatch_core::{Listing, MarketId, Verdict};
+use armswatch_core::{Listing, MarketId, PgpKey, Verdict};
 use std::collections::BTreeMap;
+use std::ops::ControlFlow;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -165,6 +172,74 @@ pub trait CaseStore: CrawlStore {
         -> Result<Vec<CrawlErrorRecord>>;
     /// Flagged listings of `market` first seen at or after `since`.
     fn flagged_since(&self, market: &MarketId, since: i64) -> Result<usize>;
+
+    // What the review UI, evidence exports and the reading commands (`flagged`, `listings`,
+    // `stats`, `vendors`, `research`, `markets candidates`) read.
+
+    /// The evidence records of the pages a listing was parsed from, oldest first.
+    fn listing_pages(&self, listing_id: i64) -> Result<Vec<PageMeta>>;
+    /// The earlier contents of a listing, oldest first.
+    fn listing_versions(&self, listing_id: i64) -> Result<Vec<ListingVersion>>;
+    /// Other listings with exactly this vendor name (any market), highest score first.
+    fn same_vendor_listings(
+        &self,
+        vendor: &str,
+        except: i64,
+        limit: usize,
+    ) -> Result<Vec<SameVendorListing>>;
+    /// Ids of the listings parsed from a page, by id.
+    fn page_listings(&self, page_id: i64) -> Result<Vec<i64>>;
+    /// Ids of the listings whose newest verdict is flagged, by id.
+    fn flagged_listing_ids(&self) -> Result<Vec<i64>>;
+    /// Ids of the reviewed listings (in `state` when given), by id.
+    fn reviewed_listing_ids(&self, state: Option<ReviewState>) -> Result<Vec<i64>>;
+    /// Calls `f` with each flagged listing, highest score first, as the database streams them,
+    /// until `f` breaks; returns how many rows `f` took.
+    fn each_flagged(
+        &self,
+        query: &FlaggedQuery,
+        f: &mut dyn FnMut(FlaggedRow) -> ControlFlow<()>,
+    ) -> Result<usize>;
+    /// Listings marked vanished (of one market, or all), most recently vanished first.
+    fn vanished_listings(&self, market: Option<&MarketId>) -> Result<Vec<VanishedListing>>;
+    /// Every listing with its labels, flag and price history, for [`crate::stats::aggregate`].
+    fn stats_listings(&self) -> Result<Vec<StatsListing>>;
+    /// Vendor records, by market then name; only `name` (exact, any market) when given.
+    fn vendors(&self, name: Option<&str>) -> Result<Vec<VendorRecord>>;
+    /// Every sighting of a personal entity (not onion addresses) attributed to a vendor.
+    fn vendor_entities(&self) -> Result<Vec<EntityRow>>;
+    /// The inputs of vendor linking: entities seen with vendors and their listing texts.
+    fn vendor_link_inputs(&self) -> Result<(Vec<VendorEntity>, Vec<VendorText>)>;
+    /// A vendor's listings on a market, newest first.
+    fn vendor_listings(&self, market: &MarketId, name: &str) -> Result<Vec<VendorListing>>;
+    /// Vendor names that changed, oldest first.
+    fn vendor_renames(&self) -> Result<Vec<VendorRename>>;
+    /// The parsed key with this fingerprint, if a key block for it was seen.
+    fn pgp_key(&self, fingerprint: &str) -> Result<Option<PgpKey>>;
+    /// Onion addresses seen in market text that are no known market's, most widely seen first.
+    fn candidate_markets(&self) -> Result<Vec<CandidateMarket>>;
+
+    /// The listings just before and after `listing_id` in the queue's order with these filters
+    /// (for "previous" and "next" from a listing's page). `None` when the listing has no verdict.
+    fn queue_neighbours(
+        &self,
+        query: &QueueQuery,
+        listing_id: i64,
+    ) -> Result<Option<(Option<i64>, Option<i64>)>> {
+        let Some(key) = self.queue_key(listing_id)? else {
+            return Ok(None);
+        };
+        let one = QueueQuery {
+            limit: 1,
+            ..query.clone()
+        };
+        let prev = self.queue(&one, &QueuePosition::Before(key.clone()))?;
+        let next = self.queue(&one, &QueuePosition::After(key))?;
+        Ok(Some((
+            prev.rows.first().map(|r| r.listing_id),
+            next.rows.first().map(|r| r.listing_id),
+        )))
+    }
 }
 
 /// Delegates [`CaseStore`] to the inherent methods of the same names.
@@ -217,6 +292,63 @@ macro_rules! delegate_case {
             }
             fn flagged_since(&self, market: &MarketId, since: i64) -> Result<usize> {
                 <$t>::flagged_since(self, market, since)
+            }
+            fn listing_pages(&self, listing_id: i64) -> Result<Vec<PageMeta>> {
+                <$t>::listing_pages(self, listing_id)
+            }
+            fn listing_versions(&self, listing_id: i64) -> Result<Vec<ListingVersion>> {
+                <$t>::listing_versions(self, listing_id)
+            }
+            fn same_vendor_listings(
+                &self,
+                vendor: &str,
+                except: i64,
+                limit: usize,
+            ) -> Result<Vec<SameVendorListing>> {
+                <$t>::same_vendor_listings(self, vendor, except, limit)
+            }
+            fn page_listings(&self, page_id: i64) -> Result<Vec<i64>> {
+                <$t>::page_listings(self, page_id)
+            }
+            fn flagged_listing_ids(&self) -> Result<Vec<i64>> {
+                <$t>::flagged_listing_ids(self)
+            }
+            fn reviewed_listing_ids(&self, state: Option<ReviewState>) -> Result<Vec<i64>> {
+                <$t>::reviewed_listing_ids(self, state)
+            }
+            fn each_flagged(
+                &self,
+                query: &FlaggedQuery,
+                f: &mut dyn FnMut(FlaggedRow) -> ControlFlow<()>,
+            ) -> Result<usize> {
+                <$t>::each_flagged(self, query, f)
+            }
+            fn vanished_listings(&self, market: Option<&MarketId>) -> Result<Vec<VanishedListing>> {
+                <$t>::vanished_listings(self, market)
+            }
+            fn stats_listings(&self) -> Result<Vec<StatsListing>> {
+                <$t>::stats_listings(self)
+            }
+            fn vendors(&self, name: Option<&str>) -> Result<Vec<VendorRecord>> {
+                <$t>::vendors(self, name)
+            }
+            fn vendor_entities(&self) -> Result<Vec<EntityRow>> {
+                <$t>::vendor_entities(self)
+            }
+            fn vendor_link_inputs(&self) -> Result<(Vec<VendorEntity>, Vec<VendorText>)> {
+                <$t>::vendor_link_inputs(self)
+            }
+            fn vendor_listings(&self, market: &MarketId, name: &str) -> Result<Vec<VendorListing>> {
+                <$t>::vendor_listings(self, market, name)
+            }
+            fn vendor_renames(&self) -> Result<Vec<VendorRename>> {
+                <$t>::vendor_renames(self)
+            }
+            fn pgp_key(&self, fingerprint: &str) -> Result<Option<PgpKey>> {
+                <$t>::pgp_key(self, fingerprint)
+            }
+            fn candidate_markets(&self) -> Result<Vec<CandidateMarket>> {
+                <$t>::candidate_markets(self)
             }
         }
     };

@@ -2,6 +2,7 @@
 //! verdict, its pages' evidence records (without bodies), other listings of its vendor, and the
 //! listing sets an export selects.
 
+use crate::rows::{page_meta_from, same_vendor_from, PAGE_META_COLS, SAME_VENDOR_COLS};
 use crate::{Result, Store};
 use armswatch_core::crawl::PageKind;
 use armswatch_core::{Label, MarketId, ReviewState, Verdict};
@@ -106,47 +107,16 @@ impl Store {
     /// The evidence records of the pages a listing was parsed from, oldest first.
     #[tracing::instrument(level = "trace", skip(self))]
     pub fn listing_pages(&self, listing_id: i64) -> Result<Vec<PageMeta>> {
-        let q = self.q("read a listing's pages");
-        let raw: Vec<(PageMeta, String)> = self.read(|c| {
-            let mut st = c
-                .prepare_cached(
-                    "SELECT p.id, p.run_id, p.market_id, p.requested_url, p.final_url, p.fetched_at,
-                         p.http_status, p.content_type, p.body_len, p.sha256, p.transport, p.kind
-                     FROM listing_pages lp JOIN pages p ON p.id = lp.page_id
-                     WHERE lp.listing_id = ?1 ORDER BY p.fetched_at, p.id",
-                )
-                .map_err(&q)?;
-            let rows = st
-                .query_map([listing_id], |r| {
-                    Ok((
-                        PageMeta {
-                            id: r.get(0)?,
-                            run_id: r.get(1)?,
-                            market: MarketId(r.get(2)?),
-                            requested_url: r.get(3)?,
-                            final_url: r.get(4)?,
-                            fetched_at: r.get(5)?,
-                            http_status: r.get(6)?,
-                            content_type: r.get(7)?,
-                            body_len: u64::try_from(r.get::<_, i64>(8)?).unwrap_or(0),
-                            sha256: r.get(9)?,
-                            transport: r.get(10)?,
-                            kind: PageKind::Start,
-                        },
-                        r.get(11)?,
-                    ))
-                })
-                .map_err(&q)?
-                .collect::<rusqlite::Result<Vec<_>>>()
-                .map_err(&q)?;
-            Ok(rows)
-        })?;
-        raw.into_iter()
-            .map(|(mut p, kind)| {
-                p.kind = kind.parse().map_err(|e| self.bad("pages.kind", e))?;
-                Ok(p)
-            })
-            .collect()
+        self.rows_of(
+            "read a listing's pages",
+            &format!(
+                "SELECT {PAGE_META_COLS}
+                 FROM listing_pages lp JOIN pages p ON p.id = lp.page_id
+                 WHERE lp.listing_id = ?1 ORDER BY p.fetched_at, p.id"
+            ),
+            [listing_id],
+            |r| page_meta_from(r),
+        )
     }
 
     /// Other listings with exactly this vendor name (any market), highest score first, at most
@@ -158,62 +128,18 @@ impl Store {
         except: i64,
         limit: usize,
     ) -> Result<Vec<SameVendorListing>> {
-        let q = self.q("read a vendor's listings");
-        type Raw = (SameVendorListing, Option<i64>, Option<String>);
-        let raw: Vec<Raw> = self.read(|c| {
-            let mut st = c
-                .prepare_cached(
-                    "SELECT l.id, l.market_id, l.title, l.price_text, q.max_score, q.labels,
-                         q.state, l.last_seen
-                     FROM listings l LEFT JOIN review_queue q ON q.listing_id = l.id
-                     WHERE l.vendor = ?1 AND l.id <> ?2
-                     ORDER BY coalesce(q.max_score, -1) DESC, l.id DESC
-                     LIMIT ?3",
-                )
-                .map_err(&q)?;
-            let rows = st
-                .query_map(
-                    rusqlite::params![vendor, except, i64::try_from(limit).unwrap_or(100)],
-                    |r| {
-                        let score: Option<f64> = r.get(4)?;
-                        Ok((
-                            SameVendorListing {
-                                listing_id: r.get(0)?,
-                                market: MarketId(r.get(1)?),
-                                title: r.get(2)?,
-                                price_text: r.get(3)?,
-                                max_score: score.map(|s| s as f32),
-                                labels: Vec::new(),
-                                state: None,
-                                last_seen: r.get(7)?,
-                            },
-                            r.get(5)?,
-                            r.get(6)?,
-                        ))
-                    },
-                )
-                .map_err(&q)?
-                .collect::<rusqlite::Result<Vec<_>>>()
-                .map_err(&q)?;
-            Ok(rows)
-        })?;
-        raw.into_iter()
-            .map(|(mut v, bits, state)| {
-                v.labels = Label::ALL
-                    .into_iter()
-                    .filter(|l| bits.unwrap_or(0) & (1 << l.index()) != 0)
-                    .collect();
-                v.state = state
-                    .map(|s| {
-                        s.parse()
-                            .map_err(|e: armswatch_core::ParseReviewStateError| {
-                                self.bad("review_queue.state", e.to_string())
-                            })
-                    })
-                    .transpose()?;
-                Ok(v)
-            })
-            .collect()
+        self.rows_of(
+            "read a vendor's listings",
+            &format!(
+                "SELECT {SAME_VENDOR_COLS}
+                 FROM listings l LEFT JOIN review_queue q ON q.listing_id = l.id
+                 WHERE l.vendor = ?1 AND l.id <> ?2
+                 ORDER BY coalesce(q.max_score, -1) DESC, l.id DESC
+                 LIMIT ?3"
+            ),
+            rusqlite::params![vendor, except, i64::try_from(limit).unwrap_or(100)],
+            |r| same_vendor_from(r),
+        )
     }
 
     /// Ids of the listings parsed from a page, by id.

@@ -2,11 +2,14 @@
 //! anywhere on a page (onion addresses). Parsed PGP keys are kept by fingerprint. Onion addresses of
 //! no known market are the candidate markets.
 
+use crate::rows::{
+    candidates, entity_from, onion_from, pgp_key_from, Cols, ENTITY_COLS, ONION_COLS, PGP_KEY_COLS,
+};
 use crate::{Result, Store};
 use armswatch_core::{Entity, EntityKind, MarketId, PgpKey};
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 /// Where an entity was found, for [`Store::save_entities`].
 #[derive(Debug, Clone, PartialEq)]
@@ -57,30 +60,6 @@ pub struct CandidateMarket {
 }
 
 /// Columns of [`EntityRow`], in order.
-const ROW_COLS: &str = "e.kind, e.value, s.market_id, s.url, s.listing_id, s.listing_version, \
-                        s.vendor, s.field, s.raw, s.byte_offset, s.page_id, s.first_seen, s.last_seen";
-
-fn entity_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<EntityRow> {
-    let kind: String = r.get(0)?;
-    Ok(EntityRow {
-        kind: kind.parse().map_err(|e: String| {
-            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into())
-        })?,
-        value: r.get(1)?,
-        market: MarketId(r.get(2)?),
-        url: r.get(3)?,
-        listing_id: r.get(4)?,
-        listing_version: r.get(5)?,
-        vendor: r.get(6)?,
-        field: r.get(7)?,
-        raw: r.get(8)?,
-        byte_offset: r.get(9)?,
-        page_id: r.get(10)?,
-        first_seen: r.get(11)?,
-        last_seen: r.get(12)?,
-    })
-}
-
 impl Store {
     /// Stores entities found on market `market` at time `now`, in one transaction; returns how many
     /// sightings were written. Seeing the same entity at the same place again only moves `last_seen`.
@@ -169,13 +148,13 @@ impl Store {
         self.read(|c| {
             let mut st = c
                 .prepare_cached(&format!(
-                    "SELECT {ROW_COLS} FROM entity_sightings s JOIN entities e ON e.id = s.entity_id
+                    "SELECT {ENTITY_COLS} FROM entity_sightings s JOIN entities e ON e.id = s.entity_id
                      WHERE s.listing_id = ?1
                      ORDER BY s.listing_version, s.field, s.byte_offset"
                 ))
                 .map_err(&q)?;
             let rows = st
-                .query_map([listing_id], entity_row)
+                .query_map([listing_id], |r| Ok(entity_from(r)?))
                 .map_err(&q)?
                 .collect::<rusqlite::Result<Vec<_>>>()
                 .map_err(&q)?;
@@ -191,13 +170,13 @@ impl Store {
         self.read(|c| {
             let mut st = c
                 .prepare_cached(&format!(
-                    "SELECT {ROW_COLS} FROM entity_sightings s JOIN entities e ON e.id = s.entity_id
+                    "SELECT {ENTITY_COLS} FROM entity_sightings s JOIN entities e ON e.id = s.entity_id
                      WHERE s.vendor IS NOT NULL AND e.kind != 'onion'
                      ORDER BY s.market_id, s.vendor, e.kind, e.value, s.id"
                 ))
                 .map_err(&q)?;
             let rows = st
-                .query_map([], entity_row)
+                .query_map([], |r| Ok(entity_from(r)?))
                 .map_err(&q)?
                 .collect::<rusqlite::Result<Vec<_>>>()
                 .map_err(&q)?;
@@ -207,28 +186,14 @@ impl Store {
 
     /// The parsed key with this fingerprint, if a key block for it was seen.
     pub fn pgp_key(&self, fingerprint: &str) -> Result<Option<PgpKey>> {
-        let q = self.q("read pgp key");
-        self.read(|c| {
-            c.query_row(
-                "SELECT fingerprint, key_id, algorithm, created_at, user_ids_json, self_signed,
-                     armored FROM pgp_keys WHERE fingerprint = ?1",
+        Ok(self
+            .rows_of(
+                "read pgp key",
+                &format!("SELECT {PGP_KEY_COLS} FROM pgp_keys WHERE fingerprint = ?1"),
                 [fingerprint],
-                |r| {
-                    let uids: String = r.get(4)?;
-                    Ok(PgpKey {
-                        fingerprint: r.get(0)?,
-                        key_id: r.get(1)?,
-                        algorithm: r.get(2)?,
-                        created_at: r.get(3)?,
-                        user_ids: serde_json::from_str(&uids).unwrap_or_default(),
-                        self_signed: r.get(5)?,
-                        armored: r.get(6)?,
-                    })
-                },
-            )
-            .optional()
-            .map_err(&q)
-        })
+                |r| pgp_key_from(r),
+            )?
+            .pop())
     }
 
     /// The vendor whose listings link to profile page `url` on `market` (the most recent name).
@@ -251,69 +216,28 @@ impl Store {
     /// most widely seen first.
     #[tracing::instrument(level = "trace", skip(self))]
     pub fn candidate_markets(&self) -> Result<Vec<CandidateMarket>> {
-        let q = self.q("find candidate markets");
-        self.read(|c| {
-            let known: BTreeSet<String> = c
-                .prepare_cached("SELECT base_url FROM markets WHERE base_url IS NOT NULL")
-                .map_err(&q)?
-                .query_map([], |r| r.get::<_, String>(0))
-                .map_err(&q)?
-                .collect::<rusqlite::Result<Vec<_>>>()
-                .map_err(&q)?
-                .iter()
-                .filter_map(|u| host_of(u))
-                .collect();
-            let mut st = c
-                .prepare_cached(
-                    "SELECT e.value, s.market_id, s.url, s.first_seen, s.last_seen
-                     FROM entity_sightings s JOIN entities e ON e.id = s.entity_id
-                     WHERE e.kind = 'onion' ORDER BY e.value, s.first_seen, s.id",
-                )
-                .map_err(&q)?;
-            let mut by_onion: BTreeMap<String, CandidateMarket> = BTreeMap::new();
-            let rows = st
-                .query_map([], |r| {
-                    Ok((
-                        r.get::<_, String>(0)?,
-                        r.get::<_, String>(1)?,
-                        r.get::<_, String>(2)?,
-                        r.get::<_, i64>(3)?,
-                        r.get::<_, i64>(4)?,
-                    ))
-                })
-                .map_err(&q)?;
-            for row in rows {
-                let (onion, market, url, first, last) = row.map_err(&q)?;
-                if known.contains(&onion) || host_of(&url).as_deref() == Some(onion.as_str()) {
-                    continue;
-                }
-                let c = by_onion
-                    .entry(onion.clone())
-                    .or_insert_with(|| CandidateMarket {
-                        onion,
-                        found_on: Vec::new(),
-                        sightings: 0,
-                        example_url: url.clone(),
-                        first_seen: first,
-                        last_seen: last,
-                    });
-                if !c.found_on.contains(&market) {
-                    c.found_on.push(market);
-                }
-                c.sightings += 1;
-                c.first_seen = c.first_seen.min(first);
-                c.last_seen = c.last_seen.max(last);
-            }
-            let mut out: Vec<CandidateMarket> = by_onion.into_values().collect();
-            out.sort_by(|a, b| {
-                (b.found_on.len(), b.sightings, &a.onion).cmp(&(
-                    a.found_on.len(),
-                    a.sightings,
-                    &b.onion,
-                ))
-            });
-            Ok(out)
-        })
+        let op = "find candidate markets";
+        let known: BTreeSet<String> = self
+            .rows_of(
+                op,
+                "SELECT base_url FROM markets WHERE base_url IS NOT NULL",
+                [],
+                |r| r.col::<String>(0),
+            )?
+            .iter()
+            .filter_map(|u| host_of(u))
+            .collect();
+        let sightings = self.rows_of(
+            op,
+            &format!(
+                "SELECT {ONION_COLS}
+                 FROM entity_sightings s JOIN entities e ON e.id = s.entity_id
+                 WHERE e.kind = 'onion' ORDER BY e.value, s.first_seen, s.id"
+            ),
+            [],
+            |r| onion_from(r),
+        )?;
+        Ok(candidates(&known, sightings))
     }
 }
 
@@ -333,7 +257,7 @@ fn save_key(st: &mut rusqlite::CachedStatement<'_>, k: &PgpKey, now: i64) -> rus
 }
 
 /// The lower-case host of an absolute URL (`http://x.onion/a` -> `x.onion`).
-fn host_of(url: &str) -> Option<String> {
+pub(crate) fn host_of(url: &str) -> Option<String> {
     let rest = url.split_once("://").map_or(url, |(_, r)| r);
     let host = rest.split(['/', '?', '#']).next()?;
     let host = host.rsplit_once('@').map_or(host, |(_, h)| h);

@@ -70,6 +70,7 @@ mod queue;
 mod queue_search;
 mod record;
 mod reviews;
+mod rows;
 mod schedules;
 pub mod stats;
 mod vendors;
@@ -100,6 +101,7 @@ pub use schedules::{CrawlErrorRecord, NewSchedule, Schedule};
 pub use vendors::{VendorListing, VendorRecord, VendorRename};
 pub use verdicts::{FlaggedQuery, FlaggedRow, MarketLabelCount, StoreCounts};
 
+use rows::RowError;
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use rusqlite_migration::{Migrations, M};
 use std::path::{Path, PathBuf};
@@ -390,6 +392,27 @@ impl Store {
     fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
         let conn = self.conn();
         f(&conn)
+    }
+
+    /// Runs query `sql` of operation `op` and decodes each row with `decode` (one of the
+    /// decoders in `rows`, which the PostgreSQL backend shares).
+    fn rows_of<T>(
+        &self,
+        op: &'static str,
+        sql: &str,
+        params: impl rusqlite::Params,
+        decode: impl Fn(&rusqlite::Row<'_>) -> std::result::Result<T, RowError<rusqlite::Error>>,
+    ) -> Result<Vec<T>> {
+        let q = self.q(op);
+        self.read(|c| {
+            let mut st = c.prepare_cached(sql).map_err(&q)?;
+            let mut rows = st.query(params).map_err(&q)?;
+            let mut out = Vec::new();
+            while let Some(r) = rows.next().map_err(&q)? {
+                out.push(decode(r).map_err(|e| e.into_store(&self.path, &q))?);
+            }
+            Ok(out)
+        })
     }
 }
 

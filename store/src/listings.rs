@@ -2,6 +2,9 @@
 //! the same content only moves `last_seen`, while changed content keeps the old content as a row of
 //! `listing_versions` and bumps the version, so the change is tracked and the listing re-classified.
 
+use crate::rows::{
+    content_cols, listing_from, listing_version_cols, listing_version_from, CONTENT_COLS,
+};
 use crate::{Result, Store};
 use armswatch_core::crawl::ListingWrite;
 use armswatch_core::{Listing, MarketId};
@@ -43,27 +46,9 @@ pub struct ListingVersion {
     pub last_seen: i64,
 }
 
-/// The content columns, in the order [`listing_from_row`] reads them.
-const CONTENT_COLS: &str = "market_listing_id, title, description, vendor, price_text, \
-                            price_amount, currency, category, ships_from, ships_to, price_high";
-
-/// Reads the eleven content columns starting at column `at`.
+/// Reads the eleven content columns ([`CONTENT_COLS`]) starting at column `at`.
 fn listing_from_row(r: &Row<'_>, at: usize, url: String) -> rusqlite::Result<Listing> {
-    Ok(Listing {
-        url,
-        market_listing_id: r.get(at)?,
-        title: r.get(at + 1)?,
-        description: r.get(at + 2)?,
-        vendor: r.get(at + 3)?,
-        price_text: r.get(at + 4)?,
-        price_amount: r.get(at + 5)?,
-        currency: r.get(at + 6)?,
-        category: r.get(at + 7)?,
-        ships_from: r.get(at + 8)?,
-        ships_to: r.get(at + 9)?,
-        vendor_url: None,
-        price_high: r.get(at + 10)?,
-    })
+    Ok(listing_from(r, at, url)?)
 }
 
 /// Hex SHA-256 over a listing's content fields (everything but the URL), each length-prefixed with
@@ -328,33 +313,17 @@ impl Store {
     /// The earlier contents of a listing, oldest first (the current content is not included).
     #[tracing::instrument(level = "trace", skip(self))]
     pub fn listing_versions(&self, id: i64) -> Result<Vec<ListingVersion>> {
-        let q = self.q("read listing versions");
-        self.read(|c| {
-            let mut st = c
-                .prepare_cached(&format!(
-                    "SELECT v.version, v.content_sha256, v.first_seen, v.last_seen, l.canonical_url,
-                         {}
-                     FROM listing_versions v JOIN listings l ON l.id = v.listing_id
-                     WHERE v.listing_id = ?1 ORDER BY v.version",
-                    prefixed("v.")
-                ))
-                .map_err(&q)?;
-            let rows = st
-                .query_map([id], |r| {
-                    Ok(ListingVersion {
-                        listing_id: id,
-                        version: r.get(0)?,
-                        content_sha256: r.get(1)?,
-                        first_seen: r.get(2)?,
-                        last_seen: r.get(3)?,
-                        listing: listing_from_row(r, 5, r.get(4)?)?,
-                    })
-                })
-                .map_err(&q)?
-                .collect::<rusqlite::Result<Vec<_>>>()
-                .map_err(&q)?;
-            Ok(rows)
-        })
+        self.rows_of(
+            "read listing versions",
+            &format!(
+                "SELECT {}
+                 FROM listing_versions v JOIN listings l ON l.id = v.listing_id
+                 WHERE v.listing_id = ?1 ORDER BY v.version",
+                listing_version_cols()
+            ),
+            [id],
+            |r| listing_version_from(r),
+        )
     }
 
     /// Up to `limit` listings, oldest id first, whose current version has no verdict from model
@@ -376,7 +345,7 @@ impl Store {
                          WHERE v.model_version = ?1 AND v.listing_id = l.id
                              AND v.listing_version = l.version)
                      ORDER BY l.id LIMIT ?2",
-                    prefixed("l.")
+                    content_cols("l.")
                 ))
                 .map_err(&q)?;
             let limit = i64::try_from(limit).unwrap_or(i64::MAX);
@@ -390,15 +359,6 @@ impl Store {
             Ok(rows)
         })
     }
-}
-
-/// [`CONTENT_COLS`] with every column prefixed by a table alias.
-fn prefixed(alias: &str) -> String {
-    CONTENT_COLS
-        .split(", ")
-        .map(|c| format!("{alias}{c}"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! `vanished_at` is the start of the first crawl that missed it. Seeing it again clears
 //! `vanished_at` (see `save_listings`). Both events are kept in `listing_presence`.
 
+use crate::rows::{vanished_from, VANISHED_COLS};
 use crate::{Result, Store};
 use armswatch_core::MarketId;
 use rusqlite::params;
@@ -120,32 +121,16 @@ impl Store {
 
     /// Listings marked vanished (of one market, or all), most recently vanished first.
     pub fn vanished_listings(&self, market: Option<&MarketId>) -> Result<Vec<VanishedListing>> {
-        let q = self.q("read vanished listings");
-        self.read(|c| {
-            let mut st = c
-                .prepare_cached(
-                    "SELECT id, market_id, canonical_url, title, vendor, last_seen, vanished_at
-                     FROM listings WHERE vanished_at IS NOT NULL AND (?1 IS NULL OR market_id = ?1)
-                     ORDER BY vanished_at DESC, id",
-                )
-                .map_err(&q)?;
-            let rows = st
-                .query_map(params![market.map(MarketId::as_str)], |r| {
-                    Ok(VanishedListing {
-                        listing_id: r.get(0)?,
-                        market: MarketId(r.get(1)?),
-                        url: r.get(2)?,
-                        title: r.get(3)?,
-                        vendor: r.get(4)?,
-                        last_seen: r.get(5)?,
-                        vanished_at: r.get(6)?,
-                    })
-                })
-                .map_err(&q)?
-                .collect::<rusqlite::Result<Vec<_>>>()
-                .map_err(&q)?;
-            Ok(rows)
-        })
+        self.rows_of(
+            "read vanished listings",
+            &format!(
+                "SELECT {VANISHED_COLS}
+                 FROM listings WHERE vanished_at IS NOT NULL AND (?1 IS NULL OR market_id = ?1)
+                 ORDER BY vanished_at DESC, id"
+            ),
+            params![market.map(MarketId::as_str)],
+            |r| vanished_from(r),
+        )
     }
 }
 

@@ -310,29 +310,6 @@ impl Store {
         })
     }
 
-    /// The listings just before and after `listing_id` in the queue's order with these filters
-    /// (for "previous" and "next" from a listing's page). `None` when the listing has no verdict.
-    #[tracing::instrument(level = "debug", skip(self, query))]
-    pub fn queue_neighbours(
-        &self,
-        query: &QueueQuery,
-        listing_id: i64,
-    ) -> Result<Option<(Option<i64>, Option<i64>)>> {
-        let Some(key) = self.queue_key(listing_id)? else {
-            return Ok(None);
-        };
-        let one = QueueQuery {
-            limit: 1,
-            ..query.clone()
-        };
-        let prev = self.queue(&one, &QueuePosition::Before(key.clone()))?;
-        let next = self.queue(&one, &QueuePosition::After(key))?;
-        Ok(Some((
-            prev.rows.first().map(|r| r.listing_id),
-            next.rows.first().map(|r| r.listing_id),
-        )))
-    }
-
     /// A listing's queue key, `None` when it has no verdict.
     pub fn queue_key(&self, listing_id: i64) -> Result<Option<QueueKey>> {
         self.read(|c| {
@@ -613,7 +590,7 @@ impl Store {
 pub(crate) mod tests {
     use super::*;
     use crate::test_support::*;
-    use crate::NewReview;
+    use crate::{CaseStore, NewReview};
     use armswatch_core::Decision;
 
     /// A store with `n` listings; listing i has firearm score i/(n+1) (all flagged but the

@@ -9,8 +9,8 @@
 //! period. A listing with several labels counts once under each label; one without is `none`.
 //! Prices are converted to one currency only with a rate table the user gives ([`Rates`]).
 
+use crate::rows::{price_span_from, stats_listing_cols, stats_listing_from, PRICE_SPAN_COLS};
 use crate::{Result, Store};
-use rusqlite::params;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use time::{Date, Month, OffsetDateTime, Weekday};
@@ -109,83 +109,53 @@ impl Store {
     /// Every listing with its labels, flag and price history, for [`aggregate`].
     #[tracing::instrument(level = "debug", skip(self))]
     pub fn stats_listings(&self) -> Result<Vec<StatsListing>> {
-        let q = self.q("read listings for statistics");
-        self.read(|c| {
-            let mut st = c
-                .prepare_cached(
-                    "SELECT l.id, l.market_id, l.vendor, l.first_seen, l.last_seen, l.vanished_at,
-                         l.price_amount, l.currency, l.version_first_seen, v.flagged,
-                         (SELECT group_concat(vl.label, ',') FROM verdict_labels vl
-                          WHERE vl.verdict_id = v.id AND vl.assigned = 1)
-                     FROM listings l
-                     LEFT JOIN verdicts v ON v.id = l.latest_verdict_id
-                     ORDER BY l.id",
+        let op = "read listings for statistics";
+        let listings = self.rows_of(
+            op,
+            &format!(
+                "SELECT {}
+                 FROM listings l
+                 LEFT JOIN verdicts v ON v.id = l.latest_verdict_id
+                 ORDER BY l.id",
+                stats_listing_cols(
+                    "(SELECT group_concat(vl.label, ',') FROM verdict_labels vl
+                      WHERE vl.verdict_id = v.id AND vl.assigned = 1)"
                 )
-                .map_err(&q)?;
-            let mut listings: Vec<StatsListing> = st
-                .query_map([], |r| {
-                    let amount: Option<f64> = r.get(6)?;
-                    let currency: Option<String> = r.get(7)?;
-                    let last_seen: i64 = r.get(4)?;
-                    let current = match (amount, currency) {
-                        (Some(amount), Some(currency)) if amount.is_finite() => Some(PriceSpan {
-                            from: r.get(8)?,
-                            to: last_seen,
-                            amount,
-                            currency,
-                        }),
-                        _ => None,
-                    };
-                    Ok(StatsListing {
-                        id: r.get(0)?,
-                        market: r.get(1)?,
-                        vendor: r.get(2)?,
-                        first_seen: r.get(3)?,
-                        last_seen,
-                        vanished_at: r.get(5)?,
-                        flagged: r.get::<_, Option<bool>>(9)?.unwrap_or(false),
-                        labels: crate::vendors::split_labels(r.get(10)?),
-                        prices: current.into_iter().collect(),
-                    })
-                })
-                .map_err(&q)?
-                .collect::<rusqlite::Result<Vec<_>>>()
-                .map_err(&q)?;
-            let mut old = c
-                .prepare_cached(
-                    "SELECT listing_id, first_seen, last_seen, price_amount, currency
-                     FROM listing_versions
-                     WHERE price_amount IS NOT NULL AND currency IS NOT NULL
-                     ORDER BY listing_id, version",
-                )
-                .map_err(&q)?;
-            let mut by_id: HashMap<i64, Vec<PriceSpan>> = HashMap::new();
-            for row in old
-                .query_map(params![], |r| {
-                    Ok((
-                        r.get::<_, i64>(0)?,
-                        PriceSpan {
-                            from: r.get(1)?,
-                            to: r.get(2)?,
-                            amount: r.get(3)?,
-                            currency: r.get(4)?,
-                        },
-                    ))
-                })
-                .map_err(&q)?
-            {
-                let (id, span) = row.map_err(&q)?;
-                by_id.entry(id).or_default().push(span);
-            }
-            for l in &mut listings {
-                if let Some(mut spans) = by_id.remove(&l.id) {
-                    spans.append(&mut l.prices);
-                    l.prices = spans;
-                }
-            }
-            Ok(listings)
-        })
+            ),
+            [],
+            |r| stats_listing_from(r),
+        )?;
+        let old = self.rows_of(
+            op,
+            &format!(
+                "SELECT {PRICE_SPAN_COLS} FROM listing_versions
+                 WHERE price_amount IS NOT NULL AND currency IS NOT NULL
+                 ORDER BY listing_id, version"
+            ),
+            [],
+            |r| price_span_from(r),
+        )?;
+        Ok(with_old_prices(listings, old))
     }
+}
+
+/// Puts the prices of earlier versions (`old`: listing id and span, oldest first per listing)
+/// before each listing's current price.
+pub(crate) fn with_old_prices(
+    mut listings: Vec<StatsListing>,
+    old: Vec<(i64, PriceSpan)>,
+) -> Vec<StatsListing> {
+    let mut by_id: HashMap<i64, Vec<PriceSpan>> = HashMap::new();
+    for (id, span) in old {
+        by_id.entry(id).or_default().push(span);
+    }
+    for l in &mut listings {
+        if let Some(mut spans) = by_id.remove(&l.id) {
+            spans.append(&mut l.prices);
+            l.prices = spans;
+        }
+    }
+    listings
 }
 
 #[derive(Default)]

@@ -3,6 +3,7 @@
 //! with `listings.flag_score` set when that verdict flags it (both kept by triggers; view
 //! `latest_verdicts`).
 
+use crate::rows::{flagged_from, FLAGGED_COLS};
 use crate::{now, to_usize, Result, Store, StoreError};
 use armswatch_core::{Label, MarketId, Verdict};
 use rusqlite::params;
@@ -172,10 +173,7 @@ impl Store {
         let conn = self.conn();
         // The market filter picks the index: the per-market one, or the global one.
         let sql = format!(
-            "SELECT l.id, l.market_id, l.canonical_url, l.title, l.vendor, l.price_text,
-                 l.price_amount, l.currency, l.version, v.id, v.listing_version,
-                 v.model_id, v.model_version, l.first_seen, l.last_seen,
-                 v.scores_json, v.labels_json, v.explain_json
+            "SELECT {FLAGGED_COLS}
              FROM listings l INDEXED BY {index} JOIN verdicts v ON v.id = l.latest_verdict_id
              WHERE l.flag_score IS NOT NULL {market}
                  AND (?2 IS NULL OR EXISTS (
@@ -210,52 +208,39 @@ impl Store {
             .map_err(&q)?;
         let mut n = 0;
         while let Some(r) = rows.next().map_err(&q)? {
-            let row = self.flagged_row(r).map_err(&q)?;
-            f(row?)?;
+            let row = flagged_from(r).map_err(|e| e.into_store(&self.path, &q))?;
+            f(row)?;
             n += 1;
         }
         Ok(n)
     }
 
-    /// One row of the flagged query; the outer error is SQLite's, the inner one a bad stored value.
-    fn flagged_row(&self, r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<FlaggedRow>> {
-        let mut row = FlaggedRow {
-            listing_id: r.get(0)?,
-            market: MarketId(r.get(1)?),
-            url: r.get(2)?,
-            title: r.get(3)?,
-            vendor: r.get(4)?,
-            price_text: r.get(5)?,
-            price_amount: r.get(6)?,
-            currency: r.get(7)?,
-            listing_version: r.get(8)?,
-            verdict_id: r.get(9)?,
-            verdict_listing_version: r.get(10)?,
-            verdict: Verdict {
-                model_id: r.get(11)?,
-                model_version: r.get(12)?,
-                scores: Default::default(),
-                labels: Vec::new(),
-                explain: Default::default(),
-            },
-            first_seen: r.get(13)?,
-            last_seen: r.get(14)?,
-        };
-        let (scores, labels, explain): (String, String, String) =
-            (r.get(15)?, r.get(16)?, r.get(17)?);
-        let bad = |col: &'static str, e: serde_json::Error| {
-            self.bad(col, format!("verdict {}: {e}", row.verdict_id))
-        };
-        let parsed = (|| {
-            row.verdict.scores =
-                serde_json::from_str(&scores).map_err(|e| bad("verdicts.scores_json", e))?;
-            row.verdict.labels =
-                serde_json::from_str(&labels).map_err(|e| bad("verdicts.labels_json", e))?;
-            row.verdict.explain =
-                serde_json::from_str(&explain).map_err(|e| bad("verdicts.explain_json", e))?;
+    /// [`Store::for_each_flagged`] until `f` breaks (the shape of `CaseStore::each_flagged`).
+    pub fn each_flagged(
+        &self,
+        query: &FlaggedQuery,
+        f: &mut dyn FnMut(FlaggedRow) -> std::ops::ControlFlow<()>,
+    ) -> Result<usize> {
+        enum Stop {
+            Store(StoreError),
+            Break,
+        }
+        impl From<StoreError> for Stop {
+            fn from(e: StoreError) -> Stop {
+                Stop::Store(e)
+            }
+        }
+        let mut n = 0;
+        match self.for_each_flagged(query, |r| {
+            if f(r).is_break() {
+                return Err(Stop::Break);
+            }
+            n += 1;
             Ok(())
-        })();
-        Ok(parsed.map(|()| row))
+        }) {
+            Ok(_) | Err(Stop::Break) => Ok(n),
+            Err(Stop::Store(e)) => Err(e),
+        }
     }
 
     /// How many markets, runs, pages, listings, verdicts and flagged listings the store holds.

@@ -12,8 +12,10 @@
 //! once. Transactions that lose a deadlock or a serialization conflict to another worker are retried
 //! whole.
 
+mod case;
 mod copy;
 mod crawl;
+mod intel;
 mod leases;
 mod listings;
 mod mirrors;
@@ -24,6 +26,7 @@ mod status;
 pub use copy::{CaseCheck, CopyReport, TableCheck, CASE_TABLES};
 pub use leases::{Claim, Lease, Politeness};
 
+use crate::rows::RowError;
 use crate::{Result, StoreError};
 use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod, Transaction};
 use std::path::PathBuf;
@@ -239,6 +242,30 @@ impl PgStore {
                 }
             }
         })
+    }
+
+    /// Runs query `sql` of operation `op` and decodes each row with `decode` (one of the decoders
+    /// in `rows`, which the SQLite backend shares).
+    pub(super) fn rows_of<T>(
+        &self,
+        op: &'static str,
+        sql: &str,
+        params: &[&(dyn tokio_postgres::types::ToSql + Sync)],
+        decode: impl Fn(&tokio_postgres::Row) -> std::result::Result<T, RowError<tokio_postgres::Error>>,
+    ) -> Result<Vec<T>> {
+        let rows = self.read(async |c| c.query(sql, params).await.map_err(self.q(op)))?;
+        rows.iter()
+            .map(|r| decode(r).map_err(|e| self.row_err(op, e)))
+            .collect()
+    }
+
+    /// The store error of a row of operation `op` that did not decode.
+    pub(super) fn row_err(
+        &self,
+        op: &'static str,
+        e: RowError<tokio_postgres::Error>,
+    ) -> StoreError {
+        e.into_store(std::path::Path::new(&self.target), self.q(op))
     }
 
     /// Runs `f` on a pooled connection (reads).
