@@ -10,7 +10,8 @@ use std::sync::Arc;
 pub const DB_ENV: &str = "ARMSWATCH_DB";
 
 /// The commands that work on PostgreSQL too, for the message of one that does not.
-const ON_POSTGRES: &str = "crawl, status, review list|show|decide|verify and migrate";
+const ON_POSTGRES: &str = "crawl, status, review, serve, flagged, export (evidence and --research), \
+                           listings, stats, vendors, markets candidates, market session and migrate";
 
 /// A `--db` value.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -106,9 +107,9 @@ mod tests {
         let pg: DbTarget = "postgres://aw:s3cret@db/case".parse().unwrap();
         assert!(matches!(pg, DbTarget::Postgres(_)));
         assert_eq!(pg.to_string(), "postgres://aw:***@db/case");
-        let err = pg.sqlite("stats").unwrap_err().to_string();
+        let err = pg.sqlite("doctor").unwrap_err().to_string();
         assert!(
-            err.contains("armswatch stats") && err.contains("SQLite database only"),
+            err.contains("armswatch doctor") && err.contains("SQLite database only"),
             "{err}"
         );
         assert!(!err.contains("s3cret"), "{err}");

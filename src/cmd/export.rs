@@ -22,7 +22,7 @@ pub fn run(a: ExportArgs) -> Result<ExitCode> {
     let Some(out_path) = a.out.clone() else {
         anyhow::bail!("an evidence export needs --out FILE (its manifest is written beside it)");
     };
-    let store = super::markets::open_existing(a.db.sqlite("export")?)?;
+    let store = a.db.open_case(false)?;
     let (ids, selection) = if !a.listing.is_empty() {
         let list: Vec<String> = a.listing.iter().map(i64::to_string).collect();
         (a.listing.clone(), format!("listings {}", list.join(",")))
@@ -42,14 +42,14 @@ pub fn run(a: ExportArgs) -> Result<ExitCode> {
     };
     let mut listings = Vec::with_capacity(ids.len());
     for id in &ids {
-        match ExportListing::load(&store, *id)? {
+        match ExportListing::load(store.as_ref(), *id)? {
             Some(l) => listings.push(l),
             None => anyhow::bail!("no listing {id} in {}", a.db),
         }
     }
     let mut b = Builder::default();
     match format {
-        "warc" => evidence::warc::write(&store, &listings, &selection, &mut b)?,
+        "warc" => evidence::warc::write(store.as_ref(), &listings, &selection, &mut b)?,
         "csv" => formats::write_csv(&listings, &mut b)?,
         "jsonl" => formats::write_jsonl(&listings, &mut b)?,
         _ => formats::write_misp(&listings, &selection, &mut b)?,

@@ -4,18 +4,15 @@ use crate::cli::FlaggedArgs;
 use crate::output::{Column, Format, Printer, Row};
 use anyhow::{Context, Result};
 use armswatch_core::{Label, MarketId, TermWeight};
-use armswatch_store::{rfc3339, FlaggedQuery, FlaggedRow, Store};
+use armswatch_store::{rfc3339, FlaggedQuery, FlaggedRow};
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::ops::ControlFlow;
 use std::process::ExitCode;
 
 /// `armswatch flagged`.
 pub fn run(a: FlaggedArgs) -> Result<ExitCode> {
-    let db = a.db.sqlite("flagged")?;
-    if !db.exists() {
-        anyhow::bail!("no database at {}", db.display());
-    }
-    let store = Store::open_read_only(db)?;
+    let store = a.db.open_case(false)?;
     let label = match &a.label {
         Some(l) => Some(l.parse::<Label>()?),
         None => None,
@@ -26,13 +23,21 @@ pub fn run(a: FlaggedArgs) -> Result<ExitCode> {
         min_score: a.min_score,
         limit: a.limit,
     };
-    // Rows stream from SQLite to stdout one at a time.
+    // Rows stream from the database to stdout one at a time; the first failed write stops them.
     let mut out = Printer::stdout(a.output.format()).when_empty("no flagged listings");
+    let mut failed: Option<anyhow::Error> = None;
     store
-        .for_each_flagged(&q, |r| {
-            out.row(&Flagged::from(r)).map_err(anyhow::Error::from)
+        .each_flagged(&q, &mut |r| match out.row(&Flagged::from(r)) {
+            Ok(()) => ControlFlow::Continue(()),
+            Err(e) => {
+                failed = Some(e.into());
+                ControlFlow::Break(())
+            }
         })
         .context("listing flagged listings")?;
+    if let Some(e) = failed {
+        return Err(e);
+    }
     out.finish::<Flagged>()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -3,7 +3,6 @@
 //! marked vanished.
 
 use crate::cli::{ListingsArgs, ListingsCommand};
-use crate::cmd::markets::open_existing;
 use crate::output::{Column, Printer, Row};
 use anyhow::Result;
 use armswatch_core::{Listing, MarketId};
@@ -15,10 +14,9 @@ use std::process::ExitCode;
 pub fn run(a: ListingsArgs) -> Result<ExitCode> {
     match a.command {
         ListingsCommand::History { id, db, output } => {
-            let db = db.sqlite("listings history")?;
-            let store = open_existing(db)?;
+            let store = db.open_case(false)?;
             let Some(cur) = store.listing(id)? else {
-                anyhow::bail!("no listing {id} in {}", db.display());
+                anyhow::bail!("no listing {id} in {db}");
             };
             let entities = store.listing_entities(id)?;
             let mut versions: Vec<(u32, i64, i64, Listing)> = store
@@ -48,7 +46,7 @@ pub fn run(a: ListingsArgs) -> Result<ExitCode> {
             out.finish::<VersionRow>()?;
         }
         ListingsCommand::Vanished { db, market, output } => {
-            let store = open_existing(db.sqlite("listings vanished")?)?;
+            let store = db.open_case(false)?;
             let market = market.as_deref().map(MarketId::slug);
             let mut out = Printer::stdout(output.format()).when_empty("no vanished listings");
             for v in store.vanished_listings(market.as_ref())? {

@@ -19,7 +19,6 @@ const MAX_FILE_BYTES: u64 = 1024 * 1024;
 pub fn run(a: MarketArgs) -> Result<ExitCode> {
     match a.command {
         MarketCommand::Session { market, cookie, db } => {
-            let db = db.sqlite("market session")?;
             let cookie = cookie.trim();
             if cookie.is_empty() {
                 bail!("--cookie is empty");
@@ -27,16 +26,12 @@ pub fn run(a: MarketArgs) -> Result<ExitCode> {
             if cookie.chars().any(|c| c.is_control()) {
                 bail!("--cookie holds a control character (a pasted line break?): give the Cookie header's value on one line");
             }
-            if !db.exists() {
-                bail!("no database at {}", db.display());
-            }
-            let store = Store::open(db)?;
+            let store = db.open_case(true)?;
             let id = MarketId::parse(&market)?;
-            if store.market_state(&id)?.is_none() {
+            if !store.markets()?.iter().any(|m| m.id == id) {
                 bail!(
-                    "no market {} in {} (see `armswatch status`)",
+                    "no market {} in {db} (see `armswatch status`)",
                     crate::output::sanitize(&market),
-                    db.display()
                 );
             }
             store.set_market_session(&id, cookie)?;

@@ -11,7 +11,7 @@ use std::process::ExitCode;
 pub fn run(a: MarketsArgs) -> Result<ExitCode> {
     match a.command {
         MarketsCommand::Candidates { db, output } => {
-            let store = open_existing(db.sqlite("markets candidates")?)?;
+            let store = db.open_case(false)?;
             let mut out =
                 Printer::stdout(output.format()).when_empty("no candidate markets found yet");
             for c in store.candidate_markets()? {

@@ -5,12 +5,11 @@
 //! so a data set can be shared under a data protection policy.
 
 use crate::cli::{ExportArgs, ExportFormat};
-use crate::cmd::markets::open_existing;
 use crate::output::{Column, Format, Printer, Row};
 use anyhow::{Context, Result};
 use armswatch_core::vendor::{VendorKey, VendorLink};
 use armswatch_core::LinkStrength;
-use armswatch_store::{rfc3339, Store};
+use armswatch_store::{rfc3339, CaseStore};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -19,7 +18,7 @@ use std::process::ExitCode;
 
 /// `armswatch export --research`.
 pub fn run(a: ExportArgs) -> Result<ExitCode> {
-    let store = open_existing(a.db.sqlite("export")?)?;
+    let store = a.db.open_case(false)?;
     let salt = match &a.salt {
         Some(s) => s.clone(),
         None => {
@@ -46,7 +45,7 @@ pub fn run(a: ExportArgs) -> Result<ExitCode> {
         None => Box::new(std::io::stdout().lock()),
     };
     let mut out = Printer::new(format, std::io::BufWriter::new(writer));
-    let n = export(&store, &pseudo, &mut out)?;
+    let n = export(store.as_ref(), &pseudo, &mut out)?;
     out.finish::<ResearchRow>()?;
     tracing::info!(
         "exported {n} listings{}",
@@ -81,7 +80,11 @@ impl Pseudonymizer {
     }
 }
 
-fn export<W: Write>(store: &Store, p: &Pseudonymizer, out: &mut Printer<W>) -> Result<usize> {
+fn export<W: Write>(
+    store: &dyn CaseStore,
+    p: &Pseudonymizer,
+    out: &mut Printer<W>,
+) -> Result<usize> {
     let links = crate::cmd::vendors::links(store)?;
     let mut by_vendor: BTreeMap<VendorKey, Vec<&VendorLink>> = BTreeMap::new();
     for l in &links {

@@ -3,7 +3,6 @@
 //! draws them as SVG.
 
 use crate::cli::{StatsArgs, StatsByArg};
-use crate::cmd::markets::open_existing;
 use crate::output::{Column, Printer, Row};
 use anyhow::{bail, Context, Result};
 use armswatch_core::Label;
@@ -42,7 +41,7 @@ pub fn run(a: StatsArgs) -> Result<ExitCode> {
     if by.contains(&StatsBy::Week) && by.contains(&StatsBy::Month) {
         bail!("--by week and --by month exclude each other");
     }
-    let store = open_existing(a.db.sqlite("stats")?)?;
+    let store = a.db.open_case(false)?;
     let listings = store.stats_listings()?;
     let q = StatsQuery {
         by,

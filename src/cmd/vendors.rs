@@ -3,12 +3,11 @@
 //! names with shared listing text (weak), always with the evidence.
 
 use crate::cli::{VendorsArgs, VendorsCommand};
-use crate::cmd::markets::open_existing;
 use crate::output::{sanitize, Column, Printer, Row};
 use anyhow::{Context, Result};
 use armswatch_core::vendor::{link_vendors, LinkEvidence, VendorKey, VendorLink};
 use armswatch_core::{LinkStrength, PgpKey};
-use armswatch_store::{rfc3339, Store, VendorListing, VendorRecord, VendorRename};
+use armswatch_store::{rfc3339, CaseStore, VendorListing, VendorRecord, VendorRename};
 use serde::Serialize;
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -23,9 +22,8 @@ pub fn run(a: VendorsArgs) -> Result<ExitCode> {
             flagged,
             output,
         } => {
-            let db = db.sqlite("vendors list")?;
-            let store = open_existing(db)?;
-            let links = links(&store)?;
+            let store = db.open_case(false)?;
+            let links = links(store.as_ref())?;
             let mut out = Printer::stdout(output.format()).when_empty("no vendors");
             for v in store.vendors(None)? {
                 if flagged && v.flagged == 0 {
@@ -39,11 +37,10 @@ pub fn run(a: VendorsArgs) -> Result<ExitCode> {
             out.finish::<VendorRow>()?;
         }
         VendorsCommand::Show { name, db, json } => {
-            let db = db.sqlite("vendors show")?;
-            let store = open_existing(db)?;
-            let report = VendorReport::build(&store, &name)?;
+            let store = db.open_case(false)?;
+            let report = VendorReport::build(store.as_ref(), &name)?;
             if report.records.is_empty() {
-                anyhow::bail!("no vendor named {:?} in {}", sanitize(&name), db.display());
+                anyhow::bail!("no vendor named {:?} in {db}", sanitize(&name));
             }
             let mut out = std::io::stdout().lock();
             if json {
@@ -58,13 +55,12 @@ pub fn run(a: VendorsArgs) -> Result<ExitCode> {
             min_strength,
             output,
         } => {
-            let db = db.sqlite("vendors links")?;
             let min: LinkStrength = min_strength
                 .parse()
                 .map_err(|e: String| anyhow::anyhow!("--min-strength: {e}"))?;
-            let store = open_existing(db)?;
+            let store = db.open_case(false)?;
             let mut out = Printer::stdout(output.format()).when_empty("no linked vendors");
-            for l in links(&store)?.iter().filter(|l| l.strength >= min) {
+            for l in links(store.as_ref())?.iter().filter(|l| l.strength >= min) {
                 for e in l.evidence.iter().filter(|e| e.strength >= min) {
                     out.row(&LinkRow::new(l, e))?;
                 }
@@ -72,8 +68,7 @@ pub fn run(a: VendorsArgs) -> Result<ExitCode> {
             out.finish::<LinkRow>()?;
         }
         VendorsCommand::Renames { db, output } => {
-            let db = db.sqlite("vendors renames")?;
-            let store = open_existing(db)?;
+            let store = db.open_case(false)?;
             let mut out = Printer::stdout(output.format()).when_empty("no renamed vendors");
             for r in store.vendor_renames()? {
                 out.row(&RenameRow::from(r))?;
@@ -85,7 +80,7 @@ pub fn run(a: VendorsArgs) -> Result<ExitCode> {
 }
 
 /// Every cross-market vendor link in the store.
-pub fn links(store: &Store) -> Result<Vec<VendorLink>> {
+pub fn links(store: &dyn CaseStore) -> Result<Vec<VendorLink>> {
     let (entities, texts) = store
         .vendor_link_inputs()
         .context("reading vendor entities and texts")?;
@@ -324,7 +319,7 @@ struct ReportEntity {
 }
 
 impl VendorReport {
-    fn build(store: &Store, name: &str) -> Result<VendorReport> {
+    fn build(store: &dyn CaseStore, name: &str) -> Result<VendorReport> {
         let records = store.vendors(Some(name))?;
         let all_links = links(store)?;
         let links: Vec<VendorLink> = all_links

@@ -10,7 +10,7 @@ pub mod warc;
 use anyhow::{Context, Result};
 use armswatch_classifier::readable_terms;
 use armswatch_store::{
-    rfc3339, ListingVersion, PageMeta, Review, Store, StoredListing, StoredVerdict,
+    rfc3339, CaseStore, ListingVersion, PageMeta, Review, StoredListing, StoredVerdict,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -31,7 +31,7 @@ pub struct ExportListing {
 
 impl ExportListing {
     /// Reads listing `id` with its evidence; `None` when there is no such listing.
-    pub fn load(store: &Store, id: i64) -> Result<Option<ExportListing>> {
+    pub fn load(store: &dyn CaseStore, id: i64) -> Result<Option<ExportListing>> {
         let Some(listing) = store.listing(id)? else {
             return Ok(None);
         };

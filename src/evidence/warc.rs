@@ -6,7 +6,7 @@
 
 use super::{sha256_hex, Builder, ExportListing};
 use anyhow::Result;
-use armswatch_store::{rfc3339, Store};
+use armswatch_store::{rfc3339, CaseStore};
 use std::collections::BTreeMap;
 
 /// A fresh `<urn:uuid:...>` record id (UUID version 4).
@@ -83,7 +83,7 @@ fn reason(status: u16) -> &'static str {
 
 /// Writes the WARC export of `listings` into `b`.
 pub fn write(
-    store: &Store,
+    store: &dyn CaseStore,
     listings: &[ExportListing],
     selection: &str,
     b: &mut Builder,

@@ -16,7 +16,7 @@ mod views;
 
 use crate::cli::ServeArgs;
 use anyhow::{Context, Result};
-use armswatch_store::Store;
+use armswatch_store::CaseStore;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use std::net::SocketAddr;
@@ -37,7 +37,7 @@ pub const CAPTURE_CSP: &str = "sandbox; default-src 'none'; style-src 'unsafe-in
 
 /// What every handler shares.
 pub struct AppState {
-    pub store: Arc<Store>,
+    pub store: Arc<dyn CaseStore>,
     /// The access token (hex).
     pub token: String,
     /// The value every form must send back (hex), against cross-site requests.
@@ -139,11 +139,8 @@ pub fn secure(mut res: Response) -> Response {
 
 /// `armswatch serve`.
 pub fn run(a: ServeArgs) -> Result<ExitCode> {
-    let db = a.db.sqlite("serve")?;
-    if !db.exists() {
-        anyhow::bail!("no database at {}", db.display());
-    }
-    let store = Arc::new(Store::open(db)?);
+    // Reviewers' decisions are written: a SQLite case is opened read-write.
+    let store = a.db.open_case(true)?;
     let reviewer = match &a.reviewer {
         Some(r) => Some(
             armswatch_store::check_reviewer(r)

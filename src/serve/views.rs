@@ -7,7 +7,7 @@ use super::params::QueueParams;
 use super::{AppError, AppState};
 use armswatch_classifier::readable_terms;
 use armswatch_core::{Decision, Label, ReviewState};
-use armswatch_store::{rfc3339, NewReview, QueueSort, Store};
+use armswatch_store::{rfc3339, CaseStore, NewReview, QueueSort};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -110,7 +110,7 @@ fn with_ctx(path: &str, ctx: &str, extra: &str) -> String {
 }
 
 /// The banner shown when the review history does not verify.
-fn chain_banner(store: &Store) -> Result<Option<String>, AppError> {
+fn chain_banner(store: &dyn CaseStore) -> Result<Option<String>, AppError> {
     let report = store.verify_reviews()?;
     Ok((!report.is_intact()).then(|| {
         let ids: Vec<String> = report
@@ -127,7 +127,7 @@ fn chain_banner(store: &Store) -> Result<Option<String>, AppError> {
 }
 
 /// The notice after a decision was saved.
-fn saved_notice(store: &Store, saved: Option<i64>) -> Result<Option<String>, AppError> {
+fn saved_notice(store: &dyn CaseStore, saved: Option<i64>) -> Result<Option<String>, AppError> {
     let Some(id) = saved else { return Ok(None) };
     let last = store.reviews_of(id)?.pop();
     Ok(last.map(|r| {
@@ -223,8 +223,8 @@ async fn queue(
             page,
             markets,
             counts,
-            chain_banner(s)?,
-            saved_notice(s, p2.saved)?,
+            chain_banner(s.as_ref())?,
+            saved_notice(s.as_ref(), p2.saved)?,
         ))
     })
     .await?;
@@ -446,8 +446,8 @@ async fn listing(
             versions,
             vendor,
             neighbours,
-            chain_banner(s)?,
-            saved_notice(s, saved)?,
+            chain_banner(s.as_ref())?,
+            saved_notice(s.as_ref(), saved)?,
         ))
     })
     .await?;
