@@ -4,6 +4,8 @@
 //! recorded even when it runs at load time. Fails without Chromium (scripts/test.sh installs it).
 
 mod common;
+#[path = "common/pg.rs"]
+mod pg;
 
 use common::review::{build, xss_payloads, Fixture, Serve};
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
@@ -11,7 +13,7 @@ use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
 use std::net::TcpListener;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -326,9 +328,62 @@ async fn xss_payloads_run_no_script_and_no_token_is_refused() {
 #[tokio::test(flavor = "multi_thread")]
 async fn keyboard_triage_end_to_end_and_history_survives_restart() {
     let b = browser().await;
-    let c = &b.client;
     let (tmp, db, f) = fixture("http://127.0.0.1:9");
-    let s = Serve::start(&db, &[]);
+    let tamper = || {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.execute_batch(TAMPER).unwrap();
+    };
+    triage(&b.client, tmp.path(), db.to_str().unwrap(), &f, tamper).await;
+}
+
+/// Guards issue 16's "the same review UI on either backend": the keyboard triage above on a case
+/// copied to PostgreSQL (`--db postgres://`), its decisions read back by the CLI, kept across a
+/// restart, and a decision row altered in the database named in the UI.
+#[tokio::test(flavor = "multi_thread")]
+async fn keyboard_triage_on_postgres() {
+    let Some(cluster) = pg::PgCluster::get() else {
+        return;
+    };
+    let b = browser().await;
+    let (tmp, db, f) = fixture("http://127.0.0.1:9");
+    let url = cluster.fresh_db("browser_triage");
+    common::armswatch_ok(
+        tmp.path(),
+        &["migrate", "--from", db.to_str().unwrap(), "--to", &url],
+    );
+    let target = url.clone();
+    let tamper = move || {
+        // On a thread of its own: the test's runtime may not block on another.
+        std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .unwrap();
+            rt.block_on(async {
+                let (client, conn) = tokio_postgres::connect(&target, tokio_postgres::NoTls)
+                    .await
+                    .unwrap();
+                tokio::spawn(conn);
+                client.batch_execute(TAMPER_PG).await.unwrap();
+            })
+        })
+        .join()
+        .unwrap();
+    };
+    triage(&b.client, tmp.path(), &url, &f, tamper).await;
+}
+
+/// Alters decision 2's labels behind the append-only trigger's back (SQLite's `DROP TRIGGER`
+/// takes no table; PostgreSQL's needs one).
+const TAMPER: &str = "DROP TRIGGER reviews_no_update; \
+                      UPDATE reviews SET labels_json = '[\"design\"]' WHERE id = 2;";
+const TAMPER_PG: &str = "DROP TRIGGER reviews_no_update ON reviews; \
+                         UPDATE reviews SET labels_json = '[\"design\"]' WHERE id = 2;";
+
+/// The keyboard triage on the case at `d` (a SQLite path or a PostgreSQL URL); `tamper` alters a
+/// decision row in it.
+async fn triage(c: &Client, tmp: &Path, d: &str, f: &Fixture, tamper: impl FnOnce()) {
+    let s = Serve::start(Path::new(d), &[]);
     c.goto(&s.url).await.unwrap();
     wait_path(c, "/reviewer").await;
     c.find(Locator::Id("reviewer-name"))
@@ -441,10 +496,9 @@ async fn keyboard_triage_end_to_end_and_history_survives_restart() {
         .contains(&format!("listing {} rejected", f.plain[0])));
     assert_no_script_ran(c, "after triage").await;
 
-    let d = db.to_str().unwrap();
     let show = |id: i64| -> Value {
         let out = common::armswatch_ok(
-            tmp.path(),
+            tmp,
             &["review", "show", &id.to_string(), "--db", d, "--json"],
         );
         serde_json::from_str(out.trim()).unwrap()
@@ -459,7 +513,7 @@ async fn keyboard_triage_end_to_end_and_history_survives_restart() {
 
     // Restart the server: the history is still there, the reviewer is still known.
     drop(s);
-    let s = Serve::start(&db, &[]);
+    let s = Serve::start(Path::new(d), &[]);
     c.goto(&s.url).await.unwrap();
     wait_path(c, "/").await;
     c.goto(&format!("{}/listing/{}", s.base, f.plain[1]))
@@ -472,10 +526,8 @@ async fn keyboard_triage_end_to_end_and_history_survives_restart() {
     );
     assert!(c.find(Locator::Id("chain-broken")).await.is_err());
 
-    // Tamper with a decision row in the file: the UI says so and names it.
-    let conn = rusqlite::Connection::open(&db).unwrap();
-    conn.execute_batch("DROP TRIGGER reviews_no_update; UPDATE reviews SET labels_json = '[\"design\"]' WHERE id = 2;").unwrap();
-    drop(conn);
+    // Tamper with a decision row in the database: the UI says so and names it.
+    tamper();
     c.refresh().await.unwrap();
     let banner = text(c, "#chain-broken").await;
     assert!(
