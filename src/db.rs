@@ -2,7 +2,7 @@
 //! kind) or a PostgreSQL database (`postgres://…`), also taken from `ARMSWATCH_DB`.
 
 use anyhow::Result;
-use armswatch_store::{is_postgres_url, redact, CaseStore, CrawlStore, PgStore, Store};
+use armswatch_store::{is_postgres_url, redact, CaseStore, CrawlStore, OpsStore, PgStore, Store};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -65,6 +65,34 @@ impl DbTarget {
     pub fn open_crawl(&self) -> Result<Arc<dyn CrawlStore>> {
         Ok(match self {
             DbTarget::Sqlite(p) => Arc::new(Store::open(p)?),
+            DbTarget::Postgres(url) => Arc::new(PgStore::connect(url)?),
+        })
+    }
+
+    /// Opens the database for the operations commands (`run`, `schedule`, `watch`): a SQLite
+    /// file must exist unless `create`.
+    pub fn open_ops(&self, create: bool) -> Result<Arc<dyn OpsStore>> {
+        Ok(match self {
+            DbTarget::Sqlite(p) => {
+                if !create && !p.exists() {
+                    anyhow::bail!("no database at {}", p.display());
+                }
+                Arc::new(Store::open(p)?)
+            }
+            DbTarget::Postgres(url) => Arc::new(PgStore::connect(url)?),
+        })
+    }
+
+    /// Opens an existing database to read schedules, watches and alerts (a SQLite file
+    /// read-only).
+    pub fn open_ops_read(&self) -> Result<Arc<dyn OpsStore>> {
+        Ok(match self {
+            DbTarget::Sqlite(p) => {
+                if !p.exists() {
+                    anyhow::bail!("no database at {}", p.display());
+                }
+                Arc::new(Store::open_read_only(p)?)
+            }
             DbTarget::Postgres(url) => Arc::new(PgStore::connect(url)?),
         })
     }

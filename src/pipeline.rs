@@ -452,6 +452,46 @@ pub async fn crawl_market_until(
     model: &Classifier,
     stop: Option<tokio::sync::watch::Receiver<bool>>,
 ) -> Result<CrawlReport> {
+    crawl_market_inner(store, transport, plan, model, stop, None).await
+}
+
+/// [`crawl_market_until`] by one worker of a fleet sharing a PostgreSQL database: the market's
+/// frontier is crawled through leases ([`engine::crawl_shared`]), together with the other workers.
+/// With [`FleetCrawl::help_run`] the worker only helps with that open run (claims and records its
+/// URLs, finishes nothing); without, it starts or resumes the market's run and, once the shared
+/// frontier is exhausted, finishes it by what the whole fleet fetched.
+pub async fn crawl_market_fleet(
+    transport: Arc<dyn Transport>,
+    plan: &CrawlPlan,
+    model: &Classifier,
+    stop: Option<tokio::sync::watch::Receiver<bool>>,
+    fleet: &FleetCrawl,
+) -> Result<CrawlReport> {
+    let store: Arc<dyn CrawlStore> = fleet.pg.clone();
+    crawl_market_inner(store, transport, plan, model, stop, Some(fleet)).await
+}
+
+/// A crawl by one worker of a fleet (see [`crawl_market_fleet`]).
+pub struct FleetCrawl {
+    pub pg: Arc<armswatch_store::PgStore>,
+    /// This worker's name, unique in the fleet: it holds the leases.
+    pub worker: String,
+    /// How long a claimed URL is held without renewal.
+    pub lease: std::time::Duration,
+    /// Gives the verdicts of new and changed listings in the page's own transaction.
+    pub model: Arc<Classifier>,
+    /// Help with this open run instead of starting or resuming the market's run.
+    pub help_run: Option<i64>,
+}
+
+async fn crawl_market_inner(
+    store: Arc<dyn CrawlStore>,
+    transport: Arc<dyn Transport>,
+    plan: &CrawlPlan,
+    model: &Classifier,
+    stop: Option<tokio::sync::watch::Receiver<bool>>,
+    fleet: Option<&FleetCrawl>,
+) -> Result<CrawlReport> {
     let s = &plan.settings;
     let settings_json = serde_json::json!({
         "start": plan.start.iter().map(Url::as_str).collect::<Vec<_>>(),
@@ -473,12 +513,16 @@ pub async fn crawl_market_until(
         let base_url = plan.base_url.clone();
         let restart = plan.restart;
         let transport_name = transport.name();
+        let help_run = fleet.and_then(|f| f.help_run);
         let seeds: Vec<FrontierEntry> = plan
             .start
             .iter()
             .map(|u| FrontierEntry::start(u.as_str()))
             .collect();
         crate::sink::blocking(move || -> Result<(i64, bool, Option<String>)> {
+            if let Some(run) = help_run {
+                return Ok((run, true, store.market_session(&market)?.map(|(c, _)| c)));
+            }
             store.upsert_market(&market, name.as_deref(), base_url.as_deref())?;
             let resume = if restart {
                 if let Some(old) = store.unfinished_run(&market)? {
@@ -534,11 +578,13 @@ pub async fn crawl_market_until(
         store: store.clone(),
         market: plan.market.clone(),
         run_id,
-        progress: Some(crate::progress::Progress::start(
-            &format!("crawl {}", plan.market),
-            "pages",
-            pending as u64,
-        )),
+        progress: fleet.is_none().then(|| {
+            crate::progress::Progress::start(
+                &format!("crawl {}", plan.market),
+                "pages",
+                pending as u64,
+            )
+        }),
     });
     tracing::info!(
         "crawling market {} from {} via {}",
@@ -546,15 +592,63 @@ pub async fn crawl_market_until(
         crate::redact::url(plan.start[0].as_str()),
         transport.name()
     );
-    let summary = match stop {
-        Some(stop) => {
+    let mut summary = match (fleet, stop) {
+        (Some(f), stop) => {
+            let leased = Arc::new(crate::sink::LeasedSink::new(
+                sink,
+                f.pg.clone(),
+                &f.worker,
+                f.lease,
+                f.model.clone(),
+                armswatch_store::Politeness {
+                    concurrency: settings.concurrency,
+                    delay_ms: settings.delay_ms,
+                },
+            ));
+            let parser = plan.extractor.clone();
+            engine::crawl_shared(transport, policy, leased, settings, parser, stop).await?
+        }
+        (None, Some(stop)) => {
             let parser = plan.extractor.clone();
             engine::crawl_until(transport, policy, sink, settings, parser, stop).await?
         }
-        None => {
+        (None, None) => {
             engine::crawl_with(transport, policy, sink, settings, plan.extractor.clone()).await?
         }
     };
+    if let Some(f) = fleet {
+        if f.help_run.is_some() {
+            return Ok(CrawlReport {
+                market: plan.market.clone(),
+                run_id,
+                resumed,
+                summary,
+                flagged: 0,
+                classified: 0,
+                vanished: 0,
+                anomaly: None,
+            });
+        }
+        // The run is finished by what the whole fleet fetched, not this worker alone.
+        let record = crate::sink::blocking(|| store.run(run_id))?;
+        let fleet_ok = record.map_or(0, |r| {
+            r.counts.pages_fetched.saturating_sub(r.counts.errors)
+        });
+        if fleet_ok > 0 {
+            summary.pages_ok = summary.pages_ok.max(fleet_ok);
+            summary.down = None;
+        } else if let Some(reason) = summary.down.clone().filter(|_| !summary.stopped) {
+            tracing::warn!("market down: {reason}");
+            crate::sink::blocking(|| {
+                store.set_market_state(
+                    &plan.market,
+                    armswatch_core::crawl::MarketState::Down,
+                    &reason,
+                    None,
+                )
+            })?;
+        }
+    }
     let store2 = store.clone();
     let market = plan.market.clone();
     let vanish_after = plan.vanish_after as usize;

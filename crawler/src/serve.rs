@@ -4,7 +4,9 @@
 //! `DIR/x/y` as is; the query string is ignored. A file `DIR/_redirects` may hold lines
 //! `PATH STATUS TARGET` (e.g. `/old 302 /new`) answered as redirects. Nothing outside `DIR` is
 //! ever served. [`StaticSite::start_with_latency`] delays every answer (uniformly in
-//! `mean ± jitter`), to stand in for Tor's round trips in benchmarks.
+//! `mean ± jitter`), to stand in for Tor's round trips in benchmarks. [`StaticSite::requests`] is
+//! the server's own log of what it answered and when (start and end of each request), so tests
+//! can check politeness from the market's side.
 
 use bytes::Bytes;
 use http_body_util::Full;
@@ -14,7 +16,8 @@ use hyper_util::rt::TokioIo;
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::{Component, Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 
@@ -22,6 +25,37 @@ use tokio::sync::watch;
 pub struct StaticSite {
     addr: SocketAddr,
     stop: watch::Sender<bool>,
+    log: Arc<Mutex<Vec<Served>>>,
+}
+
+/// One request the site answered: its path and query, when it arrived and when its answer was
+/// ready (after the injected latency).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Served {
+    pub path: String,
+    pub start: Instant,
+    pub end: Instant,
+}
+
+/// Logs a request into the site's log when dropped (answered, or abandoned by the client).
+struct LogOnDrop {
+    log: Arc<Mutex<Vec<Served>>>,
+    path: String,
+    start: Instant,
+}
+
+impl Drop for LogOnDrop {
+    fn drop(&mut self) {
+        let served = Served {
+            path: std::mem::take(&mut self.path),
+            start: self.start,
+            end: Instant::now(),
+        };
+        self.log
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(served);
+    }
 }
 
 /// The server could not start.
@@ -88,6 +122,8 @@ impl StaticSite {
             latency,
         });
         let (stop, mut stopped) = watch::channel(false);
+        let log = Arc::new(Mutex::new(Vec::new()));
+        let served = log.clone();
         tokio::spawn(async move {
             loop {
                 tokio::select! {
@@ -95,14 +131,24 @@ impl StaticSite {
                     accepted = listener.accept() => {
                         let Ok((stream, _)) = accepted else { continue };
                         let site = site.clone();
+                        let served = served.clone();
                         tokio::spawn(async move {
-                            let svc = hyper::service::service_fn(move |req| {
+                            let svc = hyper::service::service_fn(move |req: Request<Incoming>| {
                                 let site = site.clone();
+                                let served = served.clone();
                                 async move {
+                                    // Logged when the answer is ready, or when the client went
+                                    // away first (hyper drops the future): every request counts.
+                                    let path = req
+                                        .uri()
+                                        .path_and_query()
+                                        .map_or_else(|| req.uri().path().to_string(), ToString::to_string);
+                                    let _logged = LogOnDrop { log: served, path, start: Instant::now() };
                                     if let Some(l) = site.latency {
                                         tokio::time::sleep(l.draw()).await;
                                     }
-                                    Ok::<_, std::convert::Infallible>(site.answer(&req))
+                                    let answer = site.answer(&req);
+                                    Ok::<_, std::convert::Infallible>(answer)
                                 }
                             });
                             let _ = hyper::server::conn::http1::Builder::new()
@@ -113,7 +159,12 @@ impl StaticSite {
                 }
             }
         });
-        Ok(StaticSite { addr, stop })
+        Ok(StaticSite { addr, stop, log })
+    }
+
+    /// Every request answered so far, in the order the answers were ready.
+    pub fn requests(&self) -> Vec<Served> {
+        self.log.lock().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
     /// The address the site listens on.

@@ -20,7 +20,7 @@ pub enum ScheduleCommand {
     Add(ScheduleAddArgs),
     /// Every schedule: market, profile, interval or cron, next crawl, back-off, paused.
     List {
-        /// SQLite database (PATH or sqlite:PATH; not yet on PostgreSQL).
+        /// Database: a SQLite file (PATH or sqlite:PATH) or postgres://USER@HOST/DB.
         #[arg(long, value_name = "DB", env = crate::db::DB_ENV)]
         db: crate::db::DbTarget,
         #[command(flatten)]
@@ -40,7 +40,7 @@ pub struct ScheduleAddArgs {
     /// Market profile (TOML).
     #[arg(value_name = "PROFILE")]
     pub profile: PathBuf,
-    /// SQLite database (PATH or sqlite:PATH; not yet on PostgreSQL).
+    /// Database: a SQLite file (PATH or sqlite:PATH) or postgres://USER@HOST/DB.
     #[arg(long, value_name = "DB", env = crate::db::DB_ENV)]
     pub db: crate::db::DbTarget,
     /// Crawl this often: a duration such as 6h, 90m, 1d, 30s.
@@ -82,7 +82,7 @@ pub struct ScheduleMarketArgs {
     /// The market's id (as `schedule list` shows it).
     #[arg(value_name = "MARKET")]
     pub market: String,
-    /// SQLite database (PATH or sqlite:PATH; not yet on PostgreSQL).
+    /// Database: a SQLite file (PATH or sqlite:PATH) or postgres://USER@HOST/DB.
     #[arg(long, value_name = "DB", env = crate::db::DB_ENV)]
     pub db: crate::db::DbTarget,
     /// Print the result as JSON.
@@ -98,7 +98,8 @@ pub struct ScheduleMarketArgs {
 /// A crawl that was interrupted (a stop, a crash) is resumed where it stopped.
 #[derive(Debug, Args)]
 pub struct RunArgs {
-    /// SQLite database (PATH or sqlite:PATH; not yet on PostgreSQL).
+    /// Database: a SQLite file (PATH or sqlite:PATH; one `run` at a time) or postgres://USER@HOST/DB
+    /// (any number of `run --worker NAME` processes on any machines crawl it together).
     #[arg(long, value_name = "DB", env = crate::db::DB_ENV)]
     pub db: crate::db::DbTarget,
     /// Run what is due now (and deliver pending alerts), then exit: for cron and systemd timers.
@@ -120,6 +121,16 @@ pub struct RunArgs {
     /// to the frontier unfinished (nothing is half-written either way).
     #[arg(long, default_value = "20s", value_name = "DURATION")]
     pub shutdown_grace: String,
+    /// PostgreSQL only, required there: this worker's name in the fleet, unique per process
+    /// (e.g. HOST-1). It holds this worker's leases on URLs and its roles; a worker restarted
+    /// under its name first gives back what its previous process held.
+    #[arg(long, value_name = "NAME")]
+    pub worker: Option<String>,
+    /// PostgreSQL only: how long a URL claimed by a worker (or a role such as starting a
+    /// market's crawl) stays its own without renewal. A worker that dies hands its work on to the
+    /// others after this.
+    #[arg(long, default_value = "30s", value_name = "DURATION")]
+    pub lease: String,
     #[command(flatten)]
     pub alerts: AlertArgs,
 }
@@ -206,7 +217,7 @@ pub enum WatchCommand {
         /// A regular expression.
         #[arg(long, value_name = "REGEX")]
         term: Option<String>,
-        /// SQLite database (PATH or sqlite:PATH; not yet on PostgreSQL).
+        /// Database: a SQLite file (PATH or sqlite:PATH) or postgres://USER@HOST/DB.
         #[arg(long, value_name = "DB", env = crate::db::DB_ENV)]
         db: crate::db::DbTarget,
         /// Print the new watch as JSON.
@@ -215,7 +226,7 @@ pub enum WatchCommand {
     },
     /// Every watch.
     List {
-        /// SQLite database (PATH or sqlite:PATH; not yet on PostgreSQL).
+        /// Database: a SQLite file (PATH or sqlite:PATH) or postgres://USER@HOST/DB.
         #[arg(long, value_name = "DB", env = crate::db::DB_ENV)]
         db: crate::db::DbTarget,
         #[command(flatten)]
@@ -225,7 +236,7 @@ pub enum WatchCommand {
     Remove {
         #[arg(value_name = "ID")]
         id: i64,
-        /// SQLite database (PATH or sqlite:PATH; not yet on PostgreSQL).
+        /// Database: a SQLite file (PATH or sqlite:PATH) or postgres://USER@HOST/DB.
         #[arg(long, value_name = "DB", env = crate::db::DB_ENV)]
         db: crate::db::DbTarget,
     },
@@ -236,7 +247,7 @@ pub enum WatchCommand {
 /// exit status 1 when a check fails.
 #[derive(Debug, Args)]
 pub struct DoctorArgs {
-    /// SQLite database (PATH or sqlite:PATH; not yet on PostgreSQL).
+    /// Database: a SQLite file (PATH or sqlite:PATH) or postgres://USER@HOST/DB.
     #[arg(long, value_name = "DB", env = crate::db::DB_ENV)]
     pub db: crate::db::DbTarget,
     /// The Tor path to check: arti (bootstrap embedded Tor), socks5h://HOST:PORT (the port

@@ -1,7 +1,9 @@
 //! `armswatch doctor`: checks that armswatch can work, one line per check: the database
 //! (integrity, schema version, WAL), the daemon, the model, the Tor path (arti bootstraps, or the
 //! SOCKS port answers and really is Tor), each profile (parses, selectors compile), free disk
-//! space, the schedules, the markets and the alerts. Exit status 1 when a check fails.
+//! space, the schedules, the markets and the alerts. Exit status 1 when a check fails. On
+//! PostgreSQL the database check is the connection and schema, the daemon check lists the live
+//! workers of the fleet by their roles, and free disk space is the server's business.
 
 use crate::app;
 use crate::cli::{DoctorArgs, GlobalArgs};
@@ -12,10 +14,11 @@ use crate::pipeline::{self, TransportChoice};
 use anyhow::Result;
 use armswatch_crawler::extract::Extractor;
 use armswatch_crawler::profile::Profile;
-use armswatch_store::{rfc3339, schema_version, Store};
+use armswatch_store::{rfc3339, schema_version, CaseStore, OpsStore, PgStore, Store};
 use serde::Serialize;
 use std::path::Path;
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// Free space below this is a failure; below [`DISK_WARN`] a warning.
@@ -24,6 +27,9 @@ const DISK_WARN: u64 = 1 << 30;
 
 /// How long the SOCKS checks wait for an answer.
 const SOCKS_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The database, as the reads of `status` and as the operations store.
+type Stores = (Arc<dyn CaseStore>, Arc<dyn OpsStore>);
 
 /// One check's result.
 #[derive(Debug, Serialize)]
@@ -58,13 +64,26 @@ impl Checks {
 
 /// `armswatch doctor`.
 pub fn run(g: &GlobalArgs, a: DoctorArgs) -> Result<ExitCode> {
-    let db = a.db.sqlite("doctor")?;
     let mut c = Checks::default();
-    let store = check_database(&mut c, db);
-    match lock::holder(db) {
-        Some(pid) => c.ok("daemon", format!("armswatch run is running (pid {pid})")),
-        None => c.ok("daemon", "no armswatch run holds this database"),
-    }
+    let (store, daemon): (Option<Stores>, bool) = match &a.db {
+        crate::db::DbTarget::Sqlite(db) => {
+            let store = check_database(&mut c, db).map(Arc::new);
+            let daemon = lock::holder(db);
+            match daemon {
+                Some(pid) => c.ok("daemon", format!("armswatch run is running (pid {pid})")),
+                None => c.ok("daemon", "no armswatch run holds this database"),
+            }
+            let store = store.map(|s| (s.clone() as Arc<dyn CaseStore>, s as Arc<dyn OpsStore>));
+            (store, daemon.is_some())
+        }
+        crate::db::DbTarget::Postgres(url) => match check_postgres(&mut c, url) {
+            Some((pg, daemon)) => (
+                Some((pg.clone() as Arc<dyn CaseStore>, pg as Arc<dyn OpsStore>)),
+                daemon,
+            ),
+            None => (None, false),
+        },
+    };
     match app::load_model(g) {
         Ok(m) => c.ok(
             "model",
@@ -73,7 +92,7 @@ pub fn run(g: &GlobalArgs, a: DoctorArgs) -> Result<ExitCode> {
         Err(e) => c.fail("model", format!("{e:#}")),
     }
     let schedules = match &store {
-        Some(s) => s.schedules().unwrap_or_else(|e| {
+        Some((_, s)) => s.schedules().unwrap_or_else(|e| {
             c.fail("schedules", format!("{e:#}"));
             Vec::new()
         }),
@@ -124,10 +143,12 @@ pub fn run(g: &GlobalArgs, a: DoctorArgs) -> Result<ExitCode> {
     for t in &transports {
         check_tor(&mut c, &rt, g, t);
     }
-    check_disk(&mut c, db);
-    if let Some(store) = &store {
-        check_schedules(&mut c, store, &schedules);
-        check_markets_and_alerts(&mut c, store);
+    if let crate::db::DbTarget::Sqlite(db) = &a.db {
+        check_disk(&mut c, db);
+    }
+    if let Some((case, ops)) = &store {
+        check_schedules(&mut c, daemon, &schedules);
+        check_markets_and_alerts(&mut c, case.as_ref(), ops.as_ref());
     }
     let failed = c.0.iter().any(|x| x.status == "fail");
     let mut out = std::io::stdout().lock();
@@ -198,6 +219,54 @@ fn check_database(c: &mut Checks, db: &Path) -> Option<Store> {
         Err(e) => c.fail("database integrity", format!("{e:#}")),
     }
     Some(store)
+}
+
+/// A PostgreSQL database: connects (applying this build's migrations) and has this build's
+/// schema; the live workers of the fleet by their roles. Returns the store and whether a worker
+/// is live.
+fn check_postgres(c: &mut Checks, url: &str) -> Option<(Arc<PgStore>, bool)> {
+    let pg = match PgStore::connect(url) {
+        Ok(pg) => Arc::new(pg),
+        Err(e) => {
+            c.fail("database", format!("{e:#}"));
+            return None;
+        }
+    };
+    match pg.schema_version() {
+        Ok(v) if v == armswatch_store::pg_schema_version() => {
+            c.ok("database schema", format!("PostgreSQL, version {v}"))
+        }
+        Ok(v) => c.fail(
+            "database schema",
+            format!(
+                "PostgreSQL, version {v}, this armswatch uses {}",
+                armswatch_store::pg_schema_version()
+            ),
+        ),
+        Err(e) => c.fail("database schema", format!("{e:#}")),
+    }
+    let live = match pg.role_holders() {
+        Ok(holders) if holders.is_empty() => {
+            c.ok(
+                "daemon",
+                "no `armswatch run --worker` holds a role (no fleet worker is busy or leading)",
+            );
+            false
+        }
+        Ok(holders) => {
+            let text: Vec<String> = holders
+                .iter()
+                .map(|h| format!("{} ({})", h.worker, h.role))
+                .collect();
+            c.ok("daemon", format!("fleet workers: {}", text.join(", ")));
+            true
+        }
+        Err(e) => {
+            c.fail("daemon", format!("{e:#}"));
+            false
+        }
+    };
+    Some((pg, live))
 }
 
 /// A profile parses and its selectors compile.
@@ -293,7 +362,7 @@ fn check_disk(c: &mut Checks, db: &Path) {
     }
 }
 
-fn check_schedules(c: &mut Checks, store: &Store, schedules: &[armswatch_store::Schedule]) {
+fn check_schedules(c: &mut Checks, daemon: bool, schedules: &[armswatch_store::Schedule]) {
     if schedules.is_empty() {
         c.warn(
             "schedules",
@@ -302,7 +371,6 @@ fn check_schedules(c: &mut Checks, store: &Store, schedules: &[armswatch_store::
         return;
     }
     let now = time::OffsetDateTime::now_utc().unix_timestamp();
-    let daemon = lock::holder(store.path()).is_some();
     for s in schedules {
         let name = format!("schedule {}", s.market);
         if let Err(e) = Cadence::of(s) {
@@ -333,8 +401,8 @@ fn check_schedules(c: &mut Checks, store: &Store, schedules: &[armswatch_store::
     }
 }
 
-fn check_markets_and_alerts(c: &mut Checks, store: &Store) {
-    if let Ok(markets) = store.markets() {
+fn check_markets_and_alerts(c: &mut Checks, case: &dyn CaseStore, store: &dyn OpsStore) {
+    if let Ok(markets) = case.markets() {
         for m in markets {
             let name = format!("market {}", m.id);
             let reason = m.state_reason.unwrap_or_default();

@@ -8,7 +8,7 @@ use crate::pipeline::{CrawlPlan, PlanOptions};
 use anyhow::{bail, Context, Result};
 use armswatch_core::MarketId;
 use armswatch_crawler::profile::Profile;
-use armswatch_store::{rfc3339, NewSchedule, Schedule, Store};
+use armswatch_store::{rfc3339, NewSchedule, OpsStore, Schedule};
 use serde::{Deserialize, Serialize};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -48,7 +48,7 @@ pub fn run(a: ScheduleArgs) -> Result<ExitCode> {
     match a.command {
         ScheduleCommand::Add(a) => add(a),
         ScheduleCommand::List { db, output } => {
-            let store = crate::cmd::markets::open_existing(db.sqlite("schedule list")?)?;
+            let store = db.open_ops_read()?;
             let mut out = Printer::stdout(output.format()).when_empty(
                 "no schedules (add one with `armswatch schedule add PROFILE --every 6h`)",
             );
@@ -99,8 +99,8 @@ fn add(a: ScheduleAddArgs) -> Result<ExitCode> {
     };
     // Everything a crawl would refuse is refused now: the profile, the transport, the settings.
     let plan = options.plan(&path_str)?;
-    let db = a.db.sqlite("schedule add")?;
-    let store = Store::open(db)?;
+    let db = &a.db;
+    let store = db.open_ops(true)?;
     store.upsert_market(&plan.market, plan.name.as_deref(), plan.base_url.as_deref())?;
     let now = time::OffsetDateTime::now_utc().unix_timestamp();
     let new = NewSchedule {
@@ -126,7 +126,7 @@ fn add(a: ScheduleAddArgs) -> Result<ExitCode> {
             "scheduled market {} ({}); first crawl due now: start `armswatch run --db {}`",
             crate::output::sanitize(&row.market),
             row.cadence,
-            db.display()
+            db
         );
     }
     Ok(ExitCode::SUCCESS)
@@ -136,15 +136,11 @@ fn add(a: ScheduleAddArgs) -> Result<ExitCode> {
 fn change(
     m: ScheduleMarketArgs,
     done: &str,
-    f: impl FnOnce(&Store, &MarketId) -> armswatch_store::Result<bool>,
+    f: impl FnOnce(&dyn OpsStore, &MarketId) -> armswatch_store::Result<bool>,
 ) -> Result<ExitCode> {
-    let db = m.db.sqlite("schedule")?;
-    if !db.exists() {
-        bail!("no database at {}", db.display());
-    }
-    let store = Store::open(db)?;
+    let store = m.db.open_ops(false)?;
     let id = MarketId::parse(&m.market)?;
-    if !f(&store, &id)? {
+    if !f(store.as_ref(), &id)? {
         bail!(
             "market {} has no schedule (see `armswatch schedule list`)",
             crate::output::sanitize(&m.market)

@@ -4,7 +4,7 @@
 use crate::cli::{WatchArgs, WatchCommand};
 use crate::output::{Column, Format, Printer, Row};
 use anyhow::{bail, Context, Result};
-use armswatch_store::{rfc3339, Store, Watch};
+use armswatch_store::{rfc3339, Watch};
 use serde::Serialize;
 use std::process::ExitCode;
 
@@ -32,7 +32,7 @@ pub fn run(a: WatchArgs) -> Result<ExitCode> {
             if pattern.is_empty() {
                 bail!("the {kind} to watch is empty");
             }
-            let store = Store::open(db.sqlite("watch add")?)?;
+            let store = db.open_ops(true)?;
             let id = store.add_watch(kind, &pattern)?;
             let w = store
                 .watches()?
@@ -52,7 +52,7 @@ pub fn run(a: WatchArgs) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         WatchCommand::List { db, output } => {
-            let store = crate::cmd::markets::open_existing(db.sqlite("watch list")?)?;
+            let store = db.open_ops_read()?;
             let mut out = Printer::stdout(output.format()).when_empty("no watches");
             for w in store.watches()? {
                 out.row(&WatchRow::from(w))?;
@@ -61,11 +61,7 @@ pub fn run(a: WatchArgs) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         WatchCommand::Remove { id, db } => {
-            let db = db.sqlite("watch remove")?;
-            if !db.exists() {
-                bail!("no database at {}", db.display());
-            }
-            let store = Store::open(db)?;
+            let store = db.open_ops(false)?;
             if !store.remove_watch(id)? {
                 bail!("no watch {id} (see `armswatch watch list`)");
             }

@@ -9,7 +9,7 @@
 use crate::cli::AlertArgs;
 use crate::daemon::timing;
 use anyhow::{Context, Result};
-use armswatch_store::{rfc3339, AlertListing, AlertQuery, AlertRecord, NewAlert, Store, Watch};
+use armswatch_store::{rfc3339, AlertListing, AlertQuery, AlertRecord, NewAlert, OpsStore, Watch};
 use regex::RegexBuilder;
 use std::io::Write;
 use std::path::PathBuf;
@@ -84,7 +84,7 @@ fn payload(kind: &str, l: &AlertListing, watch: Option<&Watch>) -> String {
 }
 
 /// Finds new alert events and records them (each once). Returns how many were new.
-pub fn raise(store: &Store, cfg: &AlertConfig) -> Result<usize> {
+pub fn raise(store: &dyn OpsStore, cfg: &AlertConfig) -> Result<usize> {
     let mut alerts = Vec::new();
     for l in store.alert_listings(AlertQuery::NewlyFlagged)? {
         alerts.push(NewAlert {
@@ -169,7 +169,7 @@ fn watch_matcher(w: &Watch) -> Result<Matcher> {
 }
 
 /// Delivers the alerts that are due. Returns how many were delivered.
-pub fn deliver(store: &Store, cfg: &AlertConfig) -> Result<usize> {
+pub fn deliver(store: &dyn OpsStore, cfg: &AlertConfig) -> Result<usize> {
     let now = time::OffsetDateTime::now_utc().unix_timestamp();
     let mut delivered = 0;
     for a in store.due_alerts(now, PER_PASS)? {
@@ -216,7 +216,7 @@ fn with_id(a: &AlertRecord) -> String {
     v.to_string()
 }
 
-fn deliver_one(store: &Store, cfg: &AlertConfig, a: &AlertRecord, line: &str) -> Result<()> {
+fn deliver_one(store: &dyn OpsStore, cfg: &AlertConfig, a: &AlertRecord, line: &str) -> Result<()> {
     if let (Some(path), None) = (&cfg.file, a.file_written_at) {
         let mut f = std::fs::OpenOptions::new()
             .create(true)

@@ -3,8 +3,14 @@
 //! each outcome in the schedule (next due time, failures in a row, back-off), raises and delivers
 //! alerts, and on SIGINT/SIGTERM lets pages in flight finish before it exits. Interrupted crawls
 //! resume on the next start; every SQLite call runs off the async workers.
+//!
+//! On PostgreSQL any number of `armswatch run --worker NAME` processes, on any machines, share the
+//! work as one daemon ([`fleet`] says how: one worker starts and finishes each due crawl, all help
+//! crawl it through leases, one raises and delivers alerts). On SQLite one daemon works alone: it
+//! holds the database lock ([`lock`]).
 
 pub mod alerts;
+pub mod fleet;
 pub mod lock;
 pub mod timing;
 
@@ -16,7 +22,8 @@ use anyhow::{Context, Result};
 use armswatch_classifier::Classifier;
 use armswatch_core::MarketId;
 use armswatch_crawler::transport::Transport;
-use armswatch_store::{Schedule, Store};
+use armswatch_store::{CrawlStore, OpsStore, Schedule, Store};
+use fleet::{Fleet, Part};
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -56,13 +63,40 @@ pub fn run(g: &GlobalArgs, a: RunArgs) -> Result<ExitCode> {
         arti_dir: app::data_dir(g)?.join("arti"),
         alerts: alerts::AlertConfig::from_args(&a.alerts)?,
     };
+    let lease = Duration::from_millis(timing::parse_duration_ms(&a.lease).context("--lease")?);
+    if let crate::db::DbTarget::Postgres(url) = &a.db {
+        let worker = fleet::worker_name(a.worker.as_deref())?;
+        fleet::check_lease(lease, cfg.tick)?;
+        let pg = Arc::new(armswatch_store::PgStore::connect(url)?);
+        let model = Arc::new(app::load_model(g)?);
+        let fleet = Arc::new(Fleet {
+            pg: pg.clone(),
+            worker,
+            lease,
+        });
+        let rt = app::runtime()?;
+        let failed = rt.block_on(Daemon::new(pg, model, cfg, Some(fleet)).run())?;
+        return Ok(if failed {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        });
+    }
     let db = a.db.sqlite("run")?;
+    if let Some(w) = &a.worker {
+        anyhow::bail!(
+            "--worker {} names a worker of a fleet sharing a PostgreSQL database (--db postgres://...); \
+             on the SQLite file {} one `armswatch run` works alone (it holds the database lock): drop --worker",
+            crate::output::sanitize(w),
+            db.display()
+        );
+    }
     let lock = lock::acquire(db)?;
     tracing::debug!("holding the database lock {}", lock.path.display());
     let store = Arc::new(Store::open(db)?);
     let model = Arc::new(app::load_model(g)?);
     let rt = app::runtime()?;
-    let failed = rt.block_on(Daemon::new(store, model, cfg).run())?;
+    let failed = rt.block_on(Daemon::new(store, model, cfg, None).run())?;
     drop(lock);
     Ok(if failed {
         ExitCode::from(1)
@@ -79,20 +113,22 @@ type CrawlResult = (MarketId, Result<CrawlReport>);
 
 /// The daemon's state.
 struct Daemon {
-    store: Arc<Store>,
+    store: Arc<dyn OpsStore>,
     model: Arc<Classifier>,
     cfg: DaemonConfig,
     /// Transports built so far (arti bootstraps once and is shared by every market).
     transports: Transports,
+    /// This worker of a fleet sharing a PostgreSQL database, if it is one.
+    fleet: Option<Arc<Fleet>>,
 }
 
 /// Runs blocking store work on tokio's blocking pool.
 async fn db<T: Send + 'static>(
-    store: &Arc<Store>,
-    f: impl FnOnce(&Store) -> Result<T> + Send + 'static,
+    store: &Arc<dyn OpsStore>,
+    f: impl FnOnce(&dyn OpsStore) -> Result<T> + Send + 'static,
 ) -> Result<T> {
     let store = store.clone();
-    tokio::task::spawn_blocking(move || f(&store))
+    tokio::task::spawn_blocking(move || f(store.as_ref()))
         .await
         .context("a database task panicked")?
 }
@@ -102,12 +138,18 @@ fn now() -> i64 {
 }
 
 impl Daemon {
-    fn new(store: Arc<Store>, model: Arc<Classifier>, cfg: DaemonConfig) -> Daemon {
+    fn new(
+        store: Arc<dyn OpsStore>,
+        model: Arc<Classifier>,
+        cfg: DaemonConfig,
+        fleet: Option<Arc<Fleet>>,
+    ) -> Daemon {
         Daemon {
             store,
             model,
             cfg,
             transports: Arc::new(tokio::sync::Mutex::new(Vec::new())),
+            fleet,
         }
     }
 
@@ -118,29 +160,52 @@ impl Daemon {
         let signals = tokio::spawn(watch_signals(stop_tx));
         let mut stop = stop_rx.clone();
         let mut running: JoinSet<CrawlResult> = JoinSet::new();
-        let mut in_flight: HashMap<tokio::task::Id, MarketId> = HashMap::new();
+        let mut in_flight: HashMap<tokio::task::Id, (MarketId, Part)> = HashMap::new();
         let mut any_failed = false;
+        let mut helped = std::collections::HashSet::new();
         tracing::info!(
-            "armswatch run: pid {}, up to {} markets at once{}",
+            "armswatch run: pid {}, up to {} markets at once{}{}",
             std::process::id(),
             self.cfg.max_parallel,
-            if self.cfg.once { ", once" } else { "" }
+            if self.cfg.once { ", once" } else { "" },
+            match &self.fleet {
+                Some(f) => format!(", worker {} of a fleet, lease {:?}", f.worker, f.lease),
+                None => String::new(),
+            }
+        );
+        if let Some(f) = &self.fleet {
+            f.start().await?;
+        }
+        let mut renew = tokio::time::interval(
+            self.fleet
+                .as_ref()
+                .map_or(Duration::from_secs(3600), |f| f.lease / 3),
         );
         loop {
             if *stop.borrow() {
                 break;
             }
-            let started = self
+            let mut started = self
                 .start_due(&mut running, &mut in_flight, &stop_rx)
                 .await?;
+            if let Some(f) = &self.fleet {
+                started += self
+                    .help(f, &mut running, &mut in_flight, &mut helped, &stop_rx)
+                    .await;
+            }
             self.alert_pass().await;
             if self.cfg.once && running.is_empty() && started == 0 {
                 break;
             }
             tokio::select! {
+                _ = renew.tick(), if self.fleet.is_some() => {
+                    if let Some(f) = &self.fleet {
+                        f.renew_roles(in_flight.values()).await;
+                    }
+                }
                 () = tokio::time::sleep(self.cfg.tick), if !self.cfg.once || running.is_empty() => {}
                 Some(joined) = running.join_next_with_id() => {
-                    any_failed |= self.finished(joined, &mut in_flight).await;
+                    any_failed |= self.finished(joined, &mut in_flight, &mut helped).await;
                 }
                 _ = stop.changed() => {}
             }
@@ -155,7 +220,9 @@ impl Daemon {
         let deadline = tokio::time::Instant::now() + self.cfg.grace;
         while !running.is_empty() {
             match tokio::time::timeout_at(deadline, running.join_next_with_id()).await {
-                Ok(Some(joined)) => any_failed |= self.finished(joined, &mut in_flight).await,
+                Ok(Some(joined)) => {
+                    any_failed |= self.finished(joined, &mut in_flight, &mut helped).await
+                }
                 Ok(None) => break,
                 Err(_) => {
                     tracing::warn!(
@@ -173,6 +240,9 @@ impl Daemon {
             self.alert_pass().await;
         }
         signals.abort();
+        if let Some(f) = &self.fleet {
+            f.stop().await;
+        }
         tracing::info!("armswatch run: stopped");
         Ok(self.cfg.once && any_failed)
     }
@@ -181,7 +251,7 @@ impl Daemon {
     async fn start_due(
         &self,
         running: &mut JoinSet<CrawlResult>,
-        in_flight: &mut HashMap<tokio::task::Id, MarketId>,
+        in_flight: &mut HashMap<tokio::task::Id, (MarketId, Part)>,
         stop: &watch::Receiver<bool>,
     ) -> Result<usize> {
         let schedules = match db(&self.store, |s| Ok(s.schedules()?)).await {
@@ -197,24 +267,49 @@ impl Daemon {
             if running.len() >= self.cfg.max_parallel {
                 break;
             }
-            if in_flight.values().any(|m| *m == s.market) || !self.is_due(&s, at).await {
+            if in_flight.values().any(|(m, _)| *m == s.market) || !self.is_due(&s, at).await {
                 continue;
             }
+            // In a fleet the worker that takes the market's role starts (or resumes) its crawl,
+            // once it checked, holding the role, that the schedule is still due.
+            let s = match &self.fleet {
+                Some(f) => match f.take_schedule(&s.market).await {
+                    Some(fresh) if self.is_due(&fresh, now()).await => fresh,
+                    Some(_) => {
+                        f.release_schedule(&s.market).await;
+                        continue;
+                    }
+                    None => continue,
+                },
+                None => s,
+            };
             started += 1;
-            let store = self.store.clone();
-            let model = self.model.clone();
-            let transports = self.transports.clone();
-            let arti_dir = self.cfg.arti_dir.clone();
-            let stop = stop.clone();
-            let market = s.market.clone();
-            let s_market = s.market.clone();
-            let task = running.spawn(async move {
-                let r = crawl_scheduled(store, model, transports, arti_dir, &s, stop).await;
-                (market, r)
-            });
-            in_flight.insert(task.id(), s_market);
+            self.spawn_crawl(running, in_flight, s, Part::Own, stop);
         }
         Ok(started)
+    }
+
+    /// Spawns the crawl of schedule `s`'s market: its own run, or helping another worker's.
+    fn spawn_crawl(
+        &self,
+        running: &mut JoinSet<CrawlResult>,
+        in_flight: &mut HashMap<tokio::task::Id, (MarketId, Part)>,
+        s: Schedule,
+        part: Part,
+        stop: &watch::Receiver<bool>,
+    ) {
+        let store: Arc<dyn CrawlStore> = self.store.clone();
+        let model = self.model.clone();
+        let transports = self.transports.clone();
+        let arti_dir = self.cfg.arti_dir.clone();
+        let stop = stop.clone();
+        let market = s.market.clone();
+        let fleet = self.fleet.as_ref().map(|f| f.crawl(&self.model, part));
+        let task = running.spawn(async move {
+            let r = crawl_scheduled(store, model, transports, arti_dir, &s, stop, fleet).await;
+            (s.market.clone(), r)
+        });
+        in_flight.insert(task.id(), (market, part));
     }
 
     /// Whether schedule `s` is due at `at`. A market stopped by a login wall waits for a new
@@ -225,7 +320,10 @@ impl Daemon {
         }
         let market = s.market.clone();
         let state = db(&self.store, move |st| {
-            Ok((st.market_state(&market)?, st.market_session(&market)?))
+            Ok((
+                st.market_state_changed(&market)?,
+                st.market_session(&market)?,
+            ))
         })
         .await;
         let Ok((state, session)) = state else {
@@ -244,16 +342,17 @@ impl Daemon {
     async fn finished(
         &self,
         joined: Result<(tokio::task::Id, CrawlResult), tokio::task::JoinError>,
-        in_flight: &mut HashMap<tokio::task::Id, MarketId>,
+        in_flight: &mut HashMap<tokio::task::Id, (MarketId, Part)>,
+        helped: &mut std::collections::HashSet<i64>,
     ) -> bool {
-        let (market, result) = match joined {
-            Ok((id, r)) => {
-                in_flight.remove(&id);
-                r
+        let (market, part, result) = match joined {
+            Ok((id, (market, r))) => {
+                let part = in_flight.remove(&id).map_or(Part::Own, |(_, p)| p);
+                (market, part, r)
             }
             Err(e) => {
                 // A panicked crawl: stored as the market's error and backed off like a failure.
-                let Some(market) = in_flight.remove(&e.id()) else {
+                let Some((market, part)) = in_flight.remove(&e.id()) else {
                     return true;
                 };
                 let msg = if e.is_panic() {
@@ -264,15 +363,28 @@ impl Daemon {
                 } else {
                     "the crawl was cancelled".to_string()
                 };
-                (market, Err(anyhow::anyhow!(msg)))
+                (market, part, Err(anyhow::anyhow!(msg)))
             }
         };
+        if let (Some(f), Part::Help(run)) = (&self.fleet, part) {
+            // The worker that started the run finishes it and records the outcome.
+            helped.insert(run);
+            return f.helped(&market, run, &result);
+        }
+        if let Some(f) = &self.fleet {
+            if !f.still_own(&market).await {
+                return result.is_err();
+            }
+        }
         let cfg = self.cfg.clone();
         let m = market.clone();
         let outcome = db(&self.store, move |store| {
             record_outcome(store, &cfg, &m, result)
         })
         .await;
+        if let Some(f) = &self.fleet {
+            f.release_schedule(&market).await;
+        }
         match outcome {
             Ok(failed) => failed,
             Err(e) => {
@@ -286,6 +398,11 @@ impl Daemon {
     async fn alert_pass(&self) {
         if !self.cfg.alerts.enabled() {
             return;
+        }
+        if let Some(f) = &self.fleet {
+            if !f.take_role(fleet::ALERTS_ROLE).await {
+                return;
+            }
         }
         let cfg = self.cfg.alerts.clone();
         let r = db(&self.store, move |store| {
@@ -301,12 +418,13 @@ impl Daemon {
 
 /// One scheduled crawl: the plan from the profile (read now), the transport, the crawl.
 async fn crawl_scheduled(
-    store: Arc<Store>,
+    store: Arc<dyn CrawlStore>,
     model: Arc<Classifier>,
     transports: Transports,
     arti_dir: PathBuf,
     s: &Schedule,
     stop: watch::Receiver<bool>,
+    fleet: Option<pipeline::FleetCrawl>,
 ) -> Result<CrawlReport> {
     let options: ScheduleOptions = serde_json::from_str(&s.options_json)
         .with_context(|| format!("bad options in the schedule of market {}", s.market))?;
@@ -332,7 +450,10 @@ async fn crawl_scheduled(
             }
         }
     };
-    pipeline::crawl_market_until(store, transport, &plan, &model, Some(stop)).await
+    match fleet {
+        Some(f) => pipeline::crawl_market_fleet(transport, &plan, &model, Some(stop), &f).await,
+        None => pipeline::crawl_market_until(store, transport, &plan, &model, Some(stop)).await,
+    }
 }
 
 /// Updates the schedule of `market` after a crawl: success resets the failures; a failure (the
@@ -340,7 +461,7 @@ async fn crawl_scheduled(
 /// and backs the market off; a stopped crawl is due again at once (it resumes on restart).
 /// Returns whether the crawl failed.
 fn record_outcome(
-    store: &Store,
+    store: &dyn OpsStore,
     cfg: &DaemonConfig,
     market: &MarketId,
     result: Result<CrawlReport>,
@@ -361,7 +482,7 @@ fn record_outcome(
         Ok(r) => {
             let blocked = r.summary.wall.is_some()
                 && store
-                    .market_state(market)?
+                    .market_state_changed(market)?
                     .is_some_and(|(st, _)| st == "blocked" || st == "down");
             (r.failed() || blocked, Some(r.run_id))
         }

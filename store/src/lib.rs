@@ -63,6 +63,7 @@ mod health;
 mod listings;
 mod markets;
 mod mirrors;
+mod ops;
 mod pages;
 mod pg;
 mod presence;
@@ -85,10 +86,11 @@ pub use health::Health;
 pub use listings::{content_sha256, ListingVersion, StoredListing};
 pub use markets::{MarketSummary, RunCounts, RunRecord, RUN_STATUSES};
 pub use mirrors::MarketMirror;
+pub use ops::OpsStore;
 pub use pages::{Refusal, StoredPage};
 pub use pg::{
     is_postgres_url, pg_schema_version, redact, CaseCheck, Claim, CopyReport, Lease, PgStore,
-    Politeness, TableCheck, CASE_TABLES, DEFAULT_POOL_SIZE,
+    Politeness, RoleHolder, TableCheck, CASE_TABLES, DEFAULT_POOL_SIZE,
 };
 pub use presence::{PresenceEvent, VanishedListing};
 pub use queue::{fts_query, QueueKey, QueuePage, QueuePosition, QueueQuery, QueueRow, QueueSort};

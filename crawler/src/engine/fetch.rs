@@ -28,6 +28,9 @@ pub(super) struct FetchContext {
     pub mirrors: Mirrors,
     pub settings: CrawlSettings,
     pub limiter: MarketLimiter,
+    /// The entry was claimed from a shared frontier, whose claim kept the market's politeness for
+    /// the first request: the local limiter paces only the retries.
+    pub paced_by_claims: bool,
 }
 
 /// The outcome of fetching one frontier entry.
@@ -250,7 +253,9 @@ async fn fetch_with_retries(
     };
     let mut tries = 0u32;
     loop {
-        ctx.limiter.acquire().await;
+        if tries > 0 || !ctx.paced_by_claims {
+            ctx.limiter.acquire().await;
+        }
         tries += 1;
         *attempts += 1;
         match ctx.transport.fetch(&req).await {

@@ -5,7 +5,14 @@
 //! ([`plan`]); reports everything to a [`CrawlSink`] ([`sink`]), one whole event per call.
 //!
 //! The engine keeps no state of its own between runs: the frontier lives in the sink (the store),
-//! so a crawl that dies resumes where it stopped. One failed page is logged, counted, and the crawl
+//! so a crawl that dies resumes where it stopped.
+//!
+//! [`crawl_shared`] crawls a frontier shared with other workers ([`SharedFrontier`]): the engine
+//! gets its work by claiming one entry at a time, so the market's concurrency and delay come from
+//! the claims (kept for the whole fleet by the store), not from the local limiter (which paces only
+//! the retries of a claimed URL); a fetch longer than a third of the lease renews it; pages and
+//! failures are recorded only while the lease is held, and a page whose lease was lost (it expired
+//! and another worker took the URL) is dropped and counted, without failing the crawl. One failed page is logged, counted, and the crawl
 //! goes on; a panic while handling a page is logged with its URL and the page marked failed; a wall
 //! (login, CAPTCHA, queue, seized) stops the crawl so the market is not hammered; a crawl in which
 //! no page answered marks the market down, with the evidence.
@@ -18,7 +25,7 @@ mod sink;
 mod tests;
 
 pub use fetch::backoff;
-pub use sink::{CrawlSink, MemoryEntry, MemorySink, SinkError};
+pub use sink::{Claimed, CrawlSink, MemoryEntry, MemorySink, SharedFrontier, SinkError};
 
 use crate::extract::{Extractor, PageExtract, WallKind};
 use crate::mirrors::Mirrors;
@@ -144,6 +151,22 @@ pub struct CrawlSummary {
     pub stopped: bool,
     /// Short descriptions of the first failures (at most 20).
     pub errors: Vec<String>,
+    /// Shared frontier only: pages and failures not recorded because this worker's lease on the
+    /// URL had ended (another worker's fetch of it counts).
+    pub leases_lost: usize,
+}
+
+impl CrawlSummary {
+    /// Adds the limit counters of one page's planning (and its extraction panic).
+    fn add_counts(&mut self, page: &CrawlSummary) {
+        self.refused += page.refused;
+        self.redirect_limited += page.redirect_limited;
+        self.depth_limited += page.depth_limited;
+        self.pagination_limited += page.pagination_limited;
+        self.links_capped += page.links_capped;
+        self.pattern_limited += page.pattern_limited;
+        self.panics += page.panics;
+    }
 }
 
 /// A crawl could not run at all.
@@ -194,7 +217,57 @@ pub async fn crawl_until(
     parser: Arc<dyn PageParser>,
     stop: tokio::sync::watch::Receiver<bool>,
 ) -> Result<CrawlSummary, CrawlError> {
-    crawl_inner(transport, policy, sink, settings, parser, Some(stop)).await
+    crawl_inner(transport, policy, sink, None, settings, parser, Some(stop)).await
+}
+
+/// Crawls a frontier shared with other workers until it is exhausted (nothing pending, nothing
+/// leased by anyone), this worker's page budget is spent, a wall stops it, or `stop` turns true
+/// (the pages in flight are fetched and recorded, nothing new is claimed). See the module docs.
+pub async fn crawl_shared(
+    transport: Arc<dyn Transport>,
+    policy: Arc<HostPolicy>,
+    frontier: Arc<dyn SharedFrontier>,
+    settings: CrawlSettings,
+    parser: Arc<dyn PageParser>,
+    stop: Option<tokio::sync::watch::Receiver<bool>>,
+) -> Result<CrawlSummary, CrawlError> {
+    let sink: Arc<dyn CrawlSink> = frontier.clone();
+    crawl_inner(
+        transport,
+        policy,
+        sink,
+        Some(frontier),
+        settings,
+        parser,
+        stop,
+    )
+    .await
+}
+
+/// How often an idle worker of a shared frontier asks again when other workers hold every lease.
+const SHARED_POLL: std::time::Duration = std::time::Duration::from_millis(200);
+
+/// A fetch of a claimed entry, renewing its lease every third of the lease while it runs.
+async fn fetch_leased(
+    ctx: Arc<FetchContext>,
+    frontier: Arc<dyn SharedFrontier>,
+    entry: FrontierEntry,
+) -> Outcome {
+    let url = entry.url.clone();
+    let every = (frontier.lease() / 3).max(std::time::Duration::from_millis(50));
+    let fetch = fetch::fetch_entry(ctx, entry);
+    tokio::pin!(fetch);
+    let mut renew = tokio::time::interval_at(tokio::time::Instant::now() + every, every);
+    loop {
+        tokio::select! {
+            out = &mut fetch => return out,
+            _ = renew.tick() => match frontier.renew(&url) {
+                Ok(true) => {}
+                Ok(false) => tracing::warn!(url = %url, "the lease ended during the fetch: its page will not be stored"),
+                Err(e) => tracing::warn!(url = %url, "renewing the lease failed: {e}"),
+            },
+        }
+    }
 }
 
 /// [`crawl`] with a given page parser.
@@ -205,7 +278,7 @@ pub async fn crawl_with(
     settings: CrawlSettings,
     parser: Arc<dyn PageParser>,
 ) -> Result<CrawlSummary, CrawlError> {
-    crawl_inner(transport, policy, sink, settings, parser, None).await
+    crawl_inner(transport, policy, sink, None, settings, parser, None).await
 }
 
 /// Resolves once `stop` holds true (never, when there is no stop or its sender is gone).
@@ -224,6 +297,7 @@ async fn crawl_inner(
     transport: Arc<dyn Transport>,
     policy: Arc<HostPolicy>,
     sink: Arc<dyn CrawlSink>,
+    shared: Option<Arc<dyn SharedFrontier>>,
     settings: CrawlSettings,
     parser: Arc<dyn PageParser>,
     mut stop: Option<tokio::sync::watch::Receiver<bool>>,
@@ -243,10 +317,12 @@ async fn crawl_inner(
         parser,
         mirrors,
         limiter: limiter::MarketLimiter::new(settings.delay_ms),
+        paced_by_claims: shared.is_some(),
         settings,
     });
     let mut run = Run {
         sink: &*sink,
+        shared: shared.as_deref(),
         ctx: &ctx,
         summary: CrawlSummary::default(),
         limits: plan::Limits::default(),
@@ -262,7 +338,75 @@ async fn crawl_inner(
     let mut task_urls: HashMap<tokio::task::Id, String> = HashMap::new();
     let mut tasks: JoinSet<Outcome> = JoinSet::new();
     let mut dispatched = 0usize;
+    // Shared frontier: when to claim next, and whether the last claim found it exhausted.
+    let mut next_claim = tokio::time::Instant::now();
+    let mut exhausted = false;
     loop {
+        if let Some(frontier) = &shared {
+            while !run.stop
+                && dispatched < settings.max_pages
+                && in_flight.len() < concurrency
+                && tokio::time::Instant::now() >= next_claim
+            {
+                match frontier.claim().map_err(CrawlError::Sink)? {
+                    Claimed::Granted(entry) => {
+                        exhausted = false;
+                        in_flight.insert(entry.url.clone());
+                        dispatched += 1;
+                        let url = entry.url.clone();
+                        let fetch = fetch_leased(ctx.clone(), frontier.clone(), entry);
+                        task_urls.insert(tasks.spawn(fetch).id(), url);
+                    }
+                    Claimed::Wait(d) => next_claim = tokio::time::Instant::now() + d,
+                    Claimed::Busy => {
+                        exhausted = false;
+                        next_claim = tokio::time::Instant::now() + SHARED_POLL;
+                    }
+                    Claimed::Exhausted => {
+                        exhausted = true;
+                        next_claim = tokio::time::Instant::now() + SHARED_POLL;
+                    }
+                }
+            }
+            let may_claim = !run.stop && dispatched < settings.max_pages;
+            if tasks.is_empty() && (!may_claim || exhausted) {
+                if may_claim || run.stop {
+                    break;
+                }
+                run.summary.budget_exhausted = !sink
+                    .frontier_pending(1)
+                    .map_err(CrawlError::Sink)?
+                    .is_empty();
+                break;
+            }
+            let room = may_claim && in_flight.len() < concurrency;
+            let next = tokio::select! {
+                j = tasks.join_next_with_id(), if !tasks.is_empty() => j,
+                () = tokio::time::sleep_until(next_claim), if room => continue,
+                () = stop_asked(&mut stop), if !run.summary.stopped => {
+                    tracing::info!("stop asked: finishing {} pages in flight", in_flight.len());
+                    run.summary.stopped = true;
+                    run.stop = true;
+                    continue;
+                }
+            };
+            // A page of ours may have added URLs: ask again now.
+            next_claim = tokio::time::Instant::now();
+            match next {
+                Some(Ok((id, outcome))) => {
+                    task_urls.remove(&id);
+                    in_flight.remove(&outcome.entry.url);
+                    run.outcome(outcome)?;
+                }
+                Some(Err(e)) => {
+                    let url = task_urls.remove(&e.id()).unwrap_or_default();
+                    in_flight.remove(&url);
+                    run.task_panicked(&url, fetch::join_error_message(e))?;
+                }
+                None => {}
+            }
+            continue;
+        }
         if !run.stop && dispatched < settings.max_pages && in_flight.len() < concurrency {
             let pending = sink
                 .frontier_pending(concurrency + in_flight.len())
@@ -319,6 +463,8 @@ async fn crawl_inner(
 /// One crawl run's bookkeeping.
 struct Run<'a> {
     sink: &'a dyn CrawlSink,
+    /// The shared frontier the entries were claimed from, if they were.
+    shared: Option<&'a dyn SharedFrontier>,
     ctx: &'a FetchContext,
     summary: CrawlSummary,
     limits: plan::Limits,
@@ -333,6 +479,55 @@ struct Run<'a> {
 }
 
 impl Run<'_> {
+    /// Records a failed fetch: through the lease check on a shared frontier. False when the
+    /// lease was lost (nothing recorded).
+    fn record_failure(&mut self, update: &FrontierUpdate) -> Result<bool, CrawlError> {
+        match self.shared {
+            Some(f) => {
+                let held = f.record_claimed_failure(update).map_err(CrawlError::Sink)?;
+                if !held {
+                    self.lease_lost(&update.url);
+                }
+                Ok(held)
+            }
+            None => self
+                .sink
+                .record_failure(update)
+                .map(|()| true)
+                .map_err(CrawlError::Sink),
+        }
+    }
+
+    /// Records a fetched page: through the lease check on a shared frontier. None when the lease
+    /// was lost (nothing recorded).
+    fn record_page(
+        &mut self,
+        claimed_url: &str,
+        outcome: &PageOutcome,
+    ) -> Result<Option<(i64, armswatch_core::crawl::ListingWrite)>, CrawlError> {
+        match self.shared {
+            Some(f) => {
+                let r = f
+                    .record_claimed_page(claimed_url, outcome)
+                    .map_err(CrawlError::Sink)?;
+                if r.is_none() {
+                    self.lease_lost(claimed_url);
+                }
+                Ok(r)
+            }
+            None => self
+                .sink
+                .record_page(outcome)
+                .map(Some)
+                .map_err(CrawlError::Sink),
+        }
+    }
+
+    fn lease_lost(&mut self, url: &str) {
+        tracing::warn!(url = %url, "the lease on this URL ended before its page was stored: dropped, another worker's fetch counts");
+        self.summary.leases_lost += 1;
+    }
+
     fn note_error(&mut self, message: String) {
         tracing::warn!("{message}");
         if self.first_error.is_none() {
@@ -359,7 +554,7 @@ impl Run<'_> {
             error: Some(format!("crawl task panicked: {message}")),
             failure: Some(FailureKind::Other),
         };
-        self.sink.record_failure(&update).map_err(CrawlError::Sink)
+        self.record_failure(&update).map(|_| ())
     }
 
     fn outcome(&mut self, outcome: Outcome) -> Result<(), CrawlError> {
@@ -371,22 +566,28 @@ impl Run<'_> {
         match result {
             Err(failure) => {
                 let state = if failure.refused {
-                    self.summary.refused += 1;
                     FrontierState::Refused
                 } else {
-                    self.summary.pages_failed += 1;
-                    self.note_error(failure.message.clone());
-                    self.first_failure.get_or_insert(failure.kind);
                     FrontierState::Failed
                 };
                 let update = FrontierUpdate {
                     url: entry.url,
                     state,
                     attempts,
-                    error: Some(failure.message),
+                    error: Some(failure.message.clone()),
                     failure: Some(failure.kind),
                 };
-                self.sink.record_failure(&update).map_err(CrawlError::Sink)
+                if !self.record_failure(&update)? {
+                    return Ok(());
+                }
+                if failure.refused {
+                    self.summary.refused += 1;
+                } else {
+                    self.summary.pages_failed += 1;
+                    self.note_error(failure.message);
+                    self.first_failure.get_or_insert(failure.kind);
+                }
+                Ok(())
             }
             Ok(fetched) => self.page(entry, attempts, fetched),
         }
@@ -398,9 +599,8 @@ impl Run<'_> {
         attempts: u32,
         fetched: Fetched,
     ) -> Result<(), CrawlError> {
-        self.summary.pages_fetched += 1;
         if let Some(wall) = fetched.extract.wall.clone() {
-            return self.wall(wall.kind, &wall.evidence, fetched);
+            return self.wall(&entry.url, wall.kind, &wall.evidence, fetched);
         }
         let ex = &fetched.extract;
         // Listings from index cards are kept only when the market shows no separate listing pages.
@@ -430,6 +630,9 @@ impl Run<'_> {
             .filter_map(|l| l.vendor_url.as_deref())
             .filter_map(|u| Url::parse(u).ok())
             .collect();
+        // Counted apart and added once the page is stored: a page whose lease was lost counts
+        // nothing.
+        let mut counted = CrawlSummary::default();
         let plan = plan::plan_links(
             self.sink,
             &self.ctx.policy,
@@ -439,13 +642,13 @@ impl Run<'_> {
             &fetched,
             &vendor_pages,
             &mut self.limits,
-            &mut self.summary,
+            &mut counted,
         )?;
         let status = fetched.page.http_status;
         let error = if status >= 400 {
             Some(format!("HTTP {status}"))
         } else if let Some(p) = &fetched.extract_panic {
-            self.summary.panics += 1;
+            counted.panics += 1;
             Some(format!("extraction panicked: {p}"))
         } else if let Some(why) = &fetched.extract.skipped {
             // Past the extractor's time limit: stored as evidence, marked, nothing taken from it.
@@ -453,10 +656,8 @@ impl Run<'_> {
         } else {
             plan.error
         };
-        if let Some(e) = &error {
-            self.summary.pages_failed += 1;
-            self.note_error(format!("{}: {e}", entry.url));
-        }
+        let claimed_url = entry.url.clone();
+        let note = error.as_ref().map(|e| format!("{}: {e}", entry.url));
         let outcome = PageOutcome {
             page: fetched.page,
             listings,
@@ -480,7 +681,15 @@ impl Run<'_> {
                 error,
             }),
         };
-        let (page_id, w) = self.sink.record_page(&outcome).map_err(CrawlError::Sink)?;
+        let Some((page_id, w)) = self.record_page(&claimed_url, &outcome)? else {
+            return Ok(());
+        };
+        self.summary.add_counts(&counted);
+        self.summary.pages_fetched += 1;
+        if let Some(note) = note {
+            self.summary.pages_failed += 1;
+            self.note_error(note);
+        }
         self.summary.listings_new += w.new;
         self.summary.listings_changed += w.changed;
         self.summary.listings_unchanged += w.unchanged;
@@ -501,7 +710,13 @@ impl Run<'_> {
 
     /// A wall: the page is stored as evidence, its URL left pending (it is fetched again once the
     /// wall is gone), the market's state recorded, and the crawl stops.
-    fn wall(&mut self, kind: WallKind, evidence: &str, fetched: Fetched) -> Result<(), CrawlError> {
+    fn wall(
+        &mut self,
+        claimed_url: &str,
+        kind: WallKind,
+        evidence: &str,
+        fetched: Fetched,
+    ) -> Result<(), CrawlError> {
         let state = match kind {
             WallKind::Login => MarketState::NeedsSession,
             WallKind::Captcha | WallKind::Queue => MarketState::Blocked,
@@ -520,7 +735,10 @@ impl Run<'_> {
             refusals: fetched.refused_redirect.into_iter().collect(),
             frontier: None,
         };
-        let (page_id, _) = self.sink.record_page(&outcome).map_err(CrawlError::Sink)?;
+        let Some((page_id, _)) = self.record_page(claimed_url, &outcome)? else {
+            return Ok(());
+        };
+        self.summary.pages_fetched += 1;
         self.sink
             .set_market_state(state, &reason, Some(page_id))
             .map_err(CrawlError::Sink)?;
@@ -534,6 +752,9 @@ impl Run<'_> {
     fn finish(&mut self) -> Result<(), CrawlError> {
         let s = &mut self.summary;
         let tried = s.pages_fetched + s.pages_failed > 0;
+        // On a shared frontier other workers' pages count too: whoever finishes the run decides
+        // (from the whole run) and uses `down` as the reason.
+        let shared = self.shared.is_some();
         if s.pages_ok == 0 && s.wall.is_none() && !s.stopped && tried {
             let reason = format!(
                 "no page answered in this crawl run ({} failed{}): {}",
@@ -543,10 +764,12 @@ impl Run<'_> {
                     .unwrap_or_default(),
                 self.first_error.as_deref().unwrap_or("no detail")
             );
-            tracing::warn!("market down: {reason}");
-            self.sink
-                .set_market_state(MarketState::Down, &reason, self.failed_page)
-                .map_err(CrawlError::Sink)?;
+            if !shared {
+                tracing::warn!("market down: {reason}");
+                self.sink
+                    .set_market_state(MarketState::Down, &reason, self.failed_page)
+                    .map_err(CrawlError::Sink)?;
+            }
             s.down = Some(reason);
         }
         let settings = &self.ctx.settings;

@@ -8,6 +8,7 @@ use armswatch_core::crawl::{
 use armswatch_core::Listing;
 use std::collections::HashMap;
 use std::sync::{Mutex, MutexGuard};
+use std::time::Duration;
 
 /// An error from the sink (the store): fatal for the crawl, since nothing could be recorded.
 pub type SinkError = Box<dyn std::error::Error + Send + Sync>;
@@ -32,6 +33,46 @@ pub trait CrawlSink: Send + Sync {
         reason: &str,
         page_id: Option<i64>,
     ) -> Result<(), SinkError>;
+}
+
+/// What a claim on a [`SharedFrontier`] gave.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Claimed {
+    /// This worker holds the entry (a lease) until it records it or gives it back.
+    Granted(FrontierEntry),
+    /// The market's politeness (across every worker) forbids a request now: ask again after this.
+    Wait(Duration),
+    /// Nothing is pending, but other workers hold leases: their pages may add URLs, or their
+    /// leases may expire. Ask again later.
+    Busy,
+    /// Nothing pending, nothing leased: the frontier is exhausted.
+    Exhausted,
+}
+
+/// A frontier shared with other workers (processes, machines): entries are claimed one at a time
+/// with a lease, the market's politeness is kept by the claims for the whole fleet, and a page is
+/// recorded only while its lease is still held. The binary implements it over the PostgreSQL
+/// store; [`MemorySink`] implements it for tests.
+pub trait SharedFrontier: CrawlSink {
+    /// Claims the next entry, if the market's politeness allows a request now.
+    fn claim(&self) -> Result<Claimed, SinkError>;
+    /// How long a claim is held: a fetch that takes longer renews it before it runs out.
+    fn lease(&self) -> Duration;
+    /// Extends the lease on `url`; false when this worker no longer holds it.
+    fn renew(&self, url: &str) -> Result<bool, SinkError>;
+    /// Gives `url` back unfetched.
+    fn release(&self, url: &str) -> Result<(), SinkError>;
+    /// [`CrawlSink::record_page`] for the claim on `claimed_url`, in the same transaction as a check
+    /// that the lease is still held: `None` when it is not (the page is dropped, another worker's
+    /// fetch of the URL counts).
+    fn record_claimed_page(
+        &self,
+        claimed_url: &str,
+        outcome: &PageOutcome,
+    ) -> Result<Option<(i64, ListingWrite)>, SinkError>;
+    /// [`CrawlSink::record_failure`] for a claimed URL, after checking the lease: false when it
+    /// was lost (nothing recorded).
+    fn record_claimed_failure(&self, update: &FrontierUpdate) -> Result<bool, SinkError>;
 }
 
 /// One frontier entry held by a [`MemorySink`].

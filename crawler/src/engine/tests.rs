@@ -528,3 +528,5 @@ async fn a_stop_finishes_pages_in_flight_and_leaves_the_rest_pending() {
         assert_eq!(state(&sink, p).0, FrontierState::Pending, "{p}");
     }
 }
+
+mod shared;

@@ -15,6 +15,7 @@
 mod case;
 mod copy;
 mod crawl;
+mod fleet;
 mod intel;
 mod leases;
 mod listings;
@@ -24,6 +25,7 @@ mod review;
 mod status;
 
 pub use copy::{CaseCheck, CopyReport, TableCheck, CASE_TABLES};
+pub use fleet::RoleHolder;
 pub use leases::{Claim, Lease, Politeness};
 
 use crate::rows::RowError;
@@ -60,6 +62,10 @@ const PG_MIGRATIONS: &[(&str, &str)] = &[
     (
         "0006_tor_failures_mirrors",
         include_str!("../../pg_migrations/0006_tor_failures_mirrors.sql"),
+    ),
+    (
+        "0007_worker_roles",
+        include_str!("../../pg_migrations/0007_worker_roles.sql"),
     ),
 ];
 
