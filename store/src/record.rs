@@ -133,12 +133,18 @@ impl Store {
                 .optional()
                 .map_err(&q)?;
             if let Some((id, version)) = row.filter(|(id, _)| written.to_classify.contains(id)) {
-                if !out.iter().any(|w: &WrittenListing<'_>| w.id == id) {
-                    out.push(WrittenListing {
+                // A URL the page lists twice: once, where first listed, with the content stored
+                // last (the one `version` holds).
+                match out
+                    .iter_mut()
+                    .find(|w: &&mut WrittenListing<'_>| w.id == id)
+                {
+                    Some(w) => w.listing = l,
+                    None => out.push(WrittenListing {
                         id,
                         version,
                         listing: l,
-                    });
+                    }),
                 }
             }
         }

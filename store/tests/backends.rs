@@ -10,7 +10,7 @@ use armswatch_core::crawl::{
     PageOutcome,
 };
 use armswatch_core::{Entity, EntityKind, Label, Listing, MarketId, Verdict};
-use armswatch_store::{CrawlStore, RunCounts, Sighting, StoreError, WrittenListing};
+use armswatch_store::{CaseStore, CrawlStore, RunCounts, Sighting, StoreError, WrittenListing};
 
 fn market() -> MarketId {
     MarketId("demo".into())
@@ -415,6 +415,108 @@ fn entities_are_stored_with_the_page(s: &dyn CrawlStore) {
     );
 }
 
+fn repeats_within_one_page_are_stored_as_one_at_a_time(s: &dyn CaseStore) {
+    // Guards: a page that lists a URL twice (same, then changed content), repeats an entity sighting or a link, and a verdict batch judging one listing twice, end as one-at-a-time writes would (PostgreSQL writes a page in multi-row statements).
+    let m = market();
+    let run = seeded(s);
+    let (a, b, c) = (
+        "http://demo.onion/item/a",
+        "http://demo.onion/item/b",
+        "http://demo.onion/item/c",
+    );
+    let mut page = outcome(
+        "http://demo.onion/",
+        vec![
+            listing(a, "Glock 19"),
+            listing(b, "Socks"),
+            listing(a, "Glock 19"),
+            listing(c, "Knife"),
+            listing(a, "Glock 19 Gen5"),
+        ],
+        &[
+            "http://demo.onion/x",
+            "http://demo.onion/y",
+            "http://demo.onion/x",
+        ],
+    );
+    page.listings[3].vendor_url = Some("http://demo.onion/vendor/acme".into());
+    let mut versions = Vec::new();
+    let (page_id, w) = s
+        .record_page(run, &m, &page, &mut |page_id, w: &[WrittenListing<'_>]| {
+            versions.extend(
+                w.iter()
+                    .map(|w| (w.listing.url.clone(), w.version, w.listing.title.clone())),
+            );
+            // The same e-mail at the same place of the first written listing, three times.
+            ["x", "", "y"]
+                .iter()
+                .map(|v| Sighting {
+                    entity: Entity {
+                        kind: EntityKind::Email,
+                        value: "acme@example.org".into(),
+                        raw: "acme@example.org".into(),
+                        offset: 3,
+                        pgp: None,
+                    },
+                    url: w[0].listing.url.clone(),
+                    listing: Some((w[0].id, w[0].version)),
+                    vendor: (!v.is_empty()).then(|| v.to_string()),
+                    field: "description",
+                    page_id: Some(page_id),
+                })
+                .collect()
+        })
+        .unwrap();
+    assert_eq!((w.new, w.changed, w.unchanged), (3, 1, 1));
+    assert_eq!(w.to_classify.len(), 3);
+    let url_of = |id: i64| s.listing(id).unwrap().unwrap().listing.url;
+    assert_eq!(
+        w.to_classify
+            .iter()
+            .map(|id| url_of(*id))
+            .collect::<Vec<_>>(),
+        [a, b, c]
+    );
+    // Written once each, in order of first appearance, with the content stored last.
+    let v = |url: &str, version: u32, title: &str| (url.to_string(), version, title.to_string());
+    assert_eq!(
+        versions,
+        [v(a, 2, "Glock 19 Gen5"), v(b, 1, "Socks"), v(c, 1, "Knife")]
+    );
+    let ida = w.to_classify[0];
+    let la = s.listing(ida).unwrap().unwrap();
+    assert_eq!(
+        (la.version, la.listing.title.as_str()),
+        (2, "Glock 19 Gen5")
+    );
+    assert_eq!(la.page_ids, [page_id]);
+    assert_eq!(
+        s.vendor_for_url(&m, "http://demo.onion/vendor/acme")
+            .unwrap(),
+        Some("acme".into())
+    );
+    let rows = s.listing_entities(ida).unwrap();
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0].vendor.as_deref(), Some("y"));
+    let pending: Vec<String> = s
+        .frontier_pending(&m, 100)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.url)
+        .collect();
+    assert_eq!(pending, ["http://demo.onion/x", "http://demo.onion/y"]);
+    let counts = s.run(run).unwrap().unwrap().counts;
+    assert_eq!((counts.listings_new, counts.listings_changed), (3, 1));
+    // Two verdicts for one listing in one batch: the later one is the latest.
+    let ids = s
+        .save_verdicts(&[(ida, verdict("m1", 0.97)), (ida, verdict("m1", 0.02))])
+        .unwrap();
+    assert!(ids[0] < ids[1], "{ids:?}");
+    let latest = s.latest_verdict(ida).unwrap().unwrap();
+    assert_eq!((latest.id, latest.listing_version), (ids[1], 2));
+    assert!(latest.verdict.labels.is_empty());
+}
+
 fn vanished_listings_come_back(s: &dyn CrawlStore) {
     // Guards: a listing missed by finished crawls is marked vanished, and seeing it again records its return.
     let m = market();
@@ -600,6 +702,7 @@ on_both_backends!(
     page_bodies_are_kept_byte_for_byte,
     daemon_run_bookkeeping,
     mirrors_are_added_once_and_read_back,
+    repeats_within_one_page_are_stored_as_one_at_a_time,
 );
 
 /// What only the PostgreSQL backend has: its schema migrations on a shared server.

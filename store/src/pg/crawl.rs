@@ -283,37 +283,57 @@ impl PgStore {
         entries: &[FrontierEntry],
     ) -> Result<usize> {
         let q = self.q("add to frontier");
+        if entries.is_empty() {
+            return Ok(0);
+        }
+        // One statement for the page's links, in order (the queue's `seq` follows it); a URL
+        // listed twice is added once, as its first entry.
         let st = tx
             .prepare_cached(
                 "INSERT INTO frontier
                      (market_id, url, kind, depth, pagination_depth, redirect_hops, state,
                       attempts, run_id, updated_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7, $8, $9)
+                 SELECT $1, u.url, u.kind, u.depth, u.pagination_depth, u.redirect_hops,
+                     'pending', u.attempts, $7, $8
+                 FROM unnest($2::text[], $3::text[], $4::int8[], $5::int8[], $6::int8[],
+                             $9::int8[])
+                      WITH ORDINALITY AS u(url, kind, depth, pagination_depth, redirect_hops,
+                                           attempts, ord)
+                 ORDER BY u.ord
                  ON CONFLICT (market_id, url) DO NOTHING",
             )
             .await
             .map_err(&q)?;
         let at = now();
-        let mut added = 0;
-        for e in entries {
-            added += tx
-                .execute(
-                    &st,
-                    &[
-                        &market.as_str(),
-                        &e.url,
-                        &e.kind.as_str(),
-                        &i64::from(e.depth),
-                        &i64::from(e.pagination_depth),
-                        &i64::from(e.redirect_hops),
-                        &i64::from(e.attempts),
-                        &run_id,
-                        &at,
-                    ],
-                )
-                .await
-                .map_err(&q)?;
-        }
+        let added = tx
+            .execute(
+                &st,
+                &[
+                    &market.as_str(),
+                    &entries.iter().map(|e| e.url.as_str()).collect::<Vec<_>>(),
+                    &entries.iter().map(|e| e.kind.as_str()).collect::<Vec<_>>(),
+                    &entries
+                        .iter()
+                        .map(|e| i64::from(e.depth))
+                        .collect::<Vec<_>>(),
+                    &entries
+                        .iter()
+                        .map(|e| i64::from(e.pagination_depth))
+                        .collect::<Vec<_>>(),
+                    &entries
+                        .iter()
+                        .map(|e| i64::from(e.redirect_hops))
+                        .collect::<Vec<_>>(),
+                    &run_id,
+                    &at,
+                    &entries
+                        .iter()
+                        .map(|e| i64::from(e.attempts))
+                        .collect::<Vec<_>>(),
+                ],
+            )
+            .await
+            .map_err(&q)?;
         Ok(usize_of(i64::try_from(added).unwrap_or(0)))
     }
 

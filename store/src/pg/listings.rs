@@ -1,16 +1,16 @@
-//! Listings with their versions, verdicts, entities and presence on PostgreSQL, with the SQLite
-//! backend's semantics (`listings.rs`, `verdicts.rs`, `entities.rs`, `presence.rs`). A listing that
-//! two workers store at once is inserted once: the second waits on the first's row lock, then sees
-//! it as known.
+//! Listings with their versions and presence on PostgreSQL, with the SQLite backend's semantics
+//! (`listings.rs`, `presence.rs`; verdicts and entities are in `verdicts.rs`). A page's listings are
+//! written with a few multi-row statements, not a round trip per listing. A listing that two
+//! workers store at once is inserted once: the second waits on the first's row lock, then sees it
+//! as known.
 
 use super::crawl::{i64_of, u32_of};
 use super::PgStore;
-use crate::{
-    content_sha256, now, EntityRow, PresenceEvent, Result, Sighting, StoredListing, WrittenListing,
-};
+use crate::{content_sha256, PresenceEvent, Result, StoredListing, WrittenListing};
 use armswatch_core::crawl::ListingWrite;
-use armswatch_core::{Label, Listing, MarketId, Verdict};
+use armswatch_core::{Listing, MarketId};
 use deadpool_postgres::Transaction;
+use std::collections::{HashMap, HashSet};
 use tokio_postgres::Row;
 
 /// The content columns, in the order [`listing_from_row`] reads them.
@@ -39,6 +39,10 @@ fn listing_from_row(r: &Row, at: usize, url: String) -> Result<Listing, tokio_po
 impl PgStore {
     /// Stores listings parsed from page `page_id` (see `Store::save_listings`); also returns the
     /// new and changed ones with id and version, for the entity callback.
+    ///
+    /// A handful of multi-row statements per page (arrays through `unnest`), not a round trip per
+    /// listing. A URL the page lists twice is stored as if the listings came one at a time: the
+    /// page is cut into runs of distinct URLs, each run written as one batch, in order.
     pub(super) async fn save_listings_tx<'a>(
         &self,
         tx: &Transaction<'_>,
@@ -47,208 +51,376 @@ impl PgStore {
         now: i64,
         listings: &'a [Listing],
     ) -> Result<(ListingWrite, Vec<WrittenListing<'a>>)> {
-        let q = self.q("save listings");
-        // Locks the row: a concurrent worker storing the same listing waits here.
-        let find = tx
-            .prepare_cached(
-                "SELECT id, content_sha256, version FROM listings
-                 WHERE market_id = $1 AND canonical_url = $2 FOR UPDATE",
-            )
-            .await
-            .map_err(&q)?;
-        let insert = tx
-            .prepare_cached(&format!(
-                "INSERT INTO listings (market_id, canonical_url, {CONTENT_COLS}, content_sha256,
-                     version, first_seen, last_seen, version_first_seen)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 1, $15, $15, $15)
-                 ON CONFLICT (market_id, canonical_url) DO NOTHING RETURNING id"
-            ))
-            .await
-            .map_err(&q)?;
-        let seen = tx
-            .prepare_cached(
-                "UPDATE listings SET last_seen = greatest(last_seen, $2),
-                     first_seen = least(first_seen, $2)
-                 WHERE id = $1",
-            )
-            .await
-            .map_err(&q)?;
-        let keep_old = tx
-            .prepare_cached(&format!(
-                "INSERT INTO listing_versions (listing_id, version, {CONTENT_COLS},
-                     content_sha256, first_seen, last_seen)
-                 SELECT id, version, {CONTENT_COLS}, content_sha256, version_first_seen,
-                     last_seen
-                 FROM listings WHERE id = $1"
-            ))
-            .await
-            .map_err(&q)?;
-        let update = tx
-            .prepare_cached(
-                "UPDATE listings SET market_listing_id = $2, title = $3, description = $4,
-                     vendor = $5, price_text = $6, price_amount = $7, currency = $8,
-                     category = $9, ships_from = $10, ships_to = $11, content_sha256 = $12,
-                     version = version + 1, last_seen = greatest(last_seen, $13),
-                     version_first_seen = $13, price_high = $14
-                 WHERE id = $1 RETURNING version",
-            )
-            .await
-            .map_err(&q)?;
-        let extra = tx
-            .prepare_cached(
-                "UPDATE listings SET vendor_url = coalesce($2, vendor_url),
-                     vanished_at = NULL
-                 WHERE id = $1
-                 RETURNING (SELECT vanished_at FROM listings WHERE id = $1) IS NOT NULL",
-            )
-            .await
-            .map_err(&q)?;
-        let back_event = tx
-            .prepare_cached(
-                "INSERT INTO listing_presence (listing_id, event, at) VALUES ($1, 'reappeared', $2)",
-            )
-            .await
-            .map_err(&q)?;
-        let link = tx
-            .prepare_cached(
-                "INSERT INTO listing_pages (listing_id, page_id) VALUES ($1, $2)
-                 ON CONFLICT DO NOTHING",
-            )
-            .await
-            .map_err(&q)?;
-
         let mut out = ListingWrite::default();
         let mut written: Vec<WrittenListing<'a>> = Vec::new();
-        for l in listings {
-            let sha = content_sha256(l);
-            let mut known = tx
-                .query_opt(&find, &[&market.as_str(), &l.url])
-                .await
-                .map_err(&q)?;
-            if known.is_none() {
-                let inserted = tx
-                    .query_opt(
-                        &insert,
-                        &[
-                            &market.as_str(),
-                            &l.url,
-                            &l.market_listing_id,
-                            &l.title,
-                            &l.description,
-                            &l.vendor,
-                            &l.price_text,
-                            &l.price_amount,
-                            &l.currency,
-                            &l.category,
-                            &l.ships_from,
-                            &l.ships_to,
-                            &l.price_high,
-                            &sha,
-                            &now,
-                        ],
-                    )
-                    .await
-                    .map_err(&q)?;
-                match inserted {
-                    Some(r) => {
-                        let id: i64 = r.try_get(0).map_err(&q)?;
-                        out.new += 1;
-                        out.to_classify.push(id);
-                        written.push(WrittenListing {
-                            id,
-                            version: 1,
-                            listing: l,
-                        });
-                        self.listing_extras(tx, &extra, &back_event, &link, id, page_id, l, now)
-                            .await
-                            .map(|back| out.reappeared += usize::from(back))?;
-                        continue;
-                    }
-                    // Another worker inserted it since we looked: treat it as known.
-                    None => {
-                        known = tx
-                            .query_opt(&find, &[&market.as_str(), &l.url])
-                            .await
-                            .map_err(&q)?;
-                    }
-                }
-            }
-            let Some(row) = known else {
-                return Err(self.misuse(format!("save_listings: listing {} vanished", l.url)));
-            };
-            let id: i64 = row.try_get(0).map_err(&q)?;
-            let old: String = row.try_get(1).map_err(&q)?;
-            if old == sha {
-                tx.execute(&seen, &[&id, &now]).await.map_err(&q)?;
-                out.unchanged += 1;
-            } else {
-                tx.execute(&keep_old, &[&id]).await.map_err(&q)?;
-                let version: i64 = tx
-                    .query_one(
-                        &update,
-                        &[
-                            &id,
-                            &l.market_listing_id,
-                            &l.title,
-                            &l.description,
-                            &l.vendor,
-                            &l.price_text,
-                            &l.price_amount,
-                            &l.currency,
-                            &l.category,
-                            &l.ships_from,
-                            &l.ships_to,
-                            &sha,
-                            &now,
-                            &l.price_high,
-                        ],
-                    )
-                    .await
-                    .and_then(|r| r.try_get(0))
-                    .map_err(&q)?;
-                out.changed += 1;
-                if !out.to_classify.contains(&id) {
-                    out.to_classify.push(id);
-                }
-                written.retain(|w| w.id != id);
-                written.push(WrittenListing {
-                    id,
-                    version: u32_of(version),
-                    listing: l,
-                });
-            }
-            self.listing_extras(tx, &extra, &back_event, &link, id, page_id, l, now)
-                .await
-                .map(|back| out.reappeared += usize::from(back))?;
+        let mut start = 0;
+        while start < listings.len() {
+            let mut urls = HashSet::new();
+            let end = start
+                + listings[start..]
+                    .iter()
+                    .take_while(|l| urls.insert(l.url.as_str()))
+                    .count();
+            let run = &listings[start..end];
+            self.save_distinct_tx(tx, market, page_id, now, run, &mut out, &mut written)
+                .await?;
+            start = end;
         }
         Ok((out, written))
     }
 
-    /// Links a stored listing to its page, keeps its vendor URL and clears its vanished mark
-    /// (recording the reappearance). Returns whether it had vanished.
+    /// One run of listings with distinct URLs: finds the known ones (locking their rows: a
+    /// concurrent worker storing the same listing waits), inserts the new ones in order, moves the
+    /// unchanged ones' times, keeps the changed ones' old content as a version and updates them,
+    /// then links all to the page, keeps vendor URLs and records reappearances.
     #[allow(clippy::too_many_arguments)]
-    async fn listing_extras(
+    async fn save_distinct_tx<'a>(
         &self,
         tx: &Transaction<'_>,
-        extra: &tokio_postgres::Statement,
-        back_event: &tokio_postgres::Statement,
-        link: &tokio_postgres::Statement,
-        id: i64,
+        market: &MarketId,
         page_id: i64,
-        l: &Listing,
         now: i64,
-    ) -> Result<bool> {
+        run: &'a [Listing],
+        out: &mut ListingWrite,
+        written: &mut Vec<WrittenListing<'a>>,
+    ) -> Result<()> {
         let q = self.q("save listings");
-        tx.execute(link, &[&id, &page_id]).await.map_err(&q)?;
-        let was_vanished: bool = tx
-            .query_one(extra, &[&id, &l.vendor_url])
-            .await
-            .and_then(|r| r.try_get(0))
-            .map_err(&q)?;
-        if was_vanished {
-            tx.execute(back_event, &[&id, &now]).await.map_err(&q)?;
+        let shas: Vec<String> = run.iter().map(content_sha256).collect();
+        let urls: Vec<&str> = run.iter().map(|l| l.url.as_str()).collect();
+        // (id, stored content hash) of each listing already stored, by position in the run.
+        let mut known: Vec<Option<(i64, String)>> =
+            self.find_listings_tx(tx, market, &urls).await?;
+
+        // What happened to each listing: new, changed (with its new version) or unchanged.
+        enum Fate {
+            New,
+            Changed(u32),
+            Unchanged,
         }
-        Ok(was_vanished)
+        let mut fate: Vec<Option<Fate>> = run.iter().map(|_| None).collect();
+        let mut ids: Vec<i64> = vec![0; run.len()];
+
+        let missing: Vec<usize> = (0..run.len()).filter(|&i| known[i].is_none()).collect();
+        if !missing.is_empty() {
+            let pick = |f: &dyn Fn(&Listing) -> Option<String>| -> Vec<Option<String>> {
+                missing.iter().map(|&i| f(&run[i])).collect()
+            };
+            let insert = tx
+                .prepare_cached(&format!(
+                    "INSERT INTO listings (market_id, canonical_url, {CONTENT_COLS}, content_sha256,
+                         version, first_seen, last_seen, version_first_seen)
+                     SELECT $1, u.url, u.mlid, u.title, u.description, u.vendor, u.price_text,
+                         u.price_amount, u.currency, u.category, u.ships_from, u.ships_to,
+                         u.price_high, u.sha, 1, $2, $2, $2
+                     FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                                 $8::text[], $9::float8[], $10::text[], $11::text[], $12::text[],
+                                 $13::text[], $14::float8[], $15::text[])
+                          WITH ORDINALITY AS u(url, mlid, title, description, vendor, price_text,
+                                               price_amount, currency, category, ships_from,
+                                               ships_to, price_high, sha, ord)
+                     ORDER BY u.ord
+                     ON CONFLICT (market_id, canonical_url) DO NOTHING
+                     RETURNING id, canonical_url"
+                ))
+                .await
+                .map_err(&q)?;
+            let rows = tx
+                .query(
+                    &insert,
+                    &[
+                        &market.as_str(),
+                        &now,
+                        &pick(&|l| Some(l.url.clone())),
+                        &pick(&|l| l.market_listing_id.clone()),
+                        &pick(&|l| Some(l.title.clone())),
+                        &pick(&|l| l.description.clone()),
+                        &pick(&|l| l.vendor.clone()),
+                        &pick(&|l| l.price_text.clone()),
+                        &missing
+                            .iter()
+                            .map(|&i| run[i].price_amount)
+                            .collect::<Vec<_>>(),
+                        &pick(&|l| l.currency.clone()),
+                        &pick(&|l| l.category.clone()),
+                        &pick(&|l| l.ships_from.clone()),
+                        &pick(&|l| l.ships_to.clone()),
+                        &missing
+                            .iter()
+                            .map(|&i| run[i].price_high)
+                            .collect::<Vec<_>>(),
+                        &missing.iter().map(|&i| shas[i].clone()).collect::<Vec<_>>(),
+                    ],
+                )
+                .await
+                .map_err(&q)?;
+            let mut inserted: HashMap<String, i64> = HashMap::with_capacity(rows.len());
+            for r in &rows {
+                inserted.insert(r.try_get(1).map_err(&q)?, r.try_get(0).map_err(&q)?);
+            }
+            let mut raced = Vec::new();
+            for &i in &missing {
+                match inserted.get(&run[i].url) {
+                    Some(&id) => {
+                        ids[i] = id;
+                        fate[i] = Some(Fate::New);
+                    }
+                    // Another worker inserted it since we looked: treat it as known.
+                    None => raced.push(i),
+                }
+            }
+            if !raced.is_empty() {
+                let urls: Vec<&str> = raced.iter().map(|&i| urls[i]).collect();
+                for (&i, found) in raced
+                    .iter()
+                    .zip(self.find_listings_tx(tx, market, &urls).await?)
+                {
+                    match found {
+                        Some(f) => known[i] = Some(f),
+                        None => {
+                            return Err(self
+                                .misuse(format!("save_listings: listing {} vanished", run[i].url)))
+                        }
+                    }
+                }
+            }
+        }
+
+        // Known listings: unchanged ones only move their times; changed ones get a new version.
+        let mut unchanged = Vec::new();
+        let mut changed = Vec::new();
+        for (i, k) in known.iter().enumerate() {
+            if fate[i].is_some() {
+                continue;
+            }
+            let Some((id, old)) = k else { continue };
+            ids[i] = *id;
+            if *old == shas[i] {
+                unchanged.push(*id);
+                fate[i] = Some(Fate::Unchanged);
+            } else {
+                changed.push(i);
+            }
+        }
+        if !unchanged.is_empty() {
+            let seen = tx
+                .prepare_cached(
+                    "UPDATE listings SET last_seen = greatest(last_seen, $2),
+                         first_seen = least(first_seen, $2)
+                     WHERE id = ANY($1)",
+                )
+                .await
+                .map_err(&q)?;
+            tx.execute(&seen, &[&unchanged, &now]).await.map_err(&q)?;
+        }
+        if !changed.is_empty() {
+            let versions = self
+                .update_changed_tx(tx, now, run, &shas, &ids, &changed)
+                .await?;
+            for (&i, v) in changed.iter().zip(versions) {
+                fate[i] = Some(Fate::Changed(v));
+            }
+        }
+
+        // Every listing of the run: linked to the page, its vendor URL kept, back if it had vanished.
+        let all: Vec<i64> = ids.clone();
+        let link = tx
+            .prepare_cached(
+                "INSERT INTO listing_pages (listing_id, page_id)
+                 SELECT u, $2 FROM unnest($1::int8[]) AS u ON CONFLICT DO NOTHING",
+            )
+            .await
+            .map_err(&q)?;
+        tx.execute(&link, &[&all, &page_id]).await.map_err(&q)?;
+        let extra = tx
+            .prepare_cached(
+                "WITH old AS (SELECT id, vanished_at FROM listings WHERE id = ANY($1))
+                 UPDATE listings l SET vendor_url = coalesce(u.vendor_url, l.vendor_url),
+                     vanished_at = NULL
+                 FROM unnest($1::int8[], $2::text[]) AS u(id, vendor_url), old
+                 WHERE l.id = u.id AND old.id = u.id
+                   AND (l.vanished_at IS NOT NULL
+                        OR (u.vendor_url IS NOT NULL AND u.vendor_url IS DISTINCT FROM l.vendor_url))
+                 RETURNING l.id, old.vanished_at IS NOT NULL",
+            )
+            .await
+            .map_err(&q)?;
+        let vendor_urls: Vec<Option<&str>> = run.iter().map(|l| l.vendor_url.as_deref()).collect();
+        let mut back = HashSet::new();
+        for r in tx.query(&extra, &[&all, &vendor_urls]).await.map_err(&q)? {
+            if r.try_get::<_, bool>(1).map_err(&q)? {
+                back.insert(r.try_get::<_, i64>(0).map_err(&q)?);
+            }
+        }
+        if !back.is_empty() {
+            let back_ids: Vec<i64> = all.iter().copied().filter(|id| back.contains(id)).collect();
+            let back_event = tx
+                .prepare_cached(
+                    "INSERT INTO listing_presence (listing_id, event, at)
+                     SELECT u.id, 'reappeared', $2
+                     FROM unnest($1::int8[]) WITH ORDINALITY AS u(id, ord) ORDER BY u.ord",
+                )
+                .await
+                .map_err(&q)?;
+            tx.execute(&back_event, &[&back_ids, &now])
+                .await
+                .map_err(&q)?;
+            out.reappeared += back_ids.len();
+        }
+
+        // The counts and the written listings, in the order one-at-a-time writes give.
+        for (i, l) in run.iter().enumerate() {
+            let id = ids[i];
+            match fate[i] {
+                Some(Fate::New) => {
+                    out.new += 1;
+                    out.to_classify.push(id);
+                    written.push(WrittenListing {
+                        id,
+                        version: 1,
+                        listing: l,
+                    });
+                }
+                Some(Fate::Changed(version)) => {
+                    out.changed += 1;
+                    if !out.to_classify.contains(&id) {
+                        out.to_classify.push(id);
+                    }
+                    // Written once, where first written, with the content stored last.
+                    let now_written = WrittenListing {
+                        id,
+                        version,
+                        listing: l,
+                    };
+                    match written.iter_mut().find(|w| w.id == id) {
+                        Some(w) => *w = now_written,
+                        None => written.push(now_written),
+                    }
+                }
+                Some(Fate::Unchanged) => out.unchanged += 1,
+                None => return Err(self.misuse(format!("save_listings: {} lost", l.url))),
+            }
+        }
+        Ok(())
+    }
+
+    /// (id, content hash) of the market's listings at `urls`, by position; rows locked for update.
+    async fn find_listings_tx(
+        &self,
+        tx: &Transaction<'_>,
+        market: &MarketId,
+        urls: &[&str],
+    ) -> Result<Vec<Option<(i64, String)>>> {
+        let q = self.q("save listings");
+        // Locks in id order, so that two workers storing overlapping pages queue, not deadlock.
+        let find = tx
+            .prepare_cached(
+                "SELECT id, content_sha256, canonical_url FROM listings
+                 WHERE market_id = $1 AND canonical_url = ANY($2)
+                 ORDER BY id FOR UPDATE",
+            )
+            .await
+            .map_err(&q)?;
+        let mut by_url: HashMap<String, (i64, String)> = HashMap::new();
+        for r in tx
+            .query(&find, &[&market.as_str(), &urls])
+            .await
+            .map_err(&q)?
+        {
+            by_url.insert(
+                r.try_get(2).map_err(&q)?,
+                (r.try_get(0).map_err(&q)?, r.try_get(1).map_err(&q)?),
+            );
+        }
+        Ok(urls.iter().map(|u| by_url.remove(*u)).collect())
+    }
+
+    /// Keeps the current content of the changed listings (positions `changed` in `run`, ids in
+    /// `ids`) as versions, then writes their new content. Returns their new versions, in order.
+    async fn update_changed_tx(
+        &self,
+        tx: &Transaction<'_>,
+        now: i64,
+        run: &[Listing],
+        shas: &[String],
+        ids: &[i64],
+        changed: &[usize],
+    ) -> Result<Vec<u32>> {
+        let q = self.q("save listings");
+        let changed_ids: Vec<i64> = changed.iter().map(|&i| ids[i]).collect();
+        let keep_old = tx
+            .prepare_cached(&format!(
+                "INSERT INTO listing_versions (listing_id, version, {CONTENT_COLS},
+                     content_sha256, first_seen, last_seen)
+                 SELECT l.id, l.version, {CONTENT_COLS}, l.content_sha256, l.version_first_seen,
+                     l.last_seen
+                 FROM unnest($1::int8[]) WITH ORDINALITY AS u(id, ord)
+                 JOIN listings l ON l.id = u.id ORDER BY u.ord"
+            ))
+            .await
+            .map_err(&q)?;
+        tx.execute(&keep_old, &[&changed_ids]).await.map_err(&q)?;
+        let update = tx
+            .prepare_cached(
+                "UPDATE listings l SET market_listing_id = u.mlid, title = u.title,
+                     description = u.description, vendor = u.vendor, price_text = u.price_text,
+                     price_amount = u.price_amount, currency = u.currency, category = u.category,
+                     ships_from = u.ships_from, ships_to = u.ships_to, content_sha256 = u.sha,
+                     version = l.version + 1, last_seen = greatest(l.last_seen, $2),
+                     version_first_seen = $2, price_high = u.price_high
+                 FROM unnest($1::int8[], $3::text[], $4::text[], $5::text[], $6::text[],
+                             $7::text[], $8::float8[], $9::text[], $10::text[], $11::text[],
+                             $12::text[], $13::float8[], $14::text[])
+                      AS u(id, mlid, title, description, vendor, price_text, price_amount,
+                           currency, category, ships_from, ships_to, price_high, sha)
+                 WHERE l.id = u.id
+                 RETURNING l.id, l.version",
+            )
+            .await
+            .map_err(&q)?;
+        let pick = |f: &dyn Fn(&Listing) -> Option<String>| -> Vec<Option<String>> {
+            changed.iter().map(|&i| f(&run[i])).collect()
+        };
+        let rows = tx
+            .query(
+                &update,
+                &[
+                    &changed_ids,
+                    &now,
+                    &pick(&|l| l.market_listing_id.clone()),
+                    &pick(&|l| Some(l.title.clone())),
+                    &pick(&|l| l.description.clone()),
+                    &pick(&|l| l.vendor.clone()),
+                    &pick(&|l| l.price_text.clone()),
+                    &changed
+                        .iter()
+                        .map(|&i| run[i].price_amount)
+                        .collect::<Vec<_>>(),
+                    &pick(&|l| l.currency.clone()),
+                    &pick(&|l| l.category.clone()),
+                    &pick(&|l| l.ships_from.clone()),
+                    &pick(&|l| l.ships_to.clone()),
+                    &changed
+                        .iter()
+                        .map(|&i| run[i].price_high)
+                        .collect::<Vec<_>>(),
+                    &changed.iter().map(|&i| shas[i].clone()).collect::<Vec<_>>(),
+                ],
+            )
+            .await
+            .map_err(&q)?;
+        let mut version: HashMap<i64, i64> = HashMap::with_capacity(rows.len());
+        for r in &rows {
+            version.insert(r.try_get(0).map_err(&q)?, r.try_get(1).map_err(&q)?);
+        }
+        changed_ids
+            .iter()
+            .map(|id| {
+                version
+                    .get(id)
+                    .map(|v| u32_of(*v))
+                    .ok_or_else(|| self.misuse(format!("save_listings: listing {id} vanished")))
+            })
+            .collect()
     }
 
     /// A listing by id, with its current content, times, version and pages.
@@ -329,239 +501,6 @@ impl PgStore {
             .map(|r| Ok((r.try_get(0)?, listing_from_row(r, 2, r.try_get(1)?)?)))
             .collect::<Result<Vec<_>, tokio_postgres::Error>>()
             .map_err(&q)
-    }
-
-    /// Stores verdicts for listings (by id), each tied to the listing's current version, in one
-    /// transaction. An unknown listing id or a non-finite score fails the whole batch.
-    pub fn save_verdicts(&self, verdicts: &[(i64, Verdict)]) -> Result<Vec<i64>> {
-        let at = now();
-        self.write("save verdicts", async |tx| {
-            self.save_verdicts_tx(tx, verdicts, at).await
-        })
-    }
-
-    /// [`PgStore::save_verdicts`] inside a caller's transaction.
-    pub(super) async fn save_verdicts_tx(
-        &self,
-        tx: &Transaction<'_>,
-        verdicts: &[(i64, Verdict)],
-        at: i64,
-    ) -> Result<Vec<i64>> {
-        for (listing_id, v) in verdicts {
-            if v.scores.values().any(|s| !s.is_finite()) {
-                return Err(self.misuse(format!(
-                    "save_verdicts: non-finite score for listing {listing_id}"
-                )));
-            }
-        }
-        let json = |what: &str, r: serde_json::Result<String>| {
-            r.map_err(|e| self.misuse(format!("save_verdicts: cannot encode {what}: {e}")))
-        };
-        let encoded = verdicts
-            .iter()
-            .map(|(_, v)| {
-                Ok((
-                    json("scores", serde_json::to_string(&v.scores))?,
-                    json("labels", serde_json::to_string(&v.labels))?,
-                    json("explain", serde_json::to_string(&v.explain))?,
-                ))
-            })
-            .collect::<Result<Vec<_>>>()?;
-        let q = self.q("save verdicts");
-        let version = tx
-            .prepare_cached("SELECT version FROM listings WHERE id = $1")
-            .await
-            .map_err(&q)?;
-        let insert = tx
-            .prepare_cached(
-                "INSERT INTO verdicts (listing_id, listing_version, model_id, model_version,
-                     scores_json, labels_json, explain_json, max_score, flagged, created_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
-            )
-            .await
-            .map_err(&q)?;
-        let label_row = tx
-            .prepare_cached(
-                "INSERT INTO verdict_labels (verdict_id, label, score, assigned)
-                 VALUES ($1, $2, $3, $4)",
-            )
-            .await
-            .map_err(&q)?;
-        let mut ids = Vec::with_capacity(verdicts.len());
-        for ((listing_id, v), (scores, labels, explain)) in verdicts.iter().zip(&encoded) {
-            let listing_version: i64 =
-                match tx.query_opt(&version, &[listing_id]).await.map_err(&q)? {
-                    Some(r) => r.try_get(0).map_err(&q)?,
-                    None => {
-                        return Err(self.misuse(format!("save_verdicts: no listing {listing_id}")))
-                    }
-                };
-            let id: i64 = tx
-                .query_one(
-                    &insert,
-                    &[
-                        listing_id,
-                        &listing_version,
-                        &v.model_id,
-                        &v.model_version,
-                        scores,
-                        labels,
-                        explain,
-                        &f64::from(v.max_score()),
-                        &v.is_flagged(),
-                        &at,
-                    ],
-                )
-                .await
-                .and_then(|r| r.try_get(0))
-                .map_err(&q)?;
-            for label in Label::ALL {
-                let assigned = v.labels.contains(&label);
-                let score = v.scores.get(&label).copied();
-                if score.is_some() || assigned {
-                    tx.execute(
-                        &label_row,
-                        &[
-                            &id,
-                            &label.as_str(),
-                            &f64::from(score.unwrap_or(0.0)),
-                            &assigned,
-                        ],
-                    )
-                    .await
-                    .map_err(&q)?;
-                }
-            }
-            ids.push(id);
-        }
-        Ok(ids)
-    }
-
-    /// Stores entities found on `market` at `now`; seeing one again at the same place only moves
-    /// `last_seen`.
-    pub(super) async fn save_entities_tx(
-        &self,
-        tx: &Transaction<'_>,
-        market: &MarketId,
-        now: i64,
-        sightings: &[Sighting],
-    ) -> Result<usize> {
-        let q = self.q("save entities");
-        let entity = tx
-            .prepare_cached(
-                "INSERT INTO entities (kind, value, first_seen) VALUES ($1, $2, $3)
-                 ON CONFLICT (kind, value) DO UPDATE
-                     SET first_seen = least(entities.first_seen, excluded.first_seen)
-                 RETURNING id",
-            )
-            .await
-            .map_err(&q)?;
-        let sighting = tx
-            .prepare_cached(
-                "INSERT INTO entity_sightings (entity_id, market_id, url, listing_id,
-                     listing_version, vendor, field, raw, byte_offset, page_id, first_seen,
-                     last_seen)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)
-                 ON CONFLICT (entity_id, market_id, url, listing_version, field, byte_offset)
-                 DO UPDATE SET last_seen = greatest(entity_sightings.last_seen, excluded.last_seen),
-                     vendor = coalesce(excluded.vendor, entity_sightings.vendor)",
-            )
-            .await
-            .map_err(&q)?;
-        let key = tx
-            .prepare_cached(
-                "INSERT INTO pgp_keys (fingerprint, key_id, algorithm, created_at,
-                     user_ids_json, self_signed, armored, first_seen)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING",
-            )
-            .await
-            .map_err(&q)?;
-        let mut written = 0;
-        for s in sightings {
-            let e = &s.entity;
-            let id: i64 = tx
-                .query_one(&entity, &[&e.kind.as_str(), &e.value, &now])
-                .await
-                .and_then(|r| r.try_get(0))
-                .map_err(&q)?;
-            tx.execute(
-                &sighting,
-                &[
-                    &id,
-                    &market.as_str(),
-                    &s.url,
-                    &s.listing.map(|l| l.0),
-                    &s.listing.map_or(0, |l| i64::from(l.1)),
-                    &s.vendor,
-                    &s.field,
-                    &e.raw,
-                    &i64_of(e.offset),
-                    &s.page_id,
-                    &now,
-                ],
-            )
-            .await
-            .map_err(&q)?;
-            written += 1;
-            if let Some(k) = &e.pgp {
-                let uids = serde_json::to_string(&k.user_ids).unwrap_or_else(|_| "[]".into());
-                tx.execute(
-                    &key,
-                    &[
-                        &k.fingerprint,
-                        &k.key_id,
-                        &k.algorithm,
-                        &k.created_at,
-                        &uids,
-                        &k.self_signed,
-                        &k.armored,
-                        &now,
-                    ],
-                )
-                .await
-                .map_err(&q)?;
-            }
-        }
-        Ok(written)
-    }
-
-    /// Every sighting of entities in listing `listing_id`, by version then offset.
-    pub fn listing_entities(&self, listing_id: i64) -> Result<Vec<EntityRow>> {
-        let q = self.q("read listing entities");
-        let rows = self.read(async |c| {
-            c.query(
-                "SELECT e.kind, e.value, s.market_id, s.url, s.listing_id, s.listing_version,
-                     s.vendor, s.field, s.raw, s.byte_offset, s.page_id, s.first_seen, s.last_seen
-                 FROM entity_sightings s JOIN entities e ON e.id = s.entity_id
-                 WHERE s.listing_id = $1
-                 ORDER BY s.listing_version, s.field COLLATE \"C\", s.byte_offset",
-                &[&listing_id],
-            )
-            .await
-            .map_err(&q)
-        })?;
-        rows.iter()
-            .map(|r| {
-                let kind: String = r.try_get(0).map_err(&q)?;
-                Ok(EntityRow {
-                    kind: kind
-                        .parse()
-                        .map_err(|e: String| self.bad("entities.kind", e))?,
-                    value: r.try_get(1).map_err(&q)?,
-                    market: MarketId(r.try_get(2).map_err(&q)?),
-                    url: r.try_get(3).map_err(&q)?,
-                    listing_id: r.try_get(4).map_err(&q)?,
-                    listing_version: u32_of(r.try_get(5).map_err(&q)?),
-                    vendor: r.try_get(6).map_err(&q)?,
-                    field: r.try_get(7).map_err(&q)?,
-                    raw: r.try_get(8).map_err(&q)?,
-                    byte_offset: r.try_get(9).map_err(&q)?,
-                    page_id: r.try_get(10).map_err(&q)?,
-                    first_seen: r.try_get(11).map_err(&q)?,
-                    last_seen: r.try_get(12).map_err(&q)?,
-                })
-            })
-            .collect()
     }
 
     /// The vendor whose listings link to profile page `url` on `market` (the most recent name).

@@ -23,6 +23,7 @@ mod mirrors;
 mod ops;
 mod review;
 mod status;
+mod verdicts;
 
 pub use copy::{CaseCheck, CopyReport, TableCheck, CASE_TABLES};
 pub use fleet::RoleHolder;
