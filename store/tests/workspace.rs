@@ -250,6 +250,84 @@ fn the_queue_sorts_filters_searches_and_pages(s: &dyn CaseStore) {
     assert!(s.queue_key(99_999).unwrap().is_none());
 }
 
+fn search_folds_accents_and_case(s: &dyn CaseStore) {
+    // Guards: review search matches across accents and case both ways, as SQLite's unicode61 remove_diacritics tokenizer does, on both backends.
+    let m = MarketId("a".into());
+    let run = s.begin_run(&m, "direct", "{}", &[]).unwrap();
+    let listing = |i: usize, title: &str, description: &str, vendor: &str| Listing {
+        url: format!("http://x.onion/{i}"),
+        title: title.into(),
+        description: Some(description.into()),
+        vendor: Some(vendor.into()),
+        ..Listing::default()
+    };
+    let o = PageOutcome {
+        page: FetchedPage {
+            requested_url: "http://x.onion/".into(),
+            final_url: "http://x.onion/".into(),
+            fetched_at: 1,
+            http_status: 200,
+            content_type: Some("text/html".into()),
+            body: b"<p>x</p>".to_vec(),
+            transport: "direct".into(),
+            kind: PageKind::Index,
+            served_by: "http://x.onion".into(),
+        },
+        listings: vec![
+            listing(1, "Glöck 17 Gen5", "neuve", "armurier"),
+            listing(2, "Pistolet CRÈME", "livraison Mañana", "Zoë"),
+            listing(3, "glock 19", "plain ascii", "vendor"),
+        ],
+        new_entries: Vec::new(),
+        refusals: Vec::new(),
+        frontier: None,
+    };
+    let (_, w) = s.record_page(run, &m, &o, &mut no_entities).unwrap();
+    let ids = w.to_classify.clone();
+    let verdicts: Vec<(i64, Verdict)> = ids
+        .iter()
+        .map(|id| (*id, verdict([0.9, 0.0, 0.0, 0.0])))
+        .collect();
+    s.save_verdicts(&verdicts).unwrap();
+    let search = |text: &str| -> Vec<i64> {
+        let mut found: Vec<i64> = s
+            .queue(
+                &QueueQuery {
+                    search: Some(text.into()),
+                    include_unflagged: true,
+                    ..QueueQuery::default()
+                },
+                &QueuePosition::Start,
+            )
+            .unwrap()
+            .rows
+            .iter()
+            .map(|r| r.listing_id)
+            .collect();
+        found.sort_unstable();
+        found
+    };
+    assert_eq!(search("glock"), [ids[0], ids[2]]);
+    assert_eq!(search("GLÖCK 17"), [ids[0]]);
+    assert_eq!(search("glöck 19"), [ids[2]]);
+    assert_eq!(search("creme"), [ids[1]]);
+    assert_eq!(search("crème"), [ids[1]]);
+    assert_eq!(search("MANANA zoe"), [ids[1]]);
+    assert_eq!(search("zoë"), [ids[1]]);
+    assert_eq!(search("neuvé gen"), [ids[0]]);
+    assert!(search("glöckner").is_empty());
+    // Letters that folding on PostgreSQL turns into tsquery syntax (U+0149 is "'n", U+02BC "'")
+    // stay plain words: the search answers, it does not fail.
+    for odd in ["\u{149}", "glock \u{2bc}"] {
+        let q = QueueQuery {
+            search: Some(odd.into()),
+            include_unflagged: true,
+            ..QueueQuery::default()
+        };
+        assert!(s.queue(&q, &QueuePosition::Start).is_ok(), "{odd:?}");
+    }
+}
+
 fn status_reads_markets_problems_and_refusals(s: &dyn CaseStore) {
     // Guards: what `armswatch status` shows is the same on both backends.
     case(s, 4);
@@ -304,4 +382,5 @@ on_both_backends!(
     decisions_form_one_verified_chain,
     the_queue_sorts_filters_searches_and_pages,
     status_reads_markets_problems_and_refusals,
+    search_folds_accents_and_case,
 );

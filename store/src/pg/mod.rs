@@ -68,6 +68,10 @@ const PG_MIGRATIONS: &[(&str, &str)] = &[
         "0007_worker_roles",
         include_str!("../../pg_migrations/0007_worker_roles.sql"),
     ),
+    (
+        "0008_search_folds_accents",
+        include_str!("../../pg_migrations/0008_search_folds_accents.sql"),
+    ),
 ];
 
 /// The advisory lock key that serialises schema migrations ('ARMS').

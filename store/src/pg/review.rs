@@ -22,10 +22,10 @@ use tokio_postgres::Row;
 /// The advisory lock that serialises appends to the review chain ('REVW').
 const REVIEW_LOCK: i64 = 0x5245_5657;
 
-/// The searched text of a listing: the expression of the `listings_search` index (PG migration
-/// 0005), over alias `l`.
-const SEARCH_DOC: &str = "to_tsvector('simple'::regconfig, coalesce(l.title, '') || ' ' || \
-                          coalesce(l.description, '') || ' ' || coalesce(l.vendor, ''))";
+/// The searched text of a listing, accents folded: the expression of the `listings_search` index
+/// (PG migration 0008), over alias `l`.
+const SEARCH_DOC: &str = "to_tsvector('simple'::regconfig, armswatch_fold(coalesce(l.title, '') \
+                          || ' ' || coalesce(l.description, '') || ' ' || coalesce(l.vendor, '')))";
 
 fn raw_from_row(r: &Row) -> Result<RawReview, tokio_postgres::Error> {
     Ok(RawReview {
@@ -47,13 +47,14 @@ fn raw_from_row(r: &Row) -> Result<RawReview, tokio_postgres::Error> {
     })
 }
 
-/// [`crate::fts_query`]'s terms (`"word"*`, all required) as a `to_tsquery` text: `word:* & ...`.
-/// The words are letters and digits only, so nothing in them is tsquery syntax.
-fn ts_query(fts: &str) -> String {
+/// [`crate::fts_query`]'s terms (`"word"*`, all required) as plain words, for the migration's
+/// `armswatch_prefix_query`, which folds them as the index folds listings and makes each a
+/// required prefix. The words are letters and digits only.
+fn search_words(fts: &str) -> String {
     fts.split_whitespace()
-        .map(|t| format!("{}:*", t.trim_end_matches('*').trim_matches('"')))
+        .map(|t| t.trim_end_matches('*').trim_matches('"'))
         .collect::<Vec<_>>()
-        .join(" & ")
+        .join(" ")
 }
 
 /// Positional parameters of a statement built piece by piece.
@@ -359,8 +360,9 @@ impl PgStore {
             if let Some(s) = search {
                 filters.push(format!(
                     "q.listing_id IN (SELECT l.id FROM listings l
-                                      WHERE {SEARCH_DOC} @@ to_tsquery('simple'::regconfig, {}))",
-                    params.add(ts_query(s))
+                                      WHERE {SEARCH_DOC} @@ to_tsquery('simple'::regconfig,
+                                          armswatch_prefix_query({})))",
+                    params.add(search_words(s))
                 ));
             }
             if let (Some(k), Some(cond)) = (key, extra) {
@@ -462,10 +464,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn search_terms_become_prefix_tsquery_terms() {
-        // Guards: what a person typed reaches to_tsquery as plain prefix words joined by AND,
-        // never as tsquery syntax of its own.
+    fn search_terms_reach_postgresql_as_plain_words() {
+        // Guards: what a person typed reaches armswatch_prefix_query as plain words, never as
+        // tsquery syntax of its own.
         let fts = crate::fts_query("Glock 19 & !(x) <-> café:*").unwrap();
-        assert_eq!(ts_query(&fts), "Glock:* & 19:* & x:* & café:*");
+        assert_eq!(search_words(&fts), "Glock 19 x café");
     }
 }
