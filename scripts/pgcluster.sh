@@ -10,7 +10,8 @@
 # Trust authentication on loopback only, no fsync (data is thrown away). Run as root, the cluster
 # belongs to an unprivileged user (`postgres` when it exists, else `nobody`): PostgreSQL refuses to
 # run as root. With PG_OWNER_PID set, a watchdog runs `down` within a second of that process's exit,
-# so a test binary that dies leaves no server behind.
+# so a test binary that dies leaves no server behind. PG_SERVER_OPTS adds server settings
+# (`-c shared_buffers=1GB ...`; later settings win), for benchmarks.
 set -euo pipefail
 
 die() { echo "pgcluster.sh: $*" >&2; exit 1; }
@@ -75,7 +76,7 @@ up)
         if as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
             -o "-c listen_addresses=127.0.0.1 -p $port -k $dir/sock -c fsync=off \
                 -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 \
-                -c shared_buffers=32MB" start >/dev/null; then
+                -c shared_buffers=32MB ${PG_SERVER_OPTS:-}" start >/dev/null; then
             echo "$port" >"$dir/port"
             break
         fi

@@ -5,113 +5,76 @@
 //! queue page (first and deep, with and without a label filter) and full-text search pages for a
 //! rare and a common term. Prints a table with the ratio PostgreSQL / SQLite.
 //!
-//! `cargo run --release -p armswatch-store --example backend_bench -- N SQLITE_PATH POSTGRES_URL`
-//! (`bench/store_pg.sh` starts a throwaway cluster and runs it; BENCHMARKS.md, "#16").
+//! With BULK, the first BULK listings go in pages of 2,000 (the same calls, larger transactions:
+//! how a 10 M case is built in reasonable time) and the insert rate is measured on the rest, in
+//! pages of 50, on top of them.
+//!
+//! `cargo run --release -p armswatch-store --example backend_bench -- N SQLITE_PATH POSTGRES_URL
+//! [BULK]` (`bench/store_pg.sh` starts a throwaway cluster and runs it; BENCHMARKS.md, "#16").
 
 use armswatch_core::crawl::{FetchedPage, PageKind, PageOutcome};
-use armswatch_core::{Label, Listing, MarketId, Verdict};
+use armswatch_core::{Label, MarketId};
 use armswatch_store::{CaseStore, PgStore, QueuePosition, QueueQuery, Store};
 use std::time::Instant;
 
-const WORDS: &[&str] = &[
-    "glock", "pistol", "rifle", "ammo", "9mm", "slide", "barrel", "kush", "seeds", "vape", "ebook",
-    "knife", "scope", "magazine", "stl", "files", "brass", "custom", "stealth", "shipping",
-];
+mod common;
+use common::{median_ms, Synth};
 
-/// Listings per recorded page (a market's category page).
+/// Listings per recorded page on the crawl's path (a market's category page).
 const PER_PAGE: usize = 50;
 
-fn median_ms(mut f: impl FnMut()) -> f64 {
-    let mut t: Vec<f64> = (0..7)
-        .map(|_| {
-            let s = Instant::now();
-            f();
-            s.elapsed().as_secs_f64() * 1e3
-        })
-        .collect();
-    t.sort_by(f64::total_cmp);
-    t[3]
-}
+/// Listings per recorded page on the bulk path (`--bulk`): the same calls, 40 times larger
+/// transactions.
+const BULK_PAGE: usize = 2000;
 
-/// Loads `n` listings; the same seed gives both backends the same data in the same order.
-/// Returns the wall seconds.
-fn load(store: &dyn CaseStore, n: usize) -> f64 {
-    let started = Instant::now();
+/// Loads `n` listings, the first `bulk` of them in pages of [`BULK_PAGE`], the rest in pages of
+/// [`PER_PAGE`], each page through `record_page` and its verdicts through `save_verdicts`, as the
+/// crawl sink and a classifier run write them. The same calls give both backends the same data in
+/// the same order. Returns the wall seconds of the bulk part and of the rest.
+fn load(store: &dyn CaseStore, n: usize, bulk: usize) -> (f64, f64) {
     let markets: Vec<MarketId> = (0..8).map(|i| MarketId(format!("m{i}"))).collect();
     let mut runs = Vec::new();
     for m in &markets {
         store.upsert_market(m, None, None).unwrap();
         runs.push(store.begin_run(m, "direct", "{}", &[]).unwrap());
     }
-    let mut rng: u64 = 0x9e37_79b9_7f4a_7c15;
-    let mut next = || {
-        rng ^= rng << 13;
-        rng ^= rng >> 7;
-        rng ^= rng << 17;
-        rng
-    };
-    for b in 0..n.div_ceil(PER_PAGE) {
-        let mi = b % markets.len();
-        let listings: Vec<Listing> = (0..PER_PAGE.min(n - b * PER_PAGE))
-            .map(|i| {
-                let w: Vec<&str> = (0..6)
-                    .map(|_| WORDS[(next() % WORDS.len() as u64) as usize])
-                    .collect();
-                Listing {
-                    url: format!("http://m.onion/l/{b}/{i}"),
-                    title: w[..3].join(" "),
-                    description: Some(w.join(" ")),
-                    vendor: Some(format!("vendor{}", next() % 5000)),
-                    ..Listing::default()
-                }
-            })
-            .collect();
-        let outcome = PageOutcome {
-            page: FetchedPage {
-                requested_url: format!("http://m.onion/c/{b}"),
-                final_url: format!("http://m.onion/c/{b}"),
-                fetched_at: 1_700_000_000 + b as i64,
-                http_status: 200,
-                content_type: Some("text/html".into()),
-                body: format!("<html><body>category page {b}</body></html>").into_bytes(),
-                transport: "direct".into(),
-                kind: PageKind::Index,
-                served_by: "http://demo.onion".into(),
-            },
-            listings,
-            new_entries: Vec::new(),
-            refusals: Vec::new(),
-            frontier: None,
-        };
-        let (_, written) = store
-            .record_page(runs[mi], &markets[mi], &outcome, &mut |_, _| Vec::new())
-            .unwrap();
-        let verdicts: Vec<(i64, Verdict)> = written
-            .to_classify
-            .iter()
-            .map(|id| {
-                let s: [f32; 4] = [0, 1, 2, 3].map(|_| (next() % 10_000) as f32 / 10_000.0);
-                let labels = Label::ALL
-                    .into_iter()
-                    .zip(s)
-                    .filter(|(_, x)| *x > 0.8)
-                    .map(|(l, _)| l)
-                    .collect();
-                (
-                    *id,
-                    Verdict {
-                        model_id: "bench".into(),
-                        model_version: "bench".into(),
-                        scores: Label::ALL.into_iter().zip(s).collect(),
-                        labels,
-                        explain: Default::default(),
-                    },
-                )
-            })
-            .collect();
-        store.save_verdicts(&verdicts).unwrap();
+    let mut synth = Synth::new();
+    let (mut done, mut b) = (0, 0);
+    let mut secs = [0.0; 2];
+    for (part, (upto, per_page)) in [(bulk, BULK_PAGE), (n, PER_PAGE)].into_iter().enumerate() {
+        let started = Instant::now();
+        while done < upto {
+            let count = per_page.min(upto - done);
+            let mi = b % markets.len();
+            let outcome = PageOutcome {
+                page: FetchedPage {
+                    requested_url: format!("http://m.onion/c/{b}"),
+                    final_url: format!("http://m.onion/c/{b}"),
+                    fetched_at: 1_700_000_000 + b as i64,
+                    http_status: 200,
+                    content_type: Some("text/html".into()),
+                    body: format!("<html><body>category page {b}</body></html>").into_bytes(),
+                    transport: "direct".into(),
+                    kind: PageKind::Index,
+                    served_by: "http://demo.onion".into(),
+                },
+                listings: synth.listings(b, count),
+                new_entries: Vec::new(),
+                refusals: Vec::new(),
+                frontier: None,
+            };
+            let (_, written) = store
+                .record_page(runs[mi], &markets[mi], &outcome, &mut |_, _| Vec::new())
+                .unwrap();
+            store
+                .save_verdicts(&synth.verdicts(&written.to_classify))
+                .unwrap();
+            done += count;
+            b += 1;
+        }
+        secs[part] = started.elapsed().as_secs_f64();
     }
-    started.elapsed().as_secs_f64()
+    (secs[0], secs[1])
 }
 
 /// Rows skipped before a deep page: paged there 50 at a time, as a reviewer would.
@@ -131,10 +94,12 @@ fn deep_position(store: &dyn CaseStore, q: &QueueQuery) -> QueuePosition {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let usage = "usage: backend_bench N SQLITE_PATH POSTGRES_URL";
+    let usage = "usage: backend_bench N SQLITE_PATH POSTGRES_URL [BULK]";
     let n: usize = args.get(1).and_then(|a| a.parse().ok()).expect(usage);
     let path = std::path::PathBuf::from(args.get(2).expect(usage));
     let url = args.get(3).expect(usage);
+    let bulk: usize = args.get(4).map_or(0, |a| a.parse().expect(usage));
+    assert!(bulk < n, "BULK must leave listings for the crawl's path");
     assert!(
         !path.exists(),
         "{} exists: give a fresh path",
@@ -145,15 +110,35 @@ fn main() {
     let backends: [(&str, &dyn CaseStore); 2] = [("SQLite", &sqlite), ("PostgreSQL", &pg)];
 
     let mut rows: Vec<(String, [f64; 2])> = Vec::new();
-    let mut load_s = [0.0; 2];
+    let mut load_s = [(0.0, 0.0); 2];
     for (k, (name, store)) in backends.iter().enumerate() {
-        load_s[k] = load(*store, n);
-        eprintln!("{name}: loaded {n} listings in {:.1} s", load_s[k]);
+        load_s[k] = load(*store, n, bulk);
+        eprintln!(
+            "{name}: {bulk} listings in pages of {BULK_PAGE} in {:.1} s, then {} in pages of \
+             {PER_PAGE} in {:.1} s",
+            load_s[k].0,
+            n - bulk,
+            load_s[k].1
+        );
     }
+    // As autovacuum would in time: the first reads are planned on the loaded data. (SQLite runs
+    // as the store opens it, without ANALYZE: its queue queries are written for its planner.)
+    pg.analyze().expect("ANALYZE");
+    let on_top = if bulk > 0 {
+        format!(", the last {} on top of {bulk}", n - bulk)
+    } else {
+        String::new()
+    };
     rows.push((
-        format!("insert (listings/s, page of {PER_PAGE} + its verdicts per transaction)"),
-        load_s.map(|s| n as f64 / s),
+        format!("insert (listings/s, page of {PER_PAGE} + its verdicts per transaction{on_top})"),
+        load_s.map(|(_, s)| (n - bulk) as f64 / s),
     ));
+    if bulk > 0 {
+        rows.push((
+            format!("bulk insert (listings/s, page of {BULK_PAGE} + its verdicts, first {bulk})"),
+            load_s.map(|(s, _)| bulk as f64 / s),
+        ));
+    }
     let cases: Vec<(&str, QueueQuery, bool)> = vec![
         ("queue page, by score, first", QueueQuery::default(), false),
         (

@@ -6,26 +6,12 @@
 //! `cargo run -p armswatch-store --example queue_bench -- [N] [DB]` (BENCHMARKS.md, "Review queue")
 
 use armswatch_core::crawl::{FetchedPage, PageKind};
-use armswatch_core::{Label, Listing, MarketId, ReviewState, Verdict};
+use armswatch_core::{Label, MarketId, ReviewState};
 use armswatch_store::{QueuePosition, QueueQuery, QueueSort, Store};
 use std::time::Instant;
 
-const WORDS: &[&str] = &[
-    "glock", "pistol", "rifle", "ammo", "9mm", "slide", "barrel", "kush", "seeds", "vape", "ebook",
-    "knife", "scope", "magazine", "stl", "files", "brass", "custom", "stealth", "shipping",
-];
-
-fn median_ms(mut f: impl FnMut()) -> f64 {
-    let mut t: Vec<f64> = (0..7)
-        .map(|_| {
-            let s = Instant::now();
-            f();
-            s.elapsed().as_secs_f64() * 1e3
-        })
-        .collect();
-    t.sort_by(f64::total_cmp);
-    t[3]
-}
+mod common;
+use common::{median_ms, Synth};
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -47,13 +33,7 @@ fn main() {
             store.upsert_market(m, None, None).unwrap();
         }
         let run = store.start_run(&markets[0], "direct", "{}").unwrap();
-        let mut rng: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = || {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            rng
-        };
+        let mut synth = Synth::new();
         let batch = 2000;
         for b in 0..n.div_ceil(batch) {
             let m = &markets[b % markets.len()];
@@ -74,46 +54,11 @@ fn main() {
                     },
                 )
                 .unwrap();
-            let listings: Vec<Listing> = (0..batch.min(n - b * batch))
-                .map(|i| {
-                    let w: Vec<&str> = (0..6)
-                        .map(|_| WORDS[(next() % WORDS.len() as u64) as usize])
-                        .collect();
-                    Listing {
-                        url: format!("http://m.onion/l/{b}/{i}"),
-                        title: w[..3].join(" "),
-                        description: Some(w.join(" ")),
-                        vendor: Some(format!("vendor{}", next() % 5000)),
-                        ..Listing::default()
-                    }
-                })
-                .collect();
+            let listings = synth.listings(b, batch.min(n - b * batch));
             let w = store
                 .save_listings(m, page, 1_700_000_000 + (b * batch) as i64, &listings)
                 .unwrap();
-            let verdicts: Vec<(i64, Verdict)> = w
-                .to_classify
-                .iter()
-                .map(|id| {
-                    let s: [f32; 4] = [0, 1, 2, 3].map(|_| (next() % 10_000) as f32 / 10_000.0);
-                    let labels = Label::ALL
-                        .into_iter()
-                        .zip(s)
-                        .filter(|(_, x)| *x > 0.8)
-                        .map(|(l, _)| l)
-                        .collect();
-                    (
-                        *id,
-                        Verdict {
-                            model_id: "bench".into(),
-                            model_version: "bench".into(),
-                            scores: Label::ALL.into_iter().zip(s).collect(),
-                            labels,
-                            explain: Default::default(),
-                        },
-                    )
-                })
-                .collect();
+            let verdicts = synth.verdicts(&w.to_classify);
             store.save_verdicts(&verdicts).unwrap();
         }
         // Reviews for one listing in 1,000.

@@ -378,6 +378,12 @@ impl PgStore {
             Ok(usize::try_from(v).unwrap_or(0))
         })
     }
+
+    /// Refreshes the planner's statistics of every table now (`ANALYZE`), as autovacuum does in
+    /// time: after a bulk load, so that the first queries are planned on the loaded data.
+    pub fn analyze(&self) -> Result<()> {
+        self.read(async |c| c.batch_execute("ANALYZE").await.map_err(self.q("analyze")))
+    }
 }
 
 /// Whether `e` is a deadlock or serialization failure, which running the transaction again cures.
