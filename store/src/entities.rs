@@ -144,44 +144,32 @@ impl Store {
     /// Every sighting of entities in listing `listing_id` (all versions), by version then offset.
     #[tracing::instrument(level = "trace", skip(self))]
     pub fn listing_entities(&self, listing_id: i64) -> Result<Vec<EntityRow>> {
-        let q = self.q("read listing entities");
-        self.read(|c| {
-            let mut st = c
-                .prepare_cached(&format!(
-                    "SELECT {ENTITY_COLS} FROM entity_sightings s JOIN entities e ON e.id = s.entity_id
-                     WHERE s.listing_id = ?1
-                     ORDER BY s.listing_version, s.field, s.byte_offset"
-                ))
-                .map_err(&q)?;
-            let rows = st
-                .query_map([listing_id], |r| Ok(entity_from(r)?))
-                .map_err(&q)?
-                .collect::<rusqlite::Result<Vec<_>>>()
-                .map_err(&q)?;
-            Ok(rows)
-        })
+        self.rows_of(
+            "read listing entities",
+            &format!(
+                "SELECT {ENTITY_COLS} FROM entity_sightings s JOIN entities e ON e.id = s.entity_id
+                 WHERE s.listing_id = ?1
+                 ORDER BY s.listing_version, s.field, s.byte_offset"
+            ),
+            [listing_id],
+            |r| entity_from(r),
+        )
     }
 
     /// Every sighting of a personal entity (not onion addresses) attributed to a vendor, for linking
     /// vendors; ordered by market, vendor, kind, value.
     #[tracing::instrument(level = "trace", skip(self))]
     pub fn vendor_entities(&self) -> Result<Vec<EntityRow>> {
-        let q = self.q("read vendor entities");
-        self.read(|c| {
-            let mut st = c
-                .prepare_cached(&format!(
-                    "SELECT {ENTITY_COLS} FROM entity_sightings s JOIN entities e ON e.id = s.entity_id
-                     WHERE s.vendor IS NOT NULL AND e.kind != 'onion'
-                     ORDER BY s.market_id, s.vendor, e.kind, e.value, s.id"
-                ))
-                .map_err(&q)?;
-            let rows = st
-                .query_map([], |r| Ok(entity_from(r)?))
-                .map_err(&q)?
-                .collect::<rusqlite::Result<Vec<_>>>()
-                .map_err(&q)?;
-            Ok(rows)
-        })
+        self.rows_of(
+            "read vendor entities",
+            &format!(
+                "SELECT {ENTITY_COLS} FROM entity_sightings s JOIN entities e ON e.id = s.entity_id
+                 WHERE s.vendor IS NOT NULL AND e.kind != 'onion'
+                 ORDER BY s.market_id, s.vendor, e.kind, e.value, s.id"
+            ),
+            [],
+            |r| entity_from(r),
+        )
     }
 
     /// The parsed key with this fingerprint, if a key block for it was seen.

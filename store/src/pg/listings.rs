@@ -6,35 +6,12 @@
 
 use super::crawl::{i64_of, u32_of};
 use super::PgStore;
+use crate::rows::{content_cols, listing_from, Cols, RowError, CONTENT_COLS};
 use crate::{content_sha256, PresenceEvent, Result, StoredListing, WrittenListing};
 use armswatch_core::crawl::ListingWrite;
 use armswatch_core::{Listing, MarketId};
 use deadpool_postgres::Transaction;
 use std::collections::{HashMap, HashSet};
-use tokio_postgres::Row;
-
-/// The content columns, in the order [`listing_from_row`] reads them.
-const CONTENT_COLS: &str = "market_listing_id, title, description, vendor, price_text, \
-                            price_amount, currency, category, ships_from, ships_to, price_high";
-
-/// Reads the ten content columns starting at column `at`.
-fn listing_from_row(r: &Row, at: usize, url: String) -> Result<Listing, tokio_postgres::Error> {
-    Ok(Listing {
-        url,
-        market_listing_id: r.try_get(at)?,
-        title: r.try_get(at + 1)?,
-        description: r.try_get(at + 2)?,
-        vendor: r.try_get(at + 3)?,
-        price_text: r.try_get(at + 4)?,
-        price_amount: r.try_get(at + 5)?,
-        currency: r.try_get(at + 6)?,
-        category: r.try_get(at + 7)?,
-        ships_from: r.try_get(at + 8)?,
-        ships_to: r.try_get(at + 9)?,
-        vendor_url: None,
-        price_high: r.try_get(at + 10)?,
-    })
-}
 
 impl PgStore {
     /// Stores listings parsed from page `page_id` (see `Store::save_listings`); also returns the
@@ -448,7 +425,8 @@ impl PgStore {
             Ok((row, pages))
         })?;
         let Some(r) = row else { return Ok(None) };
-        let mut listing = listing_from_row(&r, 9, r.try_get(1).map_err(&q)?).map_err(&q)?;
+        let mut listing = listing_from(&r, 9, r.try_get(1).map_err(&q)?)
+            .map_err(|e| self.row_err("read listing", e))?;
         listing.vendor_url = r.try_get(8).map_err(&q)?;
         Ok(Some(StoredListing {
             id,
@@ -475,12 +453,9 @@ impl PgStore {
         model_version: &str,
         limit: usize,
     ) -> Result<Vec<(i64, Listing)>> {
-        let q = self.q("find listings needing a verdict");
-        let cols = CONTENT_COLS
-            .split(", ")
-            .map(|c| format!("l.{c}"))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let op = "find listings needing a verdict";
+        let q = self.q(op);
+        let cols = content_cols("l.");
         let rows = self.read(async |c| {
             c.query(
                 &format!(
@@ -498,9 +473,9 @@ impl PgStore {
             .map_err(&q)
         })?;
         rows.iter()
-            .map(|r| Ok((r.try_get(0)?, listing_from_row(r, 2, r.try_get(1)?)?)))
-            .collect::<Result<Vec<_>, tokio_postgres::Error>>()
-            .map_err(&q)
+            .map(|r| Ok((r.col(0)?, listing_from(r, 2, r.col(1)?)?)))
+            .collect::<Result<Vec<_>, RowError<tokio_postgres::Error>>>()
+            .map_err(|e| self.row_err(op, e))
     }
 
     /// The vendor whose listings link to profile page `url` on `market` (the most recent name).

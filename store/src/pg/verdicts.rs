@@ -2,8 +2,9 @@
 //! (`verdicts.rs`, `entities.rs`): a batch of either is written with a few multi-row statements
 //! (arrays through `unnest`), not a round trip per row, and ends as one-at-a-time writes would.
 
-use super::crawl::{i64_of, u32_of};
+use super::crawl::i64_of;
 use super::PgStore;
+use crate::rows::{entity_from, ENTITY_COLS};
 use crate::{now, EntityRow, Result, Sighting};
 use armswatch_core::{Label, MarketId, PgpKey, Verdict};
 use deadpool_postgres::Transaction;
@@ -329,40 +330,15 @@ impl PgStore {
 
     /// Every sighting of entities in listing `listing_id`, by version then offset.
     pub fn listing_entities(&self, listing_id: i64) -> Result<Vec<EntityRow>> {
-        let q = self.q("read listing entities");
-        let rows = self.read(async |c| {
-            c.query(
-                "SELECT e.kind, e.value, s.market_id, s.url, s.listing_id, s.listing_version,
-                     s.vendor, s.field, s.raw, s.byte_offset, s.page_id, s.first_seen, s.last_seen
-                 FROM entity_sightings s JOIN entities e ON e.id = s.entity_id
+        self.rows_of(
+            "read listing entities",
+            &format!(
+                "SELECT {ENTITY_COLS} FROM entity_sightings s JOIN entities e ON e.id = s.entity_id
                  WHERE s.listing_id = $1
-                 ORDER BY s.listing_version, s.field COLLATE \"C\", s.byte_offset",
-                &[&listing_id],
-            )
-            .await
-            .map_err(&q)
-        })?;
-        rows.iter()
-            .map(|r| {
-                let kind: String = r.try_get(0).map_err(&q)?;
-                Ok(EntityRow {
-                    kind: kind
-                        .parse()
-                        .map_err(|e: String| self.bad("entities.kind", e))?,
-                    value: r.try_get(1).map_err(&q)?,
-                    market: MarketId(r.try_get(2).map_err(&q)?),
-                    url: r.try_get(3).map_err(&q)?,
-                    listing_id: r.try_get(4).map_err(&q)?,
-                    listing_version: u32_of(r.try_get(5).map_err(&q)?),
-                    vendor: r.try_get(6).map_err(&q)?,
-                    field: r.try_get(7).map_err(&q)?,
-                    raw: r.try_get(8).map_err(&q)?,
-                    byte_offset: r.try_get(9).map_err(&q)?,
-                    page_id: r.try_get(10).map_err(&q)?,
-                    first_seen: r.try_get(11).map_err(&q)?,
-                    last_seen: r.try_get(12).map_err(&q)?,
-                })
-            })
-            .collect()
+                 ORDER BY s.listing_version, s.field COLLATE \"C\", s.byte_offset"
+            ),
+            &[&listing_id],
+            entity_from,
+        )
     }
 }
