@@ -97,7 +97,7 @@ pub enum MarketsCommand {
     /// Onion addresses (checksum-verified v3) seen in listings or pages that belong to no market
     /// in the database: candidates to add, most widely seen first.
     Candidates {
-        /// SQLite database (PATH or sqlite:PATH; not yet on PostgreSQL).
+        /// Database: a SQLite file (PATH or sqlite:PATH) or postgres://USER@HOST/DB.
         #[arg(long, value_name = "DB", env = crate::db::DB_ENV)]
         db: crate::db::DbTarget,
         #[command(flatten)]
@@ -119,17 +119,18 @@ pub enum MirrorsCommand {
         /// The market's OpenPGP public key (armored).
         #[arg(long, value_name = "KEY.asc")]
         key: PathBuf,
-        /// SQLite database (created if missing).
-        #[arg(long, value_name = "PATH")]
-        db: PathBuf,
+        /// Database: a SQLite file (PATH or sqlite:PATH, created if missing) or
+        /// postgres://USER@HOST/DB.
+        #[arg(long, value_name = "DB", env = crate::db::DB_ENV)]
+        db: crate::db::DbTarget,
     },
     /// The market's imported mirrors with the key that signed them.
     List {
         /// Market id.
         market: String,
-        /// SQLite database.
-        #[arg(long, value_name = "PATH")]
-        db: PathBuf,
+        /// Database: a SQLite file (PATH or sqlite:PATH) or postgres://USER@HOST/DB.
+        #[arg(long, value_name = "DB", env = crate::db::DB_ENV)]
+        db: crate::db::DbTarget,
         #[command(flatten)]
         output: FormatArgs,
     },
@@ -146,7 +147,7 @@ pub struct VendorsArgs {
 pub enum VendorsCommand {
     /// Every vendor per market: listings, flagged listings, PGP keys, linked vendors elsewhere.
     List {
-        /// SQLite database (PATH or sqlite:PATH; not yet on PostgreSQL).
+        /// Database: a SQLite file (PATH or sqlite:PATH) or postgres://USER@HOST/DB.
         #[arg(long, value_name = "DB", env = crate::db::DB_ENV)]
         db: crate::db::DbTarget,
         /// Only vendors linked to a vendor on at least this many other markets.
@@ -163,7 +164,7 @@ pub enum VendorsCommand {
     Show {
         /// The vendor's name as the market shows it.
         name: String,
-        /// SQLite database (PATH or sqlite:PATH; not yet on PostgreSQL).
+        /// Database: a SQLite file (PATH or sqlite:PATH) or postgres://USER@HOST/DB.
         #[arg(long, value_name = "DB", env = crate::db::DB_ENV)]
         db: crate::db::DbTarget,
         /// One JSON document instead of text.
@@ -172,7 +173,7 @@ pub enum VendorsCommand {
     },
     /// Links between vendors on different markets, one row per piece of evidence.
     Links {
-        /// SQLite database (PATH or sqlite:PATH; not yet on PostgreSQL).
+        /// Database: a SQLite file (PATH or sqlite:PATH) or postgres://USER@HOST/DB.
         #[arg(long, value_name = "DB", env = crate::db::DB_ENV)]
         db: crate::db::DbTarget,
         /// Weakest link shown: `strong` (shared PGP key or crypto address) or `weak` (also shared
@@ -185,7 +186,7 @@ pub enum VendorsCommand {
     /// Vendor names that changed on a market (a listing's vendor field, or one profile page under
     /// two names).
     Renames {
-        /// SQLite database (PATH or sqlite:PATH; not yet on PostgreSQL).
+        /// Database: a SQLite file (PATH or sqlite:PATH) or postgres://USER@HOST/DB.
         #[arg(long, value_name = "DB", env = crate::db::DB_ENV)]
         db: crate::db::DbTarget,
         #[command(flatten)]
@@ -207,7 +208,7 @@ pub enum ListingsCommand {
     History {
         /// The listing's id (as `armswatch flagged` shows it).
         id: i64,
-        /// SQLite database (PATH or sqlite:PATH; not yet on PostgreSQL).
+        /// Database: a SQLite file (PATH or sqlite:PATH) or postgres://USER@HOST/DB.
         #[arg(long, value_name = "DB", env = crate::db::DB_ENV)]
         db: crate::db::DbTarget,
         #[command(flatten)]
@@ -215,7 +216,7 @@ pub enum ListingsCommand {
     },
     /// Listings currently marked vanished (missed by the last N finished crawls of their market).
     Vanished {
-        /// SQLite database (PATH or sqlite:PATH; not yet on PostgreSQL).
+        /// Database: a SQLite file (PATH or sqlite:PATH) or postgres://USER@HOST/DB.
         #[arg(long, value_name = "DB", env = crate::db::DB_ENV)]
         db: crate::db::DbTarget,
         /// Only this market.
@@ -232,7 +233,7 @@ pub enum ListingsCommand {
 /// currency only with --rates.
 #[derive(Debug, Args)]
 pub struct StatsArgs {
-    /// SQLite database (PATH or sqlite:PATH; not yet on PostgreSQL).
+    /// Database: a SQLite file (PATH or sqlite:PATH) or postgres://USER@HOST/DB.
     #[arg(long, value_name = "DB", env = crate::db::DB_ENV)]
     pub db: crate::db::DbTarget,
     /// Group by (repeatable or comma-separated, e.g. --by week,label).
@@ -378,7 +379,7 @@ pub struct ClassifyArgs {
 /// List flagged listings, highest score first, with their labels, scores and the terms behind them.
 #[derive(Debug, Args)]
 pub struct FlaggedArgs {
-    /// SQLite database (PATH or sqlite:PATH; not yet on PostgreSQL).
+    /// Database: a SQLite file (PATH or sqlite:PATH) or postgres://USER@HOST/DB.
     #[arg(long, value_name = "DB", env = crate::db::DB_ENV)]
     pub db: crate::db::DbTarget,
     /// Only this market.
@@ -491,9 +492,10 @@ pub struct TrainArgs {
     /// Add the reviewed listings of --db to the training data.
     #[arg(long, requires = "db")]
     pub with_reviews: bool,
-    /// The database whose reviews --with-reviews (or eval --reviews) reads.
-    #[arg(long, value_name = "PATH")]
-    pub db: Option<PathBuf>,
+    /// The database whose reviews --with-reviews reads: a SQLite file (PATH or sqlite:PATH) or
+    /// postgres://USER@HOST/DB.
+    #[arg(long, value_name = "DB")]
+    pub db: Option<crate::db::DbTarget>,
 }
 
 /// Evaluate the model on labeled JSON lines: per-label precision, recall, F1, support, PR-AUC and
@@ -513,9 +515,10 @@ pub struct EvalArgs {
     /// Score against the reviewed listings of --db.
     #[arg(long, requires = "db")]
     pub reviews: bool,
-    /// The database whose reviews --reviews reads.
-    #[arg(long, value_name = "PATH")]
-    pub db: Option<PathBuf>,
+    /// The database whose reviews --reviews reads: a SQLite file (PATH or sqlite:PATH) or
+    /// postgres://USER@HOST/DB.
+    #[arg(long, value_name = "DB")]
+    pub db: Option<crate::db::DbTarget>,
     /// Print the report as JSON.
     #[arg(long)]
     pub json: bool,
@@ -533,7 +536,7 @@ pub struct EvalArgs {
 /// first visit). Listens on 127.0.0.1 unless --bind says otherwise.
 #[derive(Debug, Args)]
 pub struct ServeArgs {
-    /// SQLite database (PATH or sqlite:PATH; not yet on PostgreSQL).
+    /// Database: a SQLite file (PATH or sqlite:PATH) or postgres://USER@HOST/DB.
     #[arg(long, value_name = "DB", env = crate::db::DB_ENV)]
     pub db: crate::db::DbTarget,
     /// Address to listen on (port 0 picks a free port). Anything but loopback makes the UI
@@ -664,7 +667,7 @@ pub struct ReviewVerifyArgs {
 #[derive(Debug, Args)]
 #[command(group(clap::ArgGroup::new("selection").required(true).args(["listing", "flagged", "reviewed", "research"])))]
 pub struct ExportArgs {
-    /// SQLite database (PATH or sqlite:PATH; not yet on PostgreSQL).
+    /// Database: a SQLite file (PATH or sqlite:PATH) or postgres://USER@HOST/DB.
     #[arg(long, value_name = "DB", env = crate::db::DB_ENV)]
     pub db: crate::db::DbTarget,
     /// Evidence: these listings (repeatable, or comma-separated).

@@ -9,10 +9,6 @@ use std::sync::Arc;
 /// The environment variable a `--db` left out is read from.
 pub const DB_ENV: &str = "ARMSWATCH_DB";
 
-/// The commands that work on PostgreSQL too, for the message of one that does not.
-const ON_POSTGRES: &str = "crawl, status, review, serve, flagged, export (evidence and --research), \
-                           listings, stats, vendors, markets candidates, market session and migrate";
-
 /// A `--db` value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DbTarget {
@@ -49,14 +45,13 @@ impl std::fmt::Display for DbTarget {
 }
 
 impl DbTarget {
-    /// The SQLite file of `armswatch {command}`, which works on SQLite only; a PostgreSQL
-    /// database is refused with the commands that do work on it.
+    /// The SQLite file of `armswatch {command}`, which reads a SQLite file only (`migrate
+    /// --from`); a PostgreSQL database is refused.
     pub fn sqlite(&self, command: &str) -> Result<&Path> {
         match self {
             DbTarget::Sqlite(p) => Ok(p),
             DbTarget::Postgres(_) => anyhow::bail!(
-                "`armswatch {command}` works on a SQLite database only, not on PostgreSQL \
-                 ({self}); on PostgreSQL: {ON_POSTGRES}"
+                "`armswatch {command}` takes a SQLite database only, not PostgreSQL ({self})"
             ),
         }
     }
@@ -135,9 +130,9 @@ mod tests {
         let pg: DbTarget = "postgres://aw:s3cret@db/case".parse().unwrap();
         assert!(matches!(pg, DbTarget::Postgres(_)));
         assert_eq!(pg.to_string(), "postgres://aw:***@db/case");
-        let err = pg.sqlite("doctor").unwrap_err().to_string();
+        let err = pg.sqlite("migrate --from").unwrap_err().to_string();
         assert!(
-            err.contains("armswatch doctor") && err.contains("SQLite database only"),
+            err.contains("armswatch migrate --from") && err.contains("SQLite database only"),
             "{err}"
         );
         assert!(!err.contains("s3cret"), "{err}");

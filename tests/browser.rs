@@ -353,22 +353,7 @@ async fn keyboard_triage_on_postgres() {
     );
     let target = url.clone();
     let tamper = move || {
-        // On a thread of its own: the test's runtime may not block on another.
-        std::thread::spawn(move || {
-            let rt = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .unwrap();
-            rt.block_on(async {
-                let (client, conn) = tokio_postgres::connect(&target, tokio_postgres::NoTls)
-                    .await
-                    .unwrap();
-                tokio::spawn(conn);
-                client.batch_execute(TAMPER_PG).await.unwrap();
-            })
-        })
-        .join()
-        .unwrap();
+        pg::sql(&target, TAMPER_PG);
     };
     triage(&b.client, tmp.path(), &url, &f, tamper).await;
 }

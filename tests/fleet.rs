@@ -8,6 +8,7 @@ mod pg;
 
 use armswatch_crawler::serve::{Latency, Served, StaticSite};
 use common::{armswatch, armswatch_ok, repo};
+use pg::sql as query;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -71,36 +72,6 @@ fn write_profile(dir: &Path, id: &str) -> PathBuf {
     let p = dir.join(format!("{id}.toml"));
     std::fs::write(&p, text).unwrap();
     p
-}
-
-/// Runs `sql` on the database at `url`; every column read as text (NULL as "").
-fn query(url: &str, sql: &str) -> Vec<Vec<String>> {
-    let (url, sql) = (url.to_string(), sql.to_string());
-    std::thread::spawn(move || {
-        let rt = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .unwrap();
-        rt.block_on(async {
-            let (client, conn) = tokio_postgres::connect(&url, tokio_postgres::NoTls)
-                .await
-                .unwrap();
-            tokio::spawn(conn);
-            let rows = client.simple_query(&sql).await.unwrap();
-            rows.into_iter()
-                .filter_map(|m| match m {
-                    tokio_postgres::SimpleQueryMessage::Row(r) => Some(
-                        (0..r.len())
-                            .map(|i| r.get(i).unwrap_or("").to_string())
-                            .collect(),
-                    ),
-                    _ => None,
-                })
-                .collect()
-        })
-    })
-    .join()
-    .unwrap()
 }
 
 fn one(url: &str, sql: &str) -> i64 {

@@ -5,6 +5,8 @@
 //! `CI` is set).
 
 mod common;
+#[path = "common/pg.rs"]
+mod pg;
 
 use armswatch_crawler::entities::onion_v3_for_key;
 use common::armswatch;
@@ -100,7 +102,7 @@ fn signed_mirror_list_is_imported_only_when_the_signature_verifies() {
 
     let data = tmp.path().join("data");
     let db = tmp.path().join("m.db");
-    let add = |file: &Path, key: &Path| {
+    let add_to = |file: &Path, key: &Path, db: &str| {
         armswatch(
             &data,
             &[
@@ -113,10 +115,11 @@ fn signed_mirror_list_is_imported_only_when_the_signature_verifies() {
                 "--key",
                 key.to_str().unwrap(),
                 "--db",
-                db.to_str().unwrap(),
+                db,
             ],
         )
     };
+    let add = |file: &Path, key: &Path| add_to(file, key, db.to_str().unwrap());
     for (what, file, key) in [
         ("tampered list", &tampered, &key),
         ("other key", &signed, &wrong_key),
@@ -126,22 +129,14 @@ fn signed_mirror_list_is_imported_only_when_the_signature_verifies() {
         assert!(!out.status.success(), "{what} was accepted");
         assert!(stderr.contains("BAD SIGNATURE"), "{what}: {stderr}");
     }
-    let list_out = |db: &Path| {
+    let list_out = |db: &str| {
         armswatch(
             &data,
-            &[
-                "market",
-                "mirrors",
-                "list",
-                "demo",
-                "--db",
-                db.to_str().unwrap(),
-                "--json",
-            ],
+            &["market", "mirrors", "list", "demo", "--db", db, "--json"],
         )
     };
     if db.exists() {
-        let out = list_out(&db);
+        let out = list_out(db.to_str().unwrap());
         assert!(
             !String::from_utf8_lossy(&out.stdout).contains(".onion"),
             "a refused list imported mirrors"
@@ -156,7 +151,7 @@ fn signed_mirror_list_is_imported_only_when_the_signature_verifies() {
     );
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("2 new"), "{stdout}");
-    let listed = String::from_utf8_lossy(&list_out(&db).stdout).into_owned();
+    let listed = String::from_utf8_lossy(&list_out(db.to_str().unwrap()).stdout).into_owned();
     for onion in [&a, &b] {
         assert!(listed.contains(&format!("http://{onion}")), "{listed}");
     }
@@ -170,6 +165,35 @@ fn signed_mirror_list_is_imported_only_when_the_signature_verifies() {
         listed.contains(&fpr),
         "the signer is not recorded: {listed}\n{fpr}"
     );
+
+    // The same on a case in PostgreSQL (issue 16): a refused list imports nothing, the signed one
+    // is imported and listed with its signer.
+    if let Some(cluster) = pg::PgCluster::get() {
+        let url = cluster.fresh_db("mirrors");
+        let out = add_to(&tampered, &key, &url);
+        assert!(
+            !out.status.success(),
+            "tampered list accepted on PostgreSQL"
+        );
+        let out = add_to(&signed, &key, &url);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(String::from_utf8_lossy(&out.stdout).contains("2 new"));
+        let on_pg = String::from_utf8_lossy(&list_out(&url).stdout).into_owned();
+        let origins = |listed: &str| -> Vec<(String, String)> {
+            listed
+                .lines()
+                .map(|l| {
+                    let v: serde_json::Value = serde_json::from_str(l).unwrap();
+                    (v["origin"].to_string(), v["signer"].to_string())
+                })
+                .collect()
+        };
+        assert_eq!(origins(&on_pg), origins(&listed), "{on_pg}");
+    }
     for home in [&market_home, &other_home] {
         let _ = Command::new("gpgconf")
             .arg("--homedir")

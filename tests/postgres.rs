@@ -13,26 +13,6 @@ use common::{armswatch, armswatch_ok, repo};
 use std::path::Path;
 use std::process::Command;
 
-/// Runs `sql` on the database at `url`.
-fn psql(url: &str, sql: &str) {
-    let (url, sql) = (url.to_string(), sql.to_string());
-    std::thread::spawn(move || {
-        let rt = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .unwrap();
-        rt.block_on(async {
-            let (client, conn) = tokio_postgres::connect(&url, tokio_postgres::NoTls)
-                .await
-                .unwrap();
-            tokio::spawn(conn);
-            client.batch_execute(&sql).await.unwrap();
-        })
-    })
-    .join()
-    .unwrap();
-}
-
 fn json(out: &str) -> serde_json::Value {
     serde_json::from_str(out.lines().last().unwrap()).unwrap_or_else(|e| panic!("{e}: {out}"))
 }
@@ -213,7 +193,7 @@ fn a_case_crawled_reviewed_and_migrated_reads_the_same_on_postgres() {
     );
     let fresh = cluster.fresh_db("tampered");
     armswatch_ok(data, &["migrate", "--from", &sqlite, "--to", &fresh]);
-    psql(
+    pg::sql(
         &fresh,
         "UPDATE pages SET body_zstd = body_zstd || '\\x00'::bytea WHERE id = 1",
     );
@@ -364,6 +344,17 @@ fn the_reading_commands_print_the_same_on_postgres() {
             assert_eq!(a, b, "{format} export");
         }
     }
+    // `eval --reviews` (and `train --with-reviews`, which reads the same reviewed listings) learns
+    // from the decisions of either backend alike.
+    let eval = |db: &str| {
+        json(&armswatch_ok(
+            data,
+            &["eval", "--reviews", "--db", db, "--json"],
+        ))
+    };
+    let (lite, pg) = (eval(&sqlite), eval(&target));
+    assert_eq!(lite["reviewed"]["confirmed"], 1, "{lite}");
+    assert_eq!(lite, pg);
     let research =
         |db: &str| armswatch_ok(data, &["export", "--research", "--salt", "s3", "--db", db]);
     assert_eq!(research(&sqlite), research(&target));

@@ -182,7 +182,7 @@ pub enum MarketCommand {
             hide_env_values = true
         )]
         cookie: String,
-        /// SQLite database (PATH or sqlite:PATH; not yet on PostgreSQL).
+        /// Database: a SQLite file (PATH or sqlite:PATH) or postgres://USER@HOST/DB.
         #[arg(long, value_name = "DB", env = crate::db::DB_ENV)]
         db: crate::db::DbTarget,
     },

@@ -12,15 +12,15 @@ use std::process::ExitCode;
 pub fn run(g: &GlobalArgs, a: EvalArgs) -> Result<ExitCode> {
     let model = app::load_model(g)?;
     let (examples, skipped, source, reviewed) = if a.reviews {
-        let db = a.db.as_deref().context("--reviews needs --db")?;
+        let db = a.db.as_ref().context("--reviews needs --db")?;
         let (examples, counts) = super::train::reviewed_examples(db)?;
         if examples.is_empty() {
-            anyhow::bail!("{} has no reviewed listings to score against", db.display());
+            anyhow::bail!("{db} has no reviewed listings to score against");
         }
         (
             examples,
             0,
-            format!("the reviewed listings of {}", db.display()),
+            format!("the reviewed listings of {db}"),
             Some(counts),
         )
     } else {

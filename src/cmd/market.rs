@@ -8,7 +8,7 @@ use crate::output::{Column, Printer, Row};
 use anyhow::{bail, Context, Result};
 use armswatch_core::MarketId;
 use armswatch_crawler::mirror_list::verify_mirror_list;
-use armswatch_store::{rfc3339, MarketMirror, Store};
+use armswatch_store::{rfc3339, MarketMirror};
 use serde::Serialize;
 use std::process::ExitCode;
 
@@ -56,7 +56,7 @@ pub fn run(a: MarketArgs) -> Result<ExitCode> {
                 let key_text = read_text(&key)?;
                 let list = verify_mirror_list(&signed, &key_text)
                     .with_context(|| format!("refused {}", from_signed.display()))?;
-                let store = Store::open(&db)?;
+                let store = db.open_crawl()?;
                 let added =
                     store.add_market_mirrors(&market, &list.origins, &list.signer, &list.sha256)?;
                 println!(
@@ -71,7 +71,7 @@ pub fn run(a: MarketArgs) -> Result<ExitCode> {
             }
             MirrorsCommand::List { market, db, output } => {
                 let market = MarketId::parse(&market).map_err(|e| anyhow::anyhow!("{e}"))?;
-                let store = crate::cmd::markets::open_existing(&db)?;
+                let store = db.open_case(false)?;
                 let mut out = Printer::stdout(output.format())
                     .when_empty("no mirrors imported for this market");
                 for m in store.market_mirrors(&market)? {

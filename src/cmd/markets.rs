@@ -3,7 +3,7 @@
 use crate::cli::{MarketsArgs, MarketsCommand};
 use crate::output::{Column, Printer, Row};
 use anyhow::Result;
-use armswatch_store::{rfc3339, CandidateMarket, Store};
+use armswatch_store::{rfc3339, CandidateMarket};
 use serde::Serialize;
 use std::process::ExitCode;
 
@@ -21,15 +21,6 @@ pub fn run(a: MarketsArgs) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
-}
-
-/// Opens a database that must already exist, read-only (read commands never create, migrate or
-/// otherwise write one, so they work on a read-only evidence copy).
-pub fn open_existing(db: &std::path::Path) -> Result<Store> {
-    if !db.exists() {
-        anyhow::bail!("no database at {}", db.display());
-    }
-    Ok(Store::open_read_only(db)?)
 }
 
 #[derive(Debug, Serialize)]

@@ -2,19 +2,19 @@
 //! reviewed listings added, and write its model card beside it.
 
 use crate::cli::TrainArgs;
+use crate::db::DbTarget;
 use anyhow::{Context, Result};
 use armswatch_classifier::{clear_examples, read_examples, Classifier, ClassifierParams, Example};
 use armswatch_core::LabelSet;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::Write;
-use std::path::Path;
 use std::process::ExitCode;
 
 /// The reviewed listings of a database as labelled examples (each listing's newest decision: the
 /// reviewer's labels, none when rejected), and how many per review state.
-pub fn reviewed_examples(db: &Path) -> Result<(Vec<Example>, BTreeMap<String, usize>)> {
-    let store = super::markets::open_existing(db)?;
+pub fn reviewed_examples(db: &DbTarget) -> Result<(Vec<Example>, BTreeMap<String, usize>)> {
+    let store = db.open_case(false)?;
     let reviewed = store
         .reviewed_listings(None)
         .context("reading reviewed listings")?;
@@ -65,7 +65,7 @@ fn card(
             s,
             "- **{total} reviewed listings** from `{}` ({}): confirmed and relabelled ones with the \
              reviewer's labels, rejected ones as negatives",
-            a.db.as_deref().map(|p| p.display().to_string()).unwrap_or_default(),
+            a.db.as_ref().map(ToString::to_string).unwrap_or_default(),
             if by.is_empty() { "none".to_string() } else { by.join(", ") }
         );
     } else {
@@ -101,13 +101,10 @@ pub fn run(a: TrainArgs) -> Result<ExitCode> {
     let rows = examples.len();
     let mut reviewed = BTreeMap::new();
     if a.with_reviews {
-        let db = a.db.as_deref().context("--with-reviews needs --db")?;
+        let db = a.db.as_ref().context("--with-reviews needs --db")?;
         let (more, counts) = reviewed_examples(db)?;
         if more.is_empty() {
-            tracing::warn!(
-                "{} has no reviewed listings: training on the files alone",
-                db.display()
-            );
+            tracing::warn!("{db} has no reviewed listings: training on the files alone");
         }
         examples.extend(more);
         reviewed = counts;

@@ -2,6 +2,7 @@
 //! unique, so an event is recorded once however often it is found; delivery state lives beside it,
 //! so a restarted daemon neither loses nor repeats a delivered alert.
 
+use crate::rows::{alert_from, ALERT_COLS};
 use crate::{now, Result, Store, StoreError};
 use armswatch_core::MarketId;
 use rusqlite::{params, OptionalExtension, Row};
@@ -75,27 +76,6 @@ pub struct AlertRecord {
     pub last_error: Option<String>,
     pub delivered_at: Option<i64>,
     pub file_written_at: Option<i64>,
-}
-
-const ALERT_COLS: &str =
-    "id, dedup_key, kind, listing_id, payload_json, created_at, state, attempts, \
-     next_attempt_at, last_error, delivered_at, file_written_at";
-
-fn alert_from_row(r: &Row<'_>) -> rusqlite::Result<AlertRecord> {
-    Ok(AlertRecord {
-        id: r.get(0)?,
-        dedup_key: r.get(1)?,
-        kind: r.get(2)?,
-        listing_id: r.get(3)?,
-        payload_json: r.get(4)?,
-        created_at: r.get(5)?,
-        state: r.get(6)?,
-        attempts: u32::try_from(r.get::<_, i64>(7)?).unwrap_or(u32::MAX),
-        next_attempt_at: r.get(8)?,
-        last_error: r.get(9)?,
-        delivered_at: r.get(10)?,
-        file_written_at: r.get(11)?,
-    })
 }
 
 impl Store {
@@ -261,38 +241,25 @@ impl Store {
 
     /// Pending alerts due for (another) delivery attempt at `at`, oldest first.
     pub fn due_alerts(&self, at: i64, limit: usize) -> Result<Vec<AlertRecord>> {
-        self.read(|c| {
-            let q = self.q("read due alerts");
-            let mut st = c
-                .prepare(&format!(
-                    "SELECT {ALERT_COLS} FROM alerts
-                     WHERE state = 'pending' AND next_attempt_at <= ?1 ORDER BY id LIMIT ?2"
-                ))
-                .map_err(&q)?;
-            let rows = st
-                .query_map(
-                    params![at, i64::try_from(limit).unwrap_or(i64::MAX)],
-                    alert_from_row,
-                )
-                .map_err(&q)?;
-            rows.collect::<rusqlite::Result<Vec<_>>>().map_err(&q)
-        })
+        self.rows_of(
+            "read due alerts",
+            &format!(
+                "SELECT {ALERT_COLS} FROM alerts
+                 WHERE state = 'pending' AND next_attempt_at <= ?1 ORDER BY id LIMIT ?2"
+            ),
+            params![at, i64::try_from(limit).unwrap_or(i64::MAX)],
+            |r| alert_from(r),
+        )
     }
 
     /// The newest `limit` alerts, newest first.
     pub fn recent_alerts(&self, limit: usize) -> Result<Vec<AlertRecord>> {
-        self.read(|c| {
-            let q = self.q("read alerts");
-            let mut st = c
-                .prepare(&format!(
-                    "SELECT {ALERT_COLS} FROM alerts ORDER BY id DESC LIMIT ?1"
-                ))
-                .map_err(&q)?;
-            let rows = st
-                .query_map([i64::try_from(limit).unwrap_or(i64::MAX)], alert_from_row)
-                .map_err(&q)?;
-            rows.collect::<rusqlite::Result<Vec<_>>>().map_err(&q)
-        })
+        self.rows_of(
+            "read alerts",
+            &format!("SELECT {ALERT_COLS} FROM alerts ORDER BY id DESC LIMIT ?1"),
+            [i64::try_from(limit).unwrap_or(i64::MAX)],
+            |r| alert_from(r),
+        )
     }
 
     /// Alerts per delivery state.

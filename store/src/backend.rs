@@ -11,8 +11,8 @@ use crate::{
 use crate::{
     ChainReport, CrawlErrorRecord, EntityRow, FrontierProblem, MarketMirror, MarketSummary,
     NewReview, PgStore, PresenceEvent, QueueKey, QueuePage, QueuePosition, QueueQuery, Refusal,
-    Result, Review, RunCounts, RunRecord, Schedule, Sighting, Store, StoredListing, StoredPage,
-    StoredVerdict, WrittenListing,
+    Result, Review, ReviewedListing, RunCounts, RunRecord, Schedule, Sighting, Store,
+    StoredListing, StoredPage, StoredVerdict, WrittenListing,
 };
 use armswatch_core::crawl::{
     FailureKind, FrontierEntry, FrontierUpdate, ListingWrite, MarketState, PageOutcome,
@@ -193,6 +193,9 @@ pub trait CaseStore: CrawlStore {
     fn flagged_listing_ids(&self) -> Result<Vec<i64>>;
     /// Ids of the reviewed listings (in `state` when given), by id.
     fn reviewed_listing_ids(&self, state: Option<ReviewState>) -> Result<Vec<i64>>;
+    /// Each reviewed listing's newest decision with the content it was made on, by listing id
+    /// (`train --with-reviews`, `eval --reviews`).
+    fn reviewed_listings(&self, state: Option<ReviewState>) -> Result<Vec<ReviewedListing>>;
     /// Calls `f` with each flagged listing, highest score first, as the database streams them,
     /// until `f` breaks; returns how many rows `f` took.
     fn each_flagged(
@@ -315,6 +318,12 @@ macro_rules! delegate_case {
             }
             fn reviewed_listing_ids(&self, state: Option<ReviewState>) -> Result<Vec<i64>> {
                 <$t>::reviewed_listing_ids(self, state)
+            }
+            fn reviewed_listings(
+                &self,
+                state: Option<ReviewState>,
+            ) -> Result<Vec<ReviewedListing>> {
+                <$t>::reviewed_listings(self, state)
             }
             fn each_flagged(
                 &self,

@@ -3,6 +3,7 @@
 //! the verdict it answered, and a SHA-256 chain over all rows so that editing, inserting or
 //! removing a row in the file is detected by [`Store::verify_reviews`].
 
+use crate::rows::{reviewed_from, reviewed_sql};
 use crate::{now, Result, Store, StoreError};
 use armswatch_core::{Decision, Label, ReviewState};
 use rusqlite::{params, OptionalExtension, Row};
@@ -523,49 +524,12 @@ impl Store {
     /// by listing id; only `state` when given.
     #[tracing::instrument(level = "debug", skip(self))]
     pub fn reviewed_listings(&self, state: Option<ReviewState>) -> Result<Vec<ReviewedListing>> {
-        let q = self.q("read reviewed listings");
-        type Raw = (i64, String, String, String, Option<String>);
-        let raw: Vec<Raw> = self.read(|c| {
-            let mut st = c
-                .prepare_cached(
-                    "SELECT r.listing_id, r.state, r.labels_json,
-                         CASE WHEN lv.id IS NULL THEN l.title ELSE lv.title END,
-                         CASE WHEN lv.id IS NULL THEN l.description ELSE lv.description END
-                     FROM reviews r
-                     JOIN listings l ON l.id = r.listing_id
-                     LEFT JOIN listing_versions lv ON lv.listing_id = r.listing_id
-                         AND lv.version = r.listing_version AND r.listing_version <> l.version
-                     WHERE r.id = (SELECT max(r2.id) FROM reviews r2
-                                   WHERE r2.listing_id = r.listing_id)
-                         AND (?1 IS NULL OR r.state = ?1)
-                     ORDER BY r.listing_id",
-                )
-                .map_err(&q)?;
-            let rows = st
-                .query_map([state.map(ReviewState::as_str)], |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-                })
-                .map_err(&q)?
-                .collect::<rusqlite::Result<Vec<_>>>()
-                .map_err(&q)?;
-            Ok(rows)
-        })?;
-        raw.into_iter()
-            .map(|(listing_id, state, labels, title, description)| {
-                Ok(ReviewedListing {
-                    listing_id,
-                    state: state
-                        .parse()
-                        .map_err(|e: armswatch_core::ParseReviewStateError| {
-                            self.bad("reviews.state", e.to_string())
-                        })?,
-                    labels: serde_json::from_str(&labels)
-                        .map_err(|e| self.bad("reviews.labels_json", e.to_string()))?,
-                    title,
-                    description,
-                })
-            })
-            .collect()
+        self.rows_of(
+            "read reviewed listings",
+            &reviewed_sql("?1"),
+            [state.map(ReviewState::as_str)],
+            |r| reviewed_from(r),
+        )
     }
 }
 

@@ -9,8 +9,9 @@
 
 use crate::stats::{PriceSpan, StatsListing};
 use crate::{
-    CandidateMarket, EntityRow, FlaggedRow, ListingVersion, PageMeta, SameVendorListing,
-    StoreError, VanishedListing, VendorListing, VendorRecord, VendorRename,
+    AlertRecord, CandidateMarket, EntityRow, FlaggedRow, ListingVersion, PageMeta, ReviewedListing,
+    SameVendorListing, Schedule, StoreError, VanishedListing, VendorListing, VendorRecord,
+    VendorRename,
 };
 use armswatch_core::vendor::{VendorKey, VendorText};
 use armswatch_core::{Label, Listing, MarketId, PgpKey, ReviewState, Verdict};
@@ -201,6 +202,80 @@ fn labels_of_bits(bits: Option<i64>) -> Vec<Label> {
         .into_iter()
         .filter(|l| bits.unwrap_or(0) & (1 << l.index()) != 0)
         .collect()
+}
+
+/// Each reviewed listing's newest decision with the content of the version it was made on, by
+/// listing id; `{state}` is the backend's placeholder for the review state or NULL (every state).
+/// Rows for [`reviewed_from`].
+pub(crate) fn reviewed_sql(state: &str) -> String {
+    format!(
+        "SELECT r.listing_id, r.state, r.labels_json,
+             CASE WHEN lv.id IS NULL THEN l.title ELSE lv.title END,
+             CASE WHEN lv.id IS NULL THEN l.description ELSE lv.description END
+         FROM reviews r
+         JOIN listings l ON l.id = r.listing_id
+         LEFT JOIN listing_versions lv ON lv.listing_id = r.listing_id
+             AND lv.version = r.listing_version AND r.listing_version <> l.version
+         WHERE r.id = (SELECT max(r2.id) FROM reviews r2 WHERE r2.listing_id = r.listing_id)
+             AND ({state} IS NULL OR r.state = {state})
+         ORDER BY r.listing_id"
+    )
+}
+
+pub(crate) fn reviewed_from<R: Cols>(r: &R) -> Decoded<ReviewedListing, R> {
+    Ok(ReviewedListing {
+        listing_id: r.col(0)?,
+        state: r.parsed(1, "reviews.state")?,
+        labels: serde_json::from_str(&r.col::<String>(2)?)
+            .map_err(|e| RowError::bad("reviews.labels_json", e))?,
+        title: r.col(3)?,
+        description: r.col(4)?,
+    })
+}
+
+/// The columns of [`schedule_from`], over `schedules`.
+pub(crate) const SCHEDULE_COLS: &str =
+    "id, market_id, profile_path, every_secs, jitter_secs, cron, options_json, \
+     paused, next_at, failures, backoff_until, last_run_id, created_at";
+
+pub(crate) fn schedule_from<R: Cols>(r: &R) -> Decoded<Schedule, R> {
+    Ok(Schedule {
+        id: r.col(0)?,
+        market: MarketId(r.col(1)?),
+        profile_path: r.col(2)?,
+        every_secs: r.col(3)?,
+        jitter_secs: r.col(4)?,
+        cron: r.col(5)?,
+        options_json: r.col(6)?,
+        paused: r.col(7)?,
+        next_at: r.col(8)?,
+        failures: u32::try_from(r.col::<i64>(9)?).unwrap_or(u32::MAX),
+        backoff_until: r.col(10)?,
+        last_run_id: r.col(11)?,
+        created_at: r.col(12)?,
+    })
+}
+
+/// The columns of [`alert_from`], over `alerts`.
+pub(crate) const ALERT_COLS: &str =
+    "id, dedup_key, kind, listing_id, payload_json, created_at, state, attempts, \
+     next_attempt_at, last_error, delivered_at, file_written_at";
+
+pub(crate) fn alert_from<R: Cols>(r: &R) -> Decoded<AlertRecord, R> {
+    Ok(AlertRecord {
+        id: r.col(0)?,
+        dedup_key: r.col(1)?,
+        kind: r.col(2)?,
+        listing_id: r.col(3)?,
+        payload_json: r.col(4)?,
+        created_at: r.col(5)?,
+        state: r.col(6)?,
+        attempts: u32::try_from(r.col::<i64>(7)?).unwrap_or(u32::MAX),
+        next_attempt_at: r.col(8)?,
+        last_error: r.col(9)?,
+        delivered_at: r.col(10)?,
+        file_written_at: r.col(11)?,
+    })
 }
 
 /// The columns of [`same_vendor_from`], over `listings l LEFT JOIN review_queue q`.

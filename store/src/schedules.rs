@@ -1,9 +1,10 @@
 //! Schedules of `armswatch run` (one per market), the errors crawls and the daemon met, session
 //! cookies an investigator set, and the listing counts that tell a broken crawl from a good one.
 
+use crate::rows::{schedule_from, SCHEDULE_COLS};
 use crate::{now, Result, Store, StoreError};
 use armswatch_core::MarketId;
-use rusqlite::{params, OptionalExtension, Row};
+use rusqlite::{params, OptionalExtension};
 
 /// A schedule to add.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,28 +52,6 @@ pub struct CrawlErrorRecord {
     /// `crawl` (the crawl could not run), `down`, `anomaly` (zero pages or listings), `wall`.
     pub kind: String,
     pub message: String,
-}
-
-pub(crate) const SCHEDULE_COLS: &str =
-    "id, market_id, profile_path, every_secs, jitter_secs, cron, options_json, \
-     paused, next_at, failures, backoff_until, last_run_id, created_at";
-
-fn schedule_from_row(r: &Row<'_>) -> rusqlite::Result<Schedule> {
-    Ok(Schedule {
-        id: r.get(0)?,
-        market: MarketId(r.get(1)?),
-        profile_path: r.get(2)?,
-        every_secs: r.get(3)?,
-        jitter_secs: r.get(4)?,
-        cron: r.get(5)?,
-        options_json: r.get(6)?,
-        paused: r.get(7)?,
-        next_at: r.get(8)?,
-        failures: u32::try_from(r.get::<_, i64>(9)?).unwrap_or(u32::MAX),
-        backoff_until: r.get(10)?,
-        last_run_id: r.get(11)?,
-        created_at: r.get(12)?,
-    })
 }
 
 impl Store {
@@ -129,29 +108,24 @@ impl Store {
     /// Every schedule, by market.
     #[tracing::instrument(level = "trace", skip_all)]
     pub fn schedules(&self) -> Result<Vec<Schedule>> {
-        self.read(|c| {
-            let q = self.q("list schedules");
-            let mut st = c
-                .prepare(&format!(
-                    "SELECT {SCHEDULE_COLS} FROM schedules ORDER BY market_id"
-                ))
-                .map_err(&q)?;
-            let rows = st.query_map([], schedule_from_row).map_err(&q)?;
-            rows.collect::<rusqlite::Result<Vec<_>>>().map_err(&q)
-        })
+        self.rows_of(
+            "list schedules",
+            &format!("SELECT {SCHEDULE_COLS} FROM schedules ORDER BY market_id"),
+            [],
+            |r| schedule_from(r),
+        )
     }
 
     /// The schedule of `market`, if it has one.
     pub fn schedule(&self, market: &MarketId) -> Result<Option<Schedule>> {
-        self.read(|c| {
-            c.query_row(
+        Ok(self
+            .rows_of(
+                "read schedule",
                 &format!("SELECT {SCHEDULE_COLS} FROM schedules WHERE market_id = ?1"),
                 [market.as_str()],
-                schedule_from_row,
-            )
-            .optional()
-            .map_err(self.q("read schedule"))
-        })
+                |r| schedule_from(r),
+            )?
+            .pop())
     }
 
     /// Removes the schedule of `market`; false when it had none.

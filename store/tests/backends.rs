@@ -2,6 +2,7 @@
 //! on an in-memory SQLite store (`sqlite::…`) and once on a fresh database of a real PostgreSQL
 //! cluster (`postgres::…`, see `tests/common/pg.rs`), and must see the same results.
 
+#[macro_use]
 #[path = "../../tests/common/pg.rs"]
 mod pg;
 
@@ -665,31 +666,6 @@ fn daemon_run_bookkeeping(s: &dyn CrawlStore) {
     assert_eq!(s.market_session(&other).unwrap().unwrap().0, "sid=3");
 }
 
-macro_rules! on_both_backends {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite {
-            $(
-                #[test]
-                fn $name() {
-                    let s = armswatch_store::Store::open_in_memory().unwrap();
-                    super::$name(&s);
-                }
-            )*
-        }
-        mod postgres {
-            $(
-                #[test]
-                fn $name() {
-                    let Some(cluster) = crate::pg::PgCluster::get() else { return };
-                    let url = cluster.fresh_db(stringify!($name));
-                    let s = armswatch_store::PgStore::connect_with(&url, 2).unwrap();
-                    super::$name(&s);
-                }
-            )*
-        }
-    };
-}
-
 on_both_backends!(
     page_with_everything_is_one_event,
     pending_entries_come_shallowest_first_in_insertion_order,
@@ -779,21 +755,6 @@ mod postgres_schema {
 
     /// Runs one statement on `url` outside the store.
     fn admin(url: &str, sql: &str) {
-        let (url, sql) = (url.to_string(), sql.to_string());
-        std::thread::spawn(move || {
-            let rt = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .unwrap();
-            rt.block_on(async {
-                let (client, conn) = tokio_postgres::connect(&url, tokio_postgres::NoTls)
-                    .await
-                    .unwrap();
-                tokio::spawn(conn);
-                client.batch_execute(&sql).await.unwrap();
-            })
-        })
-        .join()
-        .unwrap();
+        crate::pg::sql(url, sql);
     }
 }

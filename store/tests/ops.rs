@@ -2,6 +2,7 @@
 //! in-memory SQLite store and once on a fresh PostgreSQL database (`tests/common/pg.rs`), and must
 //! see the same results; the fleet's roles (PostgreSQL only) at the end.
 
+#[macro_use]
 #[path = "../../tests/common/pg.rs"]
 mod pg;
 
@@ -185,31 +186,6 @@ fn watches_and_alerts_are_recorded_once_and_delivery_moves(s: &dyn OpsStore) {
     assert_eq!(s.recent_alerts(5).unwrap()[0].state, "delivered");
     assert!(s.remove_watch(id).unwrap());
     assert!(!s.remove_watch(id).unwrap());
-}
-
-macro_rules! on_both_backends {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite {
-            $(
-                #[test]
-                fn $name() {
-                    let s = armswatch_store::Store::open_in_memory().unwrap();
-                    super::$name(&s);
-                }
-            )*
-        }
-        mod postgres {
-            $(
-                #[test]
-                fn $name() {
-                    let Some(cluster) = crate::pg::PgCluster::get() else { return };
-                    let url = cluster.fresh_db(stringify!($name));
-                    let s = armswatch_store::PgStore::connect_with(&url, 2).unwrap();
-                    super::$name(&s);
-                }
-            )*
-        }
-    };
 }
 
 on_both_backends!(

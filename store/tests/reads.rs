@@ -4,6 +4,7 @@
 //! PostgreSQL cluster (`postgres::…`, see `tests/common/pg.rs`), and one test builds the same case
 //! in both and requires every read to return the same records.
 
+#[macro_use]
 #[path = "../../tests/common/pg.rs"]
 mod pg;
 
@@ -247,6 +248,21 @@ fn detail_and_export_reads(s: &dyn CaseStore) {
             .unwrap(),
         [glock]
     );
+    // what train --with-reviews and eval --reviews learn from: the decision with its content
+    let reviewed = s.reviewed_listings(None).unwrap();
+    assert_eq!(reviewed.len(), 1, "{reviewed:?}");
+    assert_eq!(
+        (
+            reviewed[0].listing_id,
+            reviewed[0].state,
+            reviewed[0].title.as_str()
+        ),
+        (glock, ReviewState::Confirmed, "Glock 19")
+    );
+    assert!(s
+        .reviewed_listings(Some(ReviewState::Rejected))
+        .unwrap()
+        .is_empty());
     let mut unreviewed = s
         .reviewed_listing_ids(Some(ReviewState::Unreviewed))
         .unwrap();
@@ -364,32 +380,6 @@ fn statistics_and_vendor_reads(s: &dyn CaseStore) {
     assert_eq!(candidates[0].found_on, ["a", "b"]);
 }
 
-/// Runs each test function on both backends, as `sqlite::NAME` and `postgres::NAME`.
-macro_rules! on_both_backends {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite {
-            $(
-                #[test]
-                fn $name() {
-                    let s = armswatch_store::Store::open_in_memory().unwrap();
-                    super::$name(&s);
-                }
-            )*
-        }
-        mod postgres {
-            $(
-                #[test]
-                fn $name() {
-                    let Some(cluster) = crate::pg::PgCluster::get() else { return };
-                    let url = cluster.fresh_db(stringify!($name));
-                    let s = armswatch_store::PgStore::connect_with(&url, 2).unwrap();
-                    super::$name(&s);
-                }
-            )*
-        }
-    };
-}
-
 on_both_backends!(
     detail_and_export_reads,
     flagged_and_vanished_reads,
@@ -427,6 +417,7 @@ fn postgres_reads_equal_sqlite_reads() {
             Some(ReviewState::Unreviewed),
         ] {
             out.push(format!("{:?}", s.reviewed_listing_ids(st)));
+            out.push(format!("{:?}", s.reviewed_listings(st)));
         }
         let mut flagged = Vec::new();
         s.each_flagged(&FlaggedQuery::default(), &mut |r| {

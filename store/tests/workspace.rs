@@ -2,6 +2,7 @@
 //! runs once on an in-memory SQLite store (`sqlite::…`) and once on a fresh database of a real
 //! PostgreSQL cluster (`postgres::…`, see `tests/common/pg.rs`), and must see the same results.
 
+#[macro_use]
 #[path = "../../tests/common/pg.rs"]
 mod pg;
 
@@ -350,32 +351,6 @@ fn status_reads_markets_problems_and_refusals(s: &dyn CaseStore) {
     let refusals = s.recent_refusals(&b, 1).unwrap();
     assert_eq!(refusals.len(), 1);
     assert_eq!(refusals[0].url, "http://evil.example/3");
-}
-
-/// Runs each test function on both backends, as `sqlite::NAME` and `postgres::NAME`.
-macro_rules! on_both_backends {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite {
-            $(
-                #[test]
-                fn $name() {
-                    let s = armswatch_store::Store::open_in_memory().unwrap();
-                    super::$name(&s);
-                }
-            )*
-        }
-        mod postgres {
-            $(
-                #[test]
-                fn $name() {
-                    let Some(cluster) = crate::pg::PgCluster::get() else { return };
-                    let url = cluster.fresh_db(stringify!($name));
-                    let s = armswatch_store::PgStore::connect_with(&url, 2).unwrap();
-                    super::$name(&s);
-                }
-            )*
-        }
-    };
 }
 
 on_both_backends!(

@@ -13,6 +13,35 @@ use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
+/// Runs each named test function (taking `&S` for a store `S`) on both backends, as
+/// `sqlite::NAME` (a store in memory) and `postgres::NAME` (a fresh database on the cluster).
+/// For the files that include this module with `#[macro_use]` at their crate root.
+#[allow(unused_macros)]
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[test]
+                fn $name() {
+                    let s = armswatch_store::Store::open_in_memory().unwrap();
+                    super::$name(&s);
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[test]
+                fn $name() {
+                    let Some(cluster) = crate::pg::PgCluster::get() else { return };
+                    let url = cluster.fresh_db(stringify!($name));
+                    let s = armswatch_store::PgStore::connect_with(&url, 2).unwrap();
+                    super::$name(&s);
+                }
+            )*
+        }
+    };
+}
+
 /// The running cluster.
 pub struct PgCluster {
     /// A URL of the cluster's maintenance database, as a superuser.
@@ -61,29 +90,45 @@ impl PgCluster {
             N.fetch_add(1, Ordering::Relaxed),
             slug
         );
-        let admin = self.admin_url.clone();
-        let sql = format!("CREATE DATABASE \"{name}\"");
-        // On a thread of its own: the caller may be inside a tokio runtime.
-        std::thread::spawn(move || {
-            let rt = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .expect("a tokio runtime");
-            rt.block_on(async {
-                let (client, conn) = tokio_postgres::connect(&admin, tokio_postgres::NoTls)
-                    .await
-                    .unwrap_or_else(|e| panic!("connecting to the test cluster {admin}: {e}"));
-                tokio::spawn(conn);
-                client
-                    .batch_execute(&sql)
-                    .await
-                    .unwrap_or_else(|e| panic!("{sql}: {e}"));
-            })
-        })
-        .join()
-        .expect("creating a test database");
+        sql(&self.admin_url, &format!("CREATE DATABASE \"{name}\""));
         with_database(&self.admin_url, &name)
     }
+}
+
+/// Runs `sql` (one statement or several) on the database at `url`, outside the store; returns
+/// the rows, every column as text (NULL as ""). On a thread of its own: the caller may be inside
+/// a tokio runtime. Panics with the statement on failure.
+pub fn sql(url: &str, sql: &str) -> Vec<Vec<String>> {
+    let (url, sql) = (url.to_string(), sql.to_string());
+    std::thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("a tokio runtime");
+        rt.block_on(async {
+            let (client, conn) = tokio_postgres::connect(&url, tokio_postgres::NoTls)
+                .await
+                .unwrap_or_else(|e| panic!("connecting to {url}: {e}"));
+            tokio::spawn(conn);
+            let messages = client
+                .simple_query(&sql)
+                .await
+                .unwrap_or_else(|e| panic!("{sql}: {e}"));
+            messages
+                .into_iter()
+                .filter_map(|m| match m {
+                    tokio_postgres::SimpleQueryMessage::Row(r) => Some(
+                        (0..r.len())
+                            .map(|i| r.get(i).unwrap_or("").to_string())
+                            .collect(),
+                    ),
+                    _ => None,
+                })
+                .collect()
+        })
+    })
+    .join()
+    .expect("running SQL on the test cluster")
 }
 
 /// `url` with its database name replaced by `db`.

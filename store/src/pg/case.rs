@@ -6,12 +6,14 @@
 use super::PgStore;
 use crate::rows::{
     flagged_from, listing_version_cols, listing_version_from, page_meta_from, price_span_from,
-    same_vendor_from, stats_listing_cols, stats_listing_from, vanished_from, Cols, FLAGGED_COLS,
-    PAGE_META_COLS, PRICE_SPAN_COLS, SAME_VENDOR_COLS, VANISHED_COLS,
+    reviewed_from, reviewed_sql, same_vendor_from, stats_listing_cols, stats_listing_from,
+    vanished_from, Cols, FLAGGED_COLS, PAGE_META_COLS, PRICE_SPAN_COLS, SAME_VENDOR_COLS,
+    VANISHED_COLS,
 };
 use crate::stats::{with_old_prices, StatsListing};
 use crate::{
-    FlaggedQuery, FlaggedRow, ListingVersion, PageMeta, Result, SameVendorListing, VanishedListing,
+    FlaggedQuery, FlaggedRow, ListingVersion, PageMeta, Result, ReviewedListing, SameVendorListing,
+    VanishedListing,
 };
 use armswatch_core::{MarketId, ReviewState};
 use futures_util::TryStreamExt;
@@ -117,6 +119,17 @@ impl PgStore {
                 |r| r.col(0),
             ),
         }
+    }
+
+    /// Each reviewed listing's newest decision with the content of the version it was made on,
+    /// by listing id; only `state` when given (see `Store::reviewed_listings`).
+    pub fn reviewed_listings(&self, state: Option<ReviewState>) -> Result<Vec<ReviewedListing>> {
+        self.rows_of(
+            "read reviewed listings",
+            &reviewed_sql("$1::text"),
+            &[&state.map(|s| s.as_str())],
+            reviewed_from,
+        )
     }
 
     /// Calls `f` with each flagged listing (by its latest verdict), highest score first, then by

@@ -8,7 +8,7 @@
 
 use super::crawl::{i64_of, usize_of};
 use super::PgStore;
-use crate::schedules::SCHEDULE_COLS;
+use crate::rows::{alert_from, schedule_from, Cols, ALERT_COLS, SCHEDULE_COLS};
 use crate::{
     now, AlertListing, AlertQuery, AlertRecord, NewAlert, NewSchedule, Result, Schedule,
     StoreError, Watch,
@@ -16,14 +16,9 @@ use crate::{
 use armswatch_core::MarketId;
 use std::path::PathBuf;
 use std::time::Duration;
-use tokio_postgres::Row;
 
 /// The current time on the database server, unix milliseconds: one clock for every worker.
 const NOW_MS: &str = "(extract(epoch from clock_timestamp()) * 1000)::bigint";
-
-const ALERT_COLS: &str =
-    "id, dedup_key, kind, listing_id, payload_json, created_at, state, attempts, \
-     next_attempt_at, last_error, delivered_at, file_written_at";
 
 /// A role held by a worker, for `doctor` and `status`.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -32,41 +27,6 @@ pub struct RoleHolder {
     pub worker: String,
     /// Unix milliseconds, server clock.
     pub until_ms: i64,
-}
-
-fn schedule_of(r: &Row) -> Result<Schedule, tokio_postgres::Error> {
-    Ok(Schedule {
-        id: r.try_get(0)?,
-        market: MarketId(r.try_get(1)?),
-        profile_path: r.try_get(2)?,
-        every_secs: r.try_get(3)?,
-        jitter_secs: r.try_get(4)?,
-        cron: r.try_get(5)?,
-        options_json: r.try_get(6)?,
-        paused: r.try_get(7)?,
-        next_at: r.try_get(8)?,
-        failures: u32::try_from(r.try_get::<_, i64>(9)?).unwrap_or(u32::MAX),
-        backoff_until: r.try_get(10)?,
-        last_run_id: r.try_get(11)?,
-        created_at: r.try_get(12)?,
-    })
-}
-
-fn alert_of(r: &Row) -> Result<AlertRecord, tokio_postgres::Error> {
-    Ok(AlertRecord {
-        id: r.try_get(0)?,
-        dedup_key: r.try_get(1)?,
-        kind: r.try_get(2)?,
-        listing_id: r.try_get(3)?,
-        payload_json: r.try_get(4)?,
-        created_at: r.try_get(5)?,
-        state: r.try_get(6)?,
-        attempts: u32::try_from(r.try_get::<_, i64>(7)?).unwrap_or(u32::MAX),
-        next_attempt_at: r.try_get(8)?,
-        last_error: r.try_get(9)?,
-        delivered_at: r.try_get(10)?,
-        file_written_at: r.try_get(11)?,
-    })
 }
 
 fn millis(d: Duration) -> i64 {
@@ -133,19 +93,12 @@ impl PgStore {
 
     /// Every schedule, by market.
     pub fn schedules(&self) -> Result<Vec<Schedule>> {
-        let q = self.q("list schedules");
-        let rows = self.read(async |c| {
-            c.query(
-                &format!("SELECT {SCHEDULE_COLS} FROM schedules ORDER BY market_id"),
-                &[],
-            )
-            .await
-            .map_err(&q)
-        })?;
-        rows.iter()
-            .map(schedule_of)
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(&q)
+        self.rows_of(
+            "list schedules",
+            &format!("SELECT {SCHEDULE_COLS} FROM schedules ORDER BY market_id"),
+            &[],
+            schedule_from,
+        )
     }
 
     /// Removes the schedule of `market`; false when it had none.
@@ -253,27 +206,20 @@ impl PgStore {
 
     /// Every watch, oldest first.
     pub fn watches(&self) -> Result<Vec<Watch>> {
-        let q = self.q("list watches");
-        let rows = self.read(async |c| {
-            c.query(
-                "SELECT id, kind, pattern, created_at, scanned_until FROM watches ORDER BY id",
-                &[],
-            )
-            .await
-            .map_err(&q)
-        })?;
-        rows.iter()
-            .map(|r| {
+        self.rows_of(
+            "list watches",
+            "SELECT id, kind, pattern, created_at, scanned_until FROM watches ORDER BY id",
+            &[],
+            |r| {
                 Ok(Watch {
-                    id: r.try_get(0)?,
-                    kind: r.try_get(1)?,
-                    pattern: r.try_get(2)?,
-                    created_at: r.try_get(3)?,
-                    scanned_until: r.try_get(4)?,
+                    id: r.col(0)?,
+                    kind: r.col(1)?,
+                    pattern: r.col(2)?,
+                    created_at: r.col(3)?,
+                    scanned_until: r.col(4)?,
                 })
-            })
-            .collect::<Result<Vec<_>, tokio_postgres::Error>>()
-            .map_err(&q)
+            },
+        )
     }
 
     /// Removes watch `id`; false when there is none.
@@ -387,39 +333,25 @@ impl PgStore {
 
     /// Pending alerts due at `at`, oldest first.
     pub fn due_alerts(&self, at: i64, limit: usize) -> Result<Vec<AlertRecord>> {
-        let q = self.q("read due alerts");
-        let rows = self.read(async |c| {
-            c.query(
-                &format!(
-                    "SELECT {ALERT_COLS} FROM alerts
-                     WHERE state = 'pending' AND next_attempt_at <= $1 ORDER BY id LIMIT $2"
-                ),
-                &[&at, &i64_of(limit)],
-            )
-            .await
-            .map_err(&q)
-        })?;
-        rows.iter()
-            .map(alert_of)
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(&q)
+        self.rows_of(
+            "read due alerts",
+            &format!(
+                "SELECT {ALERT_COLS} FROM alerts
+                 WHERE state = 'pending' AND next_attempt_at <= $1 ORDER BY id LIMIT $2"
+            ),
+            &[&at, &i64_of(limit)],
+            alert_from,
+        )
     }
 
     /// The newest `limit` alerts, newest first.
     pub fn recent_alerts(&self, limit: usize) -> Result<Vec<AlertRecord>> {
-        let q = self.q("read alerts");
-        let rows = self.read(async |c| {
-            c.query(
-                &format!("SELECT {ALERT_COLS} FROM alerts ORDER BY id DESC LIMIT $1"),
-                &[&i64_of(limit)],
-            )
-            .await
-            .map_err(&q)
-        })?;
-        rows.iter()
-            .map(alert_of)
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(&q)
+        self.rows_of(
+            "read alerts",
+            &format!("SELECT {ALERT_COLS} FROM alerts ORDER BY id DESC LIMIT $1"),
+            &[&i64_of(limit)],
+            alert_from,
+        )
     }
 
     /// Alerts by delivery state.
@@ -521,28 +453,21 @@ impl PgStore {
 
     /// The roles held by live workers (unexpired leases), by role.
     pub fn role_holders(&self) -> Result<Vec<RoleHolder>> {
-        let q = self.q("read roles");
-        let rows = self.read(async |c| {
-            c.query(
-                &format!(
-                    "SELECT role, worker, until_ms FROM worker_roles
-                     WHERE until_ms > {NOW_MS} ORDER BY role"
-                ),
-                &[],
-            )
-            .await
-            .map_err(&q)
-        })?;
-        rows.iter()
-            .map(|r| {
+        self.rows_of(
+            "read roles",
+            &format!(
+                "SELECT role, worker, until_ms FROM worker_roles
+                 WHERE until_ms > {NOW_MS} ORDER BY role"
+            ),
+            &[],
+            |r| {
                 Ok(RoleHolder {
-                    role: r.try_get(0)?,
-                    worker: r.try_get(1)?,
-                    until_ms: r.try_get(2)?,
+                    role: r.col(0)?,
+                    worker: r.col(1)?,
+                    until_ms: r.col(2)?,
                 })
-            })
-            .collect::<Result<Vec<_>, tokio_postgres::Error>>()
-            .map_err(&q)
+            },
+        )
     }
 
     /// Gives back every lease and role `worker` holds (a worker shutting down); returns how many

@@ -12,6 +12,58 @@ use armswatch_core::crawl::ListingWrite;
 use armswatch_core::{Listing, MarketId};
 use deadpool_postgres::Transaction;
 use std::collections::{HashMap, HashSet};
+use tokio_postgres::types::ToSql;
+
+/// The content of some listings of a run, one array per column in [`CONTENT_COLS`] order and
+/// then their content hashes: the parameters the multi-row statements read through `unnest`.
+struct ContentArrays<'a> {
+    text: [Vec<Option<&'a str>>; 9],
+    price_amount: Vec<Option<f64>>,
+    price_high: Vec<Option<f64>>,
+    sha: Vec<&'a str>,
+}
+
+impl<'a> ContentArrays<'a> {
+    /// Listings `at` (positions in `run`, whose content hashes are `shas`).
+    fn of(run: &'a [Listing], shas: &'a [String], at: &[usize]) -> Self {
+        let text = |f: fn(&'a Listing) -> Option<&'a str>| at.iter().map(|&i| f(&run[i])).collect();
+        ContentArrays {
+            text: [
+                text(|l| l.market_listing_id.as_deref()),
+                text(|l| Some(l.title.as_str())),
+                text(|l| l.description.as_deref()),
+                text(|l| l.vendor.as_deref()),
+                text(|l| l.price_text.as_deref()),
+                text(|l| l.currency.as_deref()),
+                text(|l| l.category.as_deref()),
+                text(|l| l.ships_from.as_deref()),
+                text(|l| l.ships_to.as_deref()),
+            ],
+            price_amount: at.iter().map(|&i| run[i].price_amount).collect(),
+            price_high: at.iter().map(|&i| run[i].price_high).collect(),
+            sha: at.iter().map(|&i| shas[i].as_str()).collect(),
+        }
+    }
+
+    /// The twelve arrays as statement parameters, in column order.
+    fn params(&self) -> [&(dyn ToSql + Sync); 12] {
+        let t = &self.text;
+        [
+            &t[0],
+            &t[1],
+            &t[2],
+            &t[3],
+            &t[4],
+            &self.price_amount,
+            &t[5],
+            &t[6],
+            &t[7],
+            &t[8],
+            &self.price_high,
+            &self.sha,
+        ]
+    }
+}
 
 impl PgStore {
     /// Stores listings parsed from page `page_id` (see `Store::save_listings`); also returns the
@@ -79,9 +131,6 @@ impl PgStore {
 
         let missing: Vec<usize> = (0..run.len()).filter(|&i| known[i].is_none()).collect();
         if !missing.is_empty() {
-            let pick = |f: &dyn Fn(&Listing) -> Option<String>| -> Vec<Option<String>> {
-                missing.iter().map(|&i| f(&run[i])).collect()
-            };
             let insert = tx
                 .prepare_cached(&format!(
                     "INSERT INTO listings (market_id, canonical_url, {CONTENT_COLS}, content_sha256,
@@ -101,35 +150,12 @@ impl PgStore {
                 ))
                 .await
                 .map_err(&q)?;
-            let rows = tx
-                .query(
-                    &insert,
-                    &[
-                        &market.as_str(),
-                        &now,
-                        &pick(&|l| Some(l.url.clone())),
-                        &pick(&|l| l.market_listing_id.clone()),
-                        &pick(&|l| Some(l.title.clone())),
-                        &pick(&|l| l.description.clone()),
-                        &pick(&|l| l.vendor.clone()),
-                        &pick(&|l| l.price_text.clone()),
-                        &missing
-                            .iter()
-                            .map(|&i| run[i].price_amount)
-                            .collect::<Vec<_>>(),
-                        &pick(&|l| l.currency.clone()),
-                        &pick(&|l| l.category.clone()),
-                        &pick(&|l| l.ships_from.clone()),
-                        &pick(&|l| l.ships_to.clone()),
-                        &missing
-                            .iter()
-                            .map(|&i| run[i].price_high)
-                            .collect::<Vec<_>>(),
-                        &missing.iter().map(|&i| shas[i].clone()).collect::<Vec<_>>(),
-                    ],
-                )
-                .await
-                .map_err(&q)?;
+            let market_id = market.as_str();
+            let urls: Vec<&str> = missing.iter().map(|&i| run[i].url.as_str()).collect();
+            let content = ContentArrays::of(run, &shas, &missing);
+            let mut params: Vec<&(dyn ToSql + Sync)> = vec![&market_id, &now, &urls];
+            params.extend(content.params());
+            let rows = tx.query(&insert, &params).await.map_err(&q)?;
             let mut inserted: HashMap<String, i64> = HashMap::with_capacity(rows.len());
             for r in &rows {
                 inserted.insert(r.try_get(1).map_err(&q)?, r.try_get(0).map_err(&q)?);
@@ -354,37 +380,10 @@ impl PgStore {
             )
             .await
             .map_err(&q)?;
-        let pick = |f: &dyn Fn(&Listing) -> Option<String>| -> Vec<Option<String>> {
-            changed.iter().map(|&i| f(&run[i])).collect()
-        };
-        let rows = tx
-            .query(
-                &update,
-                &[
-                    &changed_ids,
-                    &now,
-                    &pick(&|l| l.market_listing_id.clone()),
-                    &pick(&|l| Some(l.title.clone())),
-                    &pick(&|l| l.description.clone()),
-                    &pick(&|l| l.vendor.clone()),
-                    &pick(&|l| l.price_text.clone()),
-                    &changed
-                        .iter()
-                        .map(|&i| run[i].price_amount)
-                        .collect::<Vec<_>>(),
-                    &pick(&|l| l.currency.clone()),
-                    &pick(&|l| l.category.clone()),
-                    &pick(&|l| l.ships_from.clone()),
-                    &pick(&|l| l.ships_to.clone()),
-                    &changed
-                        .iter()
-                        .map(|&i| run[i].price_high)
-                        .collect::<Vec<_>>(),
-                    &changed.iter().map(|&i| shas[i].clone()).collect::<Vec<_>>(),
-                ],
-            )
-            .await
-            .map_err(&q)?;
+        let content = ContentArrays::of(run, shas, changed);
+        let mut params: Vec<&(dyn ToSql + Sync)> = vec![&changed_ids, &now];
+        params.extend(content.params());
+        let rows = tx.query(&update, &params).await.map_err(&q)?;
         let mut version: HashMap<i64, i64> = HashMap::with_capacity(rows.len());
         for r in &rows {
             version.insert(r.try_get(0).map_err(&q)?, r.try_get(1).map_err(&q)?);

@@ -5,7 +5,7 @@
 
 use super::crawl::{i64_of, refusal_of, usize_of};
 use super::PgStore;
-use crate::schedules::SCHEDULE_COLS;
+use crate::rows::{schedule_from, SCHEDULE_COLS};
 use crate::{CrawlErrorRecord, FrontierProblem, MarketSummary, Refusal, Result, Schedule};
 use armswatch_core::crawl::MarketState;
 use armswatch_core::MarketId;
@@ -111,34 +111,14 @@ impl PgStore {
 
     /// The schedule of `market`, if it has one.
     pub fn schedule(&self, market: &MarketId) -> Result<Option<Schedule>> {
-        let q = self.q("read schedule");
-        let row = self.read(async |c| {
-            c.query_opt(
+        Ok(self
+            .rows_of(
+                "read schedule",
                 &format!("SELECT {SCHEDULE_COLS} FROM schedules WHERE market_id = $1"),
                 &[&market.as_str()],
-            )
-            .await
-            .map_err(&q)
-        })?;
-        row.map(|r| {
-            Ok(Schedule {
-                id: r.try_get(0)?,
-                market: MarketId(r.try_get(1)?),
-                profile_path: r.try_get(2)?,
-                every_secs: r.try_get(3)?,
-                jitter_secs: r.try_get(4)?,
-                cron: r.try_get(5)?,
-                options_json: r.try_get(6)?,
-                paused: r.try_get(7)?,
-                next_at: r.try_get(8)?,
-                failures: u32::try_from(r.try_get::<_, i64>(9)?).unwrap_or(u32::MAX),
-                backoff_until: r.try_get(10)?,
-                last_run_id: r.try_get(11)?,
-                created_at: r.try_get(12)?,
-            })
-        })
-        .transpose()
-        .map_err(&q)
+                schedule_from,
+            )?
+            .pop())
     }
 
     /// The newest `limit` errors stored for `market`, newest first.
