@@ -31,7 +31,12 @@ fn one_sqlite_and_no_openssl_in_the_build() {
     let named = |n: &str| packages.iter().filter(|(p, _)| p == n).count();
     assert_eq!(named("libsqlite3-sys"), 1, "SQLite linked more than once");
     assert_eq!(named("rusqlite"), 1);
-    for banned in ["openssl", "openssl-sys", "native-tls", "postgres-native-tls"] {
+    for banned in [
+        "openssl",
+        "openssl-sys",
+        "native-tls",
+        "postgres-native-tls",
+    ] {
         assert_eq!(named(banned), 0, "{banned} is in the build");
     }
     assert_eq!(named("tokio-postgres"), 1);
