@@ -9,7 +9,8 @@
 #     bench/store_pg.sh [LISTINGS [BULK]]        (default 1000000, no bulk)
 #
 # BULK: the first BULK listings are loaded in pages of 2,000 instead of 50 (same calls, larger
-# transactions) and the insert rate is measured on the remaining LISTINGS - BULK, on top of them.
+# transactions), into both backends at once, and the insert rate is measured on the remaining
+# LISTINGS - BULK, on top of them, one backend at a time.
 # Release build. The cluster runs with fsync off (data is thrown away) and, for the benchmark,
 # shared_buffers 1 GB and max_wal_size 4 GB (BENCH_PG_OPTS overrides); SQLite runs as the store
 # opens it (WAL, synchronous NORMAL). Needs about 4 GB of free disk per million listings in
