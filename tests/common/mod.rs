@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests: the binary, fresh temp dirs, the ../shared check.
 #![allow(dead_code)]
 
+pub mod ops;
 pub mod review;
 
 use std::path::{Path, PathBuf};
