@@ -255,93 +255,13 @@ pub(crate) fn host_of(url: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    // A pure helper; storing sightings and candidates is tested on both backends in
+    // tests/listings.rs.
     use super::*;
-    use crate::test_support::*;
-
-    fn sighting(kind: EntityKind, value: &str, url: &str, vendor: Option<&str>) -> Sighting {
-        Sighting {
-            entity: Entity {
-                kind,
-                value: value.into(),
-                raw: value.into(),
-                offset: 3,
-                pgp: None,
-            },
-            url: url.into(),
-            listing: None,
-            vendor: vendor.map(str::to_string),
-            field: "page",
-            page_id: None,
-        }
-    }
 
     #[test]
-    fn sightings_are_idempotent_and_move_last_seen() {
-        // Guards: storing the same place twice keeps one row and moves last_seen; a listing's
-        // entities come back with their version and field.
-        let (s, run) = store_with_run();
-        let p = s
-            .save_page(run, &market(), &page("http://d/1", b"x"))
-            .unwrap();
-        let id = s
-            .save_listings(&market(), p, 100, &[listing("http://d/1", "Glock")])
-            .unwrap()
-            .to_classify[0];
-        let mut a = sighting(EntityKind::Telegram, "gunsmith", "http://d/1", Some("acme"));
-        a.listing = Some((id, 1));
-        a.field = "description";
-        a.page_id = Some(p);
-        s.save_entities(&market(), 100, std::slice::from_ref(&a))
-            .unwrap();
-        s.save_entities(&market(), 200, &[a]).unwrap();
-        let rows = s.listing_entities(id).unwrap();
-        assert_eq!(rows.len(), 1);
-        assert_eq!(
-            (
-                rows[0].first_seen,
-                rows[0].last_seen,
-                rows[0].listing_version
-            ),
-            (100, 200, 1)
-        );
-        assert_eq!(rows[0].field, "description");
-        assert_eq!(s.vendor_entities().unwrap().len(), 1);
-    }
-
-    #[test]
-    fn unknown_onions_are_candidates() {
-        // Guards: onion addresses of known markets are not candidates; others are, with where seen.
-        let (s, _run) = store_with_run();
-        let known = "http://demo.onion/";
-        s.upsert_market(&market(), Some("Demo"), Some(known))
-            .unwrap();
-        s.save_entities(
-            &market(),
-            100,
-            &[
-                sighting(EntityKind::Onion, "demo.onion", "http://demo.onion/", None),
-                sighting(
-                    EntityKind::Onion,
-                    "other.onion",
-                    "http://demo.onion/a",
-                    None,
-                ),
-                sighting(
-                    EntityKind::Onion,
-                    "other.onion",
-                    "http://demo.onion/b",
-                    None,
-                ),
-            ],
-        )
-        .unwrap();
-        let c = s.candidate_markets().unwrap();
-        assert_eq!(c.len(), 1);
-        assert_eq!(c[0].onion, "other.onion");
-        assert_eq!(
-            (c[0].sightings, c[0].found_on.clone()),
-            (2, vec!["demo".into()])
-        );
+    fn host_of_lowercases_and_drops_credentials_port_and_path() {
+        // Guards: an onion URL's host is compared with known markets' in one spelling.
         assert_eq!(host_of("http://u:p@X.onion:80/a?b"), Some("x.onion".into()));
     }
 }

@@ -73,32 +73,3 @@ impl Store {
         })
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use armswatch_core::MarketId;
-
-    /// Guards the mirror import: new origins counted, repeats ignored, read back in order.
-    #[test]
-    fn mirrors_are_added_once_and_read_back() {
-        let s = crate::Store::open_in_memory().unwrap();
-        let m = MarketId("m".into());
-        let list = ["http://a.onion".to_string(), "http://b.onion".to_string()];
-        assert_eq!(s.add_market_mirrors(&m, &list, "FPR", "sha").unwrap(), 2);
-        assert_eq!(
-            s.add_market_mirrors(&m, &list[..1], "FPR2", "sha2")
-                .unwrap(),
-            0
-        );
-        let back = s.market_mirrors(&m).unwrap();
-        assert_eq!(
-            back.iter().map(|x| x.origin.as_str()).collect::<Vec<_>>(),
-            ["http://a.onion", "http://b.onion"]
-        );
-        assert_eq!(back[0].signer, "FPR");
-        assert!(s
-            .market_mirrors(&MarketId("other".into()))
-            .unwrap()
-            .is_empty());
-    }
-}

@@ -262,27 +262,21 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
+    // SQLite-only: how the SQLite file stores a body, and tampering with it by raw SQL; reading
+    // pages back is tested on both backends in tests/crawl_writes.rs.
     use crate::test_support::*;
     use crate::*;
-    use armswatch_core::crawl::PageKind;
     use armswatch_core::{ErrorKind, HasKind};
 
     #[test]
-    fn page_round_trips_body_and_sha256() {
-        // Guards: the raw body comes back byte for byte, compressed on disk, with its SHA-256.
+    fn page_bodies_are_compressed_in_the_file() {
+        // Guards: the raw body is stored compressed (zstd) and still comes back byte for byte.
         let (s, run) = store_with_run();
         let body = "<html><body>Glock 19 for sale. ".repeat(200).into_bytes();
         let id = s
             .save_page(run, &market(), &page("http://demo.onion/item/1", &body))
             .unwrap();
-        let p = s.page(id).unwrap().unwrap();
-        assert_eq!(p.body, body);
-        assert_eq!(p.sha256, pages::sha256_hex(&body));
-        assert_eq!(p.sha256.len(), 64);
-        assert_eq!(p.kind, PageKind::Listing);
-        assert_eq!(p.http_status, 200);
-        assert_eq!(p.run_id, run);
-        assert_eq!(p.fetched_at_rfc3339(), "2023-11-14T22:13:20Z");
+        assert_eq!(s.page(id).unwrap().unwrap().body, body);
         let stored_len: i64 = s
             .read(|c| {
                 Ok(
@@ -295,17 +289,6 @@ mod tests {
             (stored_len as usize) < body.len() / 5,
             "compressed to {stored_len}"
         );
-        assert!(s.page(id + 100).unwrap().is_none());
-    }
-
-    #[test]
-    fn empty_body_round_trips() {
-        // Guards: a page with an empty body (a redirect, a 204) is stored and read back.
-        let (s, run) = store_with_run();
-        let id = s
-            .save_page(run, &market(), &page("http://demo.onion/", b""))
-            .unwrap();
-        assert!(s.page(id).unwrap().unwrap().body.is_empty());
     }
 
     #[test]
@@ -328,37 +311,5 @@ mod tests {
         let err = s.page(id).unwrap_err();
         assert!(matches!(err, StoreError::PageIntegrity { .. }), "{err:?}");
         assert_eq!(err.kind(), ErrorKind::Input);
-    }
-
-    #[test]
-    fn refusals_are_recorded() {
-        // Guards: refused URLs are kept per market with where they came from and why.
-        let (s, run) = store_with_run();
-        s.record_refusal(
-            run,
-            &market(),
-            "http://clearnet.example/",
-            Some("http://demo.onion/"),
-            "clearnet link in tor mode",
-        )
-        .unwrap();
-        s.record_refusal(
-            run,
-            &market(),
-            "http://evil.example/",
-            None,
-            "clearnet redirect",
-        )
-        .unwrap();
-        let r = s.refusals(&market()).unwrap();
-        assert_eq!(r.len(), 2);
-        assert_eq!(r[0].url, "http://clearnet.example/");
-        assert_eq!(r[0].from_url.as_deref(), Some("http://demo.onion/"));
-        assert_eq!(r[0].run_id, Some(run));
-        assert_eq!(r[1].reason, "clearnet redirect");
-        assert!(s
-            .refusals(&armswatch_core::MarketId("x".into()))
-            .unwrap()
-            .is_empty());
     }
 }

@@ -10,7 +10,7 @@ use armswatch_core::crawl::{
     FailureKind, FetchedPage, FrontierEntry, FrontierState, FrontierUpdate, MarketState, PageKind,
     PageOutcome,
 };
-use armswatch_core::{Entity, EntityKind, Label, Listing, MarketId, Verdict};
+use armswatch_core::{Entity, EntityKind, ErrorKind, HasKind, Label, Listing, MarketId, Verdict};
 use armswatch_store::{CaseStore, CrawlStore, RunCounts, Sighting, StoreError, WrittenListing};
 
 fn market() -> MarketId {
@@ -112,7 +112,7 @@ fn pending_urls(s: &dyn CrawlStore) -> Vec<String> {
         .collect()
 }
 
-fn page_with_everything_is_one_event(s: &dyn CrawlStore) {
+fn page_with_everything_is_one_event(s: &dyn CaseStore) {
     // Guards: a page, its listings, links, refusals (once per run), URL state and run counts are one write.
     let m = market();
     let run = seeded(s);
@@ -136,6 +136,10 @@ fn page_with_everything_is_one_event(s: &dyn CrawlStore) {
     let refusals = s.refusals(&m).unwrap();
     assert_eq!(refusals.len(), 1);
     assert_eq!(refusals[0].from_url.as_deref(), Some("http://demo.onion/"));
+    assert_eq!(
+        s.recent_refusals(&m, 5).unwrap()[0].url,
+        "http://evil.example/"
+    );
     let r = s.run(run).unwrap().unwrap();
     assert_eq!(r.counts.pages_fetched, 2);
     assert_eq!(r.counts.listings_new, 1);
@@ -162,9 +166,9 @@ fn pending_entries_come_shallowest_first_in_insertion_order(s: &dyn CrawlStore) 
     assert_eq!(first[1].kind, PageKind::Listing);
 }
 
-fn failures_and_refusals_are_kept(s: &dyn CrawlStore) {
-    // Guards: a failed fetch counts as an error and keeps its reason and kind; a refused URL is
-    // recorded as a refusal.
+fn failures_and_refusals_are_kept(s: &dyn CaseStore) {
+    // Guards: a failed fetch counts as an error and keeps its reason and kind (shown by status as
+    // a problem); a refused URL is recorded as a refusal.
     let m = market();
     let run = seeded(s);
     s.record_failure(
@@ -180,6 +184,16 @@ fn failures_and_refusals_are_kept(s: &dyn CrawlStore) {
     )
     .unwrap();
     assert_eq!(s.run(run).unwrap().unwrap().counts.errors, 1);
+    let problems = s.frontier_problems(&m, 5).unwrap();
+    assert_eq!(problems.len(), 1);
+    assert_eq!(
+        (problems[0].error.as_str(), problems[0].state.as_str()),
+        ("onion descriptor not found", "failed")
+    );
+    assert_eq!(
+        problems[0].failure,
+        Some(FailureKind::OnionDescriptorNotFound)
+    );
     assert_eq!(s.frontier_counts(&m).unwrap().get("failed"), Some(&1));
     assert_eq!(
         s.frontier_failure_counts(&m).unwrap(),
@@ -237,6 +251,7 @@ fn runs_begin_resume_and_finish(s: &dyn CrawlStore) {
     assert!(r.finished_at.is_some());
     let run = seeded(s);
     assert_ne!(run, old);
+    assert_eq!(s.unfinished_run(&m).unwrap(), Some(run));
     assert_eq!(pending_urls(s), ["http://demo.onion/"]);
     assert!(matches!(
         s.finish_run(run, "running", RunCounts::default()),
@@ -360,9 +375,11 @@ fn verdicts_follow_listing_versions(s: &dyn CrawlStore) {
         (424_242, verdict("m1", 0.9)),
     ]);
     assert!(matches!(bad, Err(StoreError::Misuse { .. })), "{bad:?}");
-    assert!(s
+    assert_eq!(bad.unwrap_err().kind(), ErrorKind::Bug);
+    let nan = s
         .save_verdicts(&[(need[0].0, verdict("m1", f32::NAN))])
-        .is_err());
+        .unwrap_err();
+    assert_eq!(nan.kind(), ErrorKind::Bug);
     assert_eq!(s.listings_needing_verdict("m1", 10).unwrap().len(), 1);
 }
 

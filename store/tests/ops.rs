@@ -42,6 +42,10 @@ fn schedules_are_added_refused_twice_paused_done_and_removed(s: &dyn OpsStore) {
         .add_schedule(&new_schedule("gamma", "/p/beta.toml"))
         .unwrap_err();
     assert!(err.to_string().contains("already scheduled"), "{err}");
+    assert!(
+        err.to_string().contains("market beta"),
+        "names the holder: {err}"
+    );
     let all = s.schedules().unwrap();
     assert_eq!(
         all.iter().map(|s| s.market.as_str()).collect::<Vec<_>>(),
@@ -94,6 +98,7 @@ fn watches_and_alerts_are_recorded_once_and_delivery_moves(s: &dyn OpsStore) {
     let id = s.add_watch("vendor", "gunsmith").unwrap();
     let err = s.add_watch("vendor", "gunsmith").unwrap_err();
     assert!(err.to_string().contains("already watched"), "{err}");
+    assert_eq!(s.watches().unwrap().len(), 1);
     assert!(s.add_watch("nonsense", "x").is_err());
     let t = s.watches().unwrap()[0].scanned_until;
     s.set_watch_scanned(id, t + 50).unwrap();
@@ -182,14 +187,35 @@ fn watches_and_alerts_are_recorded_once_and_delivery_moves(s: &dyn OpsStore) {
     assert_eq!(retried[0].attempts, 1);
     assert!(retried[0].file_written_at.is_some());
     s.alert_attempt(due[0].id, None, None).unwrap();
+    assert!(s.due_alerts(far + 200, 10).unwrap().is_empty(), "delivered");
     assert_eq!(s.alert_counts().unwrap(), vec![("delivered".into(), 1)]);
     assert_eq!(s.recent_alerts(5).unwrap()[0].state, "delivered");
     assert!(s.remove_watch(id).unwrap());
     assert!(!s.remove_watch(id).unwrap());
 }
 
+fn a_paused_schedule_stays_paused_through_done_and_goes_with_remove(s: &dyn OpsStore) {
+    // Guards the schedule's life cycle as the daemon and `schedule` see it: recording a crawl's
+    // end keeps a pause, and a removed schedule can be neither removed nor paused again.
+    let m = MarketId::slug("alpha");
+    s.add_schedule(&new_schedule("alpha", "/p/alpha.toml"))
+        .unwrap();
+    assert!(s.set_schedule_paused(&m, true).unwrap());
+    s.schedule_done(&m, 500, 2, Some(450), None).unwrap();
+    let got = s.schedule(&m).unwrap().unwrap();
+    assert!(got.paused);
+    assert_eq!(
+        (got.next_at, got.failures, got.backoff_until),
+        (500, 2, Some(450))
+    );
+    assert!(s.remove_schedule(&m).unwrap());
+    assert!(!s.remove_schedule(&m).unwrap());
+    assert!(!s.set_schedule_paused(&m, false).unwrap());
+}
+
 on_both_backends!(
     schedules_are_added_refused_twice_paused_done_and_removed,
+    a_paused_schedule_stays_paused_through_done_and_goes_with_remove,
     watches_and_alerts_are_recorded_once_and_delivery_moves,
 );
 

@@ -353,7 +353,23 @@ fn status_reads_markets_problems_and_refusals(s: &dyn CaseStore) {
     assert_eq!(refusals[0].url, "http://evil.example/3");
 }
 
+fn crawl_errors_come_newest_first_and_sessions_round_trip(s: &dyn CaseStore) {
+    // Guards what `status` shows (newest errors first) and the session override.
+    let m = MarketId::slug("alpha");
+    s.add_crawl_error(&m, None, "down", "first").unwrap();
+    s.add_crawl_error(&m, None, "anomaly", "second").unwrap();
+    let e = s.recent_crawl_errors(&m, 1).unwrap();
+    assert_eq!(e.len(), 1);
+    assert_eq!(e[0].message, "second");
+    assert_eq!(s.recent_crawl_errors(&m, 5).unwrap()[1].message, "first");
+    assert_eq!(s.market_session(&m).unwrap(), None);
+    s.set_market_session(&m, "sid=1").unwrap();
+    s.set_market_session(&m, "sid=2").unwrap();
+    assert_eq!(s.market_session(&m).unwrap().unwrap().0, "sid=2");
+}
+
 on_both_backends!(
+    crawl_errors_come_newest_first_and_sessions_round_trip,
     decisions_form_one_verified_chain,
     the_queue_sorts_filters_searches_and_pages,
     status_reads_markets_problems_and_refusals,
