@@ -309,9 +309,11 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
+    // SQLite-only API: `counts`, `for_each_flagged` (errors of the caller's type) and
+    // `stats_by_market_label`; the flagged list through `each_flagged` is tested on both backends
+    // in tests/queue.rs and tests/reads.rs.
     use super::*;
     use crate::test_support::*;
-    use armswatch_core::{ErrorKind, HasKind, TermWeight};
 
     /// A store with three listings in `demo` and one in `other`; returns their ids.
     fn store_with_listings() -> (Store, Vec<i64>) {
@@ -343,90 +345,23 @@ mod tests {
     }
 
     #[test]
-    fn flagged_orders_by_score_and_uses_latest_verdict_only() {
-        // Guards: only the newest verdict of a listing counts, unflagged ones are left out, and rows
-        // come highest score first.
+    fn counts_count_rows_and_flagged_listings() {
+        // Guards the SQLite-only `counts()`: every table's rows, and flagged listings by their
+        // newest verdict only (the flagged list itself is tested on both backends).
         let (s, ids) = store_with_listings();
-        let mut first = verdict("m1", &[0.95, 0.0, 0.0, 0.0]);
-        first.explain.insert(
-            Label::Firearm,
-            vec![TermWeight {
-                term: "glock".into(),
-                weight: 2.5,
-            }],
-        );
         s.save_verdicts(&[
-            (ids[0], first.clone()),
+            (ids[0], verdict("m1", &[0.95, 0.0, 0.0, 0.0])),
             (ids[1], verdict("m1", &[0.0, 0.0, 0.7, 0.0])),
             (ids[2], verdict("m1", &[0.9, 0.0, 0.0, 0.0])),
             (ids[3], verdict("m1", &[0.6, 0.8, 0.0, 0.0])),
         ])
         .unwrap();
-        // A newer verdict clears listing 3 ("Socks"): it must drop out.
         s.save_verdicts(&[(ids[2], verdict("m2", &[0.1, 0.0, 0.0, 0.0]))])
             .unwrap();
-
-        let all = s.flagged(&FlaggedQuery::default()).unwrap();
-        let got: Vec<i64> = all.iter().map(|r| r.listing_id).collect();
-        assert_eq!(got, vec![ids[0], ids[3], ids[1]]);
-        assert_eq!(all[0].verdict, first);
-        assert_eq!(all[0].title, "Glock 19");
-        assert_eq!(all[0].price_amount, Some(650.0));
-        assert_eq!((all[0].first_seen, all[0].last_seen), (100, 100));
-        assert_eq!(all[1].market.as_str(), "other");
-
-        let demo = s
-            .flagged(&FlaggedQuery {
-                market: Some(market()),
-                ..Default::default()
-            })
-            .unwrap();
-        assert_eq!(
-            demo.iter().map(|r| r.listing_id).collect::<Vec<_>>(),
-            vec![ids[0], ids[1]]
-        );
-        let firearms = s
-            .flagged(&FlaggedQuery {
-                label: Some(Label::Firearm),
-                ..Default::default()
-            })
-            .unwrap();
-        assert_eq!(
-            firearms.iter().map(|r| r.listing_id).collect::<Vec<_>>(),
-            vec![ids[0], ids[3]]
-        );
-        let strong_firearms = s
-            .flagged(&FlaggedQuery {
-                label: Some(Label::Firearm),
-                min_score: Some(0.9),
-                ..Default::default()
-            })
-            .unwrap();
-        assert_eq!(strong_firearms.len(), 1);
-        let strong = s
-            .flagged(&FlaggedQuery {
-                min_score: Some(0.75),
-                ..Default::default()
-            })
-            .unwrap();
-        assert_eq!(strong.len(), 2);
-        let top = s
-            .flagged(&FlaggedQuery {
-                limit: Some(1),
-                ..Default::default()
-            })
-            .unwrap();
-        assert_eq!(top.len(), 1);
-
         let c = s.counts().unwrap();
         assert_eq!(
             (c.markets, c.runs, c.pages, c.listings, c.verdicts, c.flagged),
             (2, 2, 2, 4, 5, 3)
-        );
-        let m = s.markets().unwrap();
-        assert_eq!(
-            (m[0].id.as_str(), m[0].listings, m[0].flagged, m[0].pages),
-            ("demo", 3, 2, 1)
         );
     }
 
@@ -514,23 +449,5 @@ mod tests {
                 ("other".into(), Label::Part, 1),
             ]
         );
-    }
-
-    #[test]
-    fn bad_verdict_batches_are_rejected_whole() {
-        // Guards: an unknown listing or a NaN score fails the batch and nothing is written.
-        let (s, ids) = store_with_listings();
-        let e = s
-            .save_verdicts(&[
-                (ids[0], verdict("m1", &[0.9, 0.0, 0.0, 0.0])),
-                (9999, verdict("m1", &[0.9, 0.0, 0.0, 0.0])),
-            ])
-            .unwrap_err();
-        assert_eq!(e.kind(), ErrorKind::Bug);
-        let e = s
-            .save_verdicts(&[(ids[0], verdict("m1", &[f32::NAN, 0.0, 0.0, 0.0]))])
-            .unwrap_err();
-        assert_eq!(e.kind(), ErrorKind::Bug);
-        assert_eq!(s.counts().unwrap().verdicts, 0);
     }
 }

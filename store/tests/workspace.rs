@@ -9,7 +9,9 @@ mod pg;
 use armswatch_core::crawl::{
     FailureKind, FetchedPage, FrontierEntry, FrontierState, FrontierUpdate, PageKind, PageOutcome,
 };
-use armswatch_core::{Decision, Label, Listing, MarketId, ReviewState, Verdict};
+use armswatch_core::{
+    Decision, ErrorKind, HasKind, Label, Listing, MarketId, ReviewState, Verdict,
+};
 use armswatch_store::{
     CaseStore, NewReview, QueuePosition, QueueQuery, QueueSort, Sighting, WrittenListing,
     GENESIS_HASH,
@@ -158,7 +160,7 @@ fn decisions_form_one_verified_chain(s: &dyn CaseStore) {
     assert!(bad(Decision::Relabel { labels: vec![] }, "ana", None).contains("at least one label"));
     assert!(bad(Decision::Confirm, " ", None).contains("empty"));
     assert!(bad(Decision::Confirm, "ana", Some(v.id)).contains("not a verdict of listing"));
-    assert!(s
+    let unknown = s
         .add_review(&NewReview {
             listing_id: 99_999,
             decision: Decision::Reject,
@@ -166,9 +168,12 @@ fn decisions_form_one_verified_chain(s: &dyn CaseStore) {
             reviewer: "ana".into(),
             verdict_id: None,
         })
-        .unwrap_err()
-        .to_string()
-        .contains("no listing 99999"));
+        .unwrap_err();
+    assert!(
+        unknown.to_string().contains("no listing 99999"),
+        "{unknown}"
+    );
+    assert_eq!(unknown.kind(), ErrorKind::Input);
     assert_eq!(s.verify_reviews().unwrap().reviews, 2);
     let states = s.queue_state_counts().unwrap();
     assert_eq!(states[&ReviewState::Relabelled], 1);
