@@ -255,8 +255,7 @@ pub(crate) fn host_of(url: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    // A pure helper; storing sightings and candidates is tested on both backends in
-    // tests/listings.rs.
+    // A pure helper, the same for both backends (storing sightings: tests/listings.rs).
     use super::*;
 
     #[test]

@@ -49,6 +49,7 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
+    // SQLite-only: what `doctor` reads of a SQLite file (integrity, schema version, WAL).
     #[test]
     fn a_fresh_database_is_sound_current_and_in_wal_mode() {
         // Guards what `doctor` reports for a good database.

@@ -363,7 +363,7 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
-    // A pure function (shared by both backends); the store behaviour is in tests/listings.rs.
+    // A pure function, the same for both backends (storing listings: tests/listings.rs).
     use super::content_sha256;
     use crate::test_support::*;
 

@@ -262,8 +262,7 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
-    // SQLite-only: how the SQLite file stores a body, and tampering with it by raw SQL; reading
-    // pages back is tested on both backends in tests/crawl_writes.rs.
+    // SQLite-only: the zstd body column and raw-SQL tampering (page reads: tests/crawl_writes.rs).
     use crate::test_support::*;
     use crate::*;
     use armswatch_core::{ErrorKind, HasKind};

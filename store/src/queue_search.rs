@@ -98,6 +98,7 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
+    // SQLite-only: the two FTS5 search plans (by id, walking the queue) exist only in SQLite.
     use crate::queue::tests::store_with;
     use crate::{QueuePosition, QueueQuery, QueueSort, Store};
     use armswatch_core::{Label, MarketId};

@@ -535,8 +535,7 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
-    // SQLite-only: the append-only triggers and tampering by raw SQL; the decision chain itself is
-    // tested on both backends in tests/queue.rs and tests/workspace.rs.
+    // SQLite-only: the append-only triggers and raw-SQL tampering (the chain: tests/queue.rs).
     use super::*;
     use crate::test_support::*;
 

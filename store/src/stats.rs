@@ -393,6 +393,7 @@ pub fn parse_date(s: &str) -> Option<i64> {
 
 #[cfg(test)]
 mod tests {
+    // Pure aggregation, no backend (`stats_listings` runs on both backends in tests/reads.rs).
     use super::*;
 
     const DAY: i64 = 86_400;

@@ -1,4 +1,5 @@
 //! Unit tests of the SQLite store: opening, refusing and migrating databases, read-only copies.
+//! SQLite-only by nature (files, WAL, migrations); the trait API is tested on both in store/tests/.
 
 use super::*;
 use armswatch_core::HasKind;

@@ -309,9 +309,7 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
-    // SQLite-only API: `counts`, `for_each_flagged` (errors of the caller's type) and
-    // `stats_by_market_label`; the flagged list through `each_flagged` is tested on both backends
-    // in tests/queue.rs and tests/reads.rs.
+    // SQLite-only API: counts, for_each_flagged's error type, stats_by_market_label.
     use super::*;
     use crate::test_support::*;
 

@@ -1,5 +1,4 @@
-//! SQLite-only: the fixture of the FTS5 search-plan test (queue_search.rs) and the FTS5 query
-//! syntax; the queue itself is tested on both backends in tests/queue.rs.
+//! SQLite-only: the FTS5 plan test's fixture and FTS5 query text (the queue: tests/queue.rs).
 
 use super::*;
 use crate::test_support::*;
