@@ -262,7 +262,7 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
-    // SQLite-only: the zstd body column and raw-SQL tampering (page reads: tests/crawl_writes.rs).
+    // SQLite-only: zstd body column, raw-SQL tampering (PostgreSQL's: tests/tamper.rs).
     use crate::test_support::*;
     use crate::*;
     use armswatch_core::{ErrorKind, HasKind};

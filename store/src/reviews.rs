@@ -535,7 +535,7 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
-    // SQLite-only: the append-only triggers and raw-SQL tampering (the chain: tests/queue.rs).
+    // SQLite-only: append-only triggers, raw-SQL tampering (PostgreSQL's: tests/tamper.rs).
     use super::*;
     use crate::test_support::*;
 
