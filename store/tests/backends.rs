@@ -5,62 +5,14 @@
 #[macro_use]
 #[path = "../../tests/common/pg.rs"]
 mod pg;
+mod support;
 
 use armswatch_core::crawl::{
-    FailureKind, FetchedPage, FrontierEntry, FrontierState, FrontierUpdate, MarketState, PageKind,
-    PageOutcome,
+    FailureKind, FrontierEntry, FrontierState, FrontierUpdate, MarketState, PageKind, PageOutcome,
 };
-use armswatch_core::{Entity, EntityKind, ErrorKind, HasKind, Label, Listing, MarketId, Verdict};
+use armswatch_core::{Entity, EntityKind, ErrorKind, HasKind, Listing, MarketId};
 use armswatch_store::{CaseStore, CrawlStore, RunCounts, Sighting, StoreError, WrittenListing};
-
-fn market() -> MarketId {
-    MarketId("demo".into())
-}
-
-fn page(url: &str, body: &[u8]) -> FetchedPage {
-    FetchedPage {
-        requested_url: url.into(),
-        final_url: url.into(),
-        fetched_at: 1_700_000_000,
-        http_status: 200,
-        content_type: Some("text/html; charset=utf-8".into()),
-        body: body.to_vec(),
-        transport: "direct".into(),
-        kind: PageKind::Listing,
-        served_by: "http://demo.onion".into(),
-    }
-}
-
-fn listing(url: &str, title: &str) -> Listing {
-    let mut l = Listing {
-        url: url.into(),
-        title: title.into(),
-        description: Some(format!("{title}, described")),
-        vendor: Some("acme".into()),
-        ..Listing::default()
-    };
-    l.set_price("USD 650.00");
-    l
-}
-
-fn verdict(model_version: &str, firearm: f32) -> Verdict {
-    let scores: std::collections::BTreeMap<Label, f32> = Label::ALL
-        .into_iter()
-        .map(|l| (l, if l == Label::Firearm { firearm } else { 0.01 }))
-        .collect();
-    let labels = scores
-        .iter()
-        .filter(|(_, s)| **s >= 0.5)
-        .map(|(l, _)| *l)
-        .collect();
-    Verdict {
-        model_id: "test-model".into(),
-        model_version: model_version.into(),
-        scores,
-        labels,
-        explain: Default::default(),
-    }
-}
+use support::*;
 
 fn done(url: &str) -> Option<FrontierUpdate> {
     Some(FrontierUpdate {
@@ -88,10 +40,6 @@ fn outcome(url: &str, listings: Vec<Listing>, links: &[&str]) -> PageOutcome {
         refusals: Vec::new(),
         frontier: done(url),
     }
-}
-
-fn no_entities(_: i64, _: &[WrittenListing<'_>]) -> Vec<Sighting> {
-    Vec::new()
 }
 
 fn seeded(s: &dyn CrawlStore) -> i64 {
@@ -348,8 +296,8 @@ fn verdicts_follow_listing_versions(s: &dyn CrawlStore) {
     assert_eq!(need[0].1.title, "Glock 19");
     let ids = s
         .save_verdicts(&[
-            (need[0].0, verdict("m1", 0.97)),
-            (need[1].0, verdict("m1", 0.02)),
+            (need[0].0, verdict("m1", &[0.97, 0.01, 0.01, 0.01])),
+            (need[1].0, verdict("m1", &[0.02, 0.01, 0.01, 0.01])),
         ])
         .unwrap();
     assert_eq!(ids.len(), 2);
@@ -371,13 +319,13 @@ fn verdicts_follow_listing_versions(s: &dyn CrawlStore) {
     assert_eq!(need[0].1.title, "Glock 19 Gen5");
     // A batch with an unknown listing or a non-finite score stores nothing.
     let bad = s.save_verdicts(&[
-        (need[0].0, verdict("m1", 0.9)),
-        (424_242, verdict("m1", 0.9)),
+        (need[0].0, verdict("m1", &[0.9, 0.01, 0.01, 0.01])),
+        (424_242, verdict("m1", &[0.9, 0.01, 0.01, 0.01])),
     ]);
     assert!(matches!(bad, Err(StoreError::Misuse { .. })), "{bad:?}");
     assert_eq!(bad.unwrap_err().kind(), ErrorKind::Bug);
     let nan = s
-        .save_verdicts(&[(need[0].0, verdict("m1", f32::NAN))])
+        .save_verdicts(&[(need[0].0, verdict("m1", &[f32::NAN, 0.01, 0.01, 0.01]))])
         .unwrap_err();
     assert_eq!(nan.kind(), ErrorKind::Bug);
     assert_eq!(s.listings_needing_verdict("m1", 10).unwrap().len(), 1);
@@ -527,7 +475,10 @@ fn repeats_within_one_page_are_stored_as_one_at_a_time(s: &dyn CaseStore) {
     assert_eq!((counts.listings_new, counts.listings_changed), (3, 1));
     // Two verdicts for one listing in one batch: the later one is the latest.
     let ids = s
-        .save_verdicts(&[(ida, verdict("m1", 0.97)), (ida, verdict("m1", 0.02))])
+        .save_verdicts(&[
+            (ida, verdict("m1", &[0.97, 0.01, 0.01, 0.01])),
+            (ida, verdict("m1", &[0.02, 0.01, 0.01, 0.01])),
+        ])
         .unwrap();
     assert!(ids[0] < ids[1], "{ids:?}");
     let latest = s.latest_verdict(ida).unwrap().unwrap();

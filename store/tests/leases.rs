@@ -3,23 +3,21 @@
 
 #[path = "../../tests/common/pg.rs"]
 mod pg;
+mod support;
 
 use armswatch_core::crawl::{
     FetchedPage, FrontierEntry, FrontierState, FrontierUpdate, PageKind, PageOutcome,
 };
-use armswatch_core::{Label, Listing, MarketId, Verdict};
-use armswatch_store::{Claim, PgStore, Politeness, Sighting, StoreError, WrittenListing};
+use armswatch_core::{Label, Listing, Verdict};
+use armswatch_store::{Claim, PgStore, Politeness, StoreError, WrittenListing};
 use std::collections::{BTreeMap, HashSet};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
+use support::{market, no_entities};
 
 const LEASE: Duration = Duration::from_secs(30);
 const LEASE_MS: i64 = 30_000;
-
-fn market() -> MarketId {
-    MarketId("demo".into())
-}
 
 fn unlimited() -> Politeness {
     Politeness {
@@ -69,10 +67,6 @@ fn fetched(url: &str) -> PageOutcome {
             failure: None,
         }),
     }
-}
-
-fn no_entities(_: i64, _: &[WrittenListing<'_>]) -> Vec<Sighting> {
-    Vec::new()
 }
 
 fn judge(written: &[WrittenListing<'_>]) -> Vec<(i64, Verdict)> {

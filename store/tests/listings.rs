@@ -9,9 +9,31 @@
 mod pg;
 mod support;
 
-use armswatch_core::{Entity, EntityKind};
+use armswatch_core::crawl::ListingWrite;
+use armswatch_core::{Entity, EntityKind, Listing};
 use armswatch_store::{content_sha256, CaseStore, RunCounts, Sighting, WrittenListing};
 use support::*;
+
+/// Crawl `run` of market `demo` stores `listings` on page `url` with body `body`: the page's id
+/// and what storing the listings did.
+fn put(
+    s: &dyn CaseStore,
+    run: i64,
+    url: &str,
+    body: &[u8],
+    listings: &[Listing],
+) -> (i64, ListingWrite) {
+    save(s, run, &market(), url, body, listings)
+}
+
+/// A crawl of `demo` that has stored listing `Glock 19` alone on page `http://d/1` (body `one`):
+/// the run, the listing, the listing's id and the page's id.
+fn glock_alone(s: &dyn CaseStore) -> (i64, Listing, i64, i64) {
+    let run = run(s);
+    let a = listing("http://d/1", "Glock 19");
+    let (page, w) = put(s, run, "http://d/1", b"one", std::slice::from_ref(&a));
+    (run, a, w.to_classify[0], page)
+}
 
 fn price_ranges_round_trip_and_old_hashes_stay(s: &dyn CaseStore) {
     // Guards the price_high column: a range is stored and read back whole, a changed high end
@@ -24,7 +46,7 @@ fn price_ranges_round_trip_and_old_hashes_stay(s: &dyn CaseStore) {
     let run = run(s);
     let mut r = listing("http://d/2", "Sig slide");
     r.set_price("$120 - $180");
-    let (_, w) = save(s, run, &market(), "http://d/", b"x", &[r.clone()]);
+    let (_, w) = put(s, run, "http://d/", b"x", &[r.clone()]);
     let id = w.to_classify[0];
     let back = s.listing(id).unwrap().unwrap().listing;
     assert_eq!(
@@ -33,7 +55,7 @@ fn price_ranges_round_trip_and_old_hashes_stay(s: &dyn CaseStore) {
     );
     assert_eq!(back, r);
     r.set_price("$120 - $190");
-    let (_, w) = save(s, run, &market(), "http://d/", b"x", &[r]);
+    let (_, w) = put(s, run, "http://d/", b"x", &[r]);
     assert_eq!(w.changed, 1);
     let old = s.listing_versions(id).unwrap();
     assert_eq!(old[0].listing.price_high, Some(180.0));
@@ -43,10 +65,9 @@ fn new_listings_are_inserted_and_deduplicated(s: &dyn CaseStore) {
     // Guards: first sighting inserts version 1; the same URL twice in a batch is one listing.
     let run = run(s);
     let a = listing("http://d/1", "Glock 19");
-    let (p, w) = save(
+    let (p, w) = put(
         s,
         run,
-        &market(),
         "http://d/",
         b"x",
         &[a.clone(), listing("http://d/2", "Ammo"), a.clone()],
@@ -64,27 +85,10 @@ fn new_listings_are_inserted_and_deduplicated(s: &dyn CaseStore) {
 
 fn unchanged_listing_moves_only_last_seen(s: &dyn CaseStore) {
     // Guards: seeing identical content again touches last_seen and the page link, nothing else.
-    let run = run(s);
-    let a = listing("http://d/1", "Glock 19");
-    let (p1, w) = save(
-        s,
-        run,
-        &market(),
-        "http://d/1",
-        b"one",
-        std::slice::from_ref(&a),
-    );
-    let id = w.to_classify[0];
+    let (run, a, id, p1) = glock_alone(s);
     let before = s.listing(id).unwrap().unwrap();
     next_second();
-    let (p2, w) = save(
-        s,
-        run,
-        &market(),
-        "http://d/1",
-        b"two",
-        std::slice::from_ref(&a),
-    );
+    let (p2, w) = put(s, run, "http://d/1", b"two", std::slice::from_ref(&a));
     assert_eq!((w.new, w.changed, w.unchanged), (0, 0, 1));
     assert!(w.to_classify.is_empty());
     let after = s.listing(id).unwrap().unwrap();
@@ -112,33 +116,16 @@ fn unchanged_listing_moves_only_last_seen(s: &dyn CaseStore) {
 fn changed_listing_keeps_old_version(s: &dyn CaseStore) {
     // Guards: changed content bumps the version, keeps the old content with its times, and asks
     // for a new verdict.
-    let run = run(s);
-    let a = listing("http://d/1", "Glock 19");
-    let (_, w) = save(
-        s,
-        run,
-        &market(),
-        "http://d/1",
-        b"one",
-        std::slice::from_ref(&a),
-    );
-    let id = w.to_classify[0];
+    let (run, a, id, _) = glock_alone(s);
     let t1 = s.listing(id).unwrap().unwrap().first_seen;
     next_second();
-    save(
-        s,
-        run,
-        &market(),
-        "http://d/1",
-        b"one",
-        std::slice::from_ref(&a),
-    );
+    put(s, run, "http://d/1", b"one", std::slice::from_ref(&a));
     let t2 = s.listing(id).unwrap().unwrap().last_seen;
     assert!(t2 > t1);
     next_second();
     let mut b = a.clone();
     b.set_price("USD 700.00");
-    let (_, w) = save(s, run, &market(), "http://d/1", b"one", &[b.clone()]);
+    let (_, w) = put(s, run, "http://d/1", b"one", &[b.clone()]);
     assert_eq!((w.new, w.changed, w.to_classify.clone()), (0, 1, vec![id]));
 
     let cur = s.listing(id).unwrap().unwrap();
@@ -164,17 +151,7 @@ fn changed_listing_keeps_old_version(s: &dyn CaseStore) {
 
 fn needing_verdict_follows_versions(s: &dyn CaseStore) {
     // Guards: a listing needs a verdict per model version, and again after its content changes.
-    let run = run(s);
-    let a = listing("http://d/1", "Glock 19");
-    let (_, w) = save(
-        s,
-        run,
-        &market(),
-        "http://d/1",
-        b"one",
-        std::slice::from_ref(&a),
-    );
-    let id = w.to_classify[0];
+    let (run, a, id, _) = glock_alone(s);
     let need = s.listings_needing_verdict("m1", 10).unwrap();
     assert_eq!(need, vec![(id, a.clone())]);
     s.save_verdicts(&[(id, verdict("m1", &[0.9, 0.1, 0.0, 0.0]))])
@@ -183,7 +160,7 @@ fn needing_verdict_follows_versions(s: &dyn CaseStore) {
     assert_eq!(s.listings_needing_verdict("m2", 10).unwrap().len(), 1);
     let mut b = a.clone();
     b.title = "Glock 19 Gen 5".into();
-    save(s, run, &market(), "http://d/1", b"one", &[b.clone()]);
+    put(s, run, "http://d/1", b"one", &[b.clone()]);
     assert_eq!(s.listings_needing_verdict("m1", 10).unwrap(), vec![(id, b)]);
     assert!(s.listings_needing_verdict("m1", 0).unwrap().is_empty());
 }
@@ -288,10 +265,9 @@ fn vendor_records_and_renames_come_from_listings(s: &dyn CaseStore) {
     let run = run(s);
     let mut a = listing("http://d/1", "Glock 19");
     a.vendor_url = Some("http://d/vendor/acme".into());
-    let (_, w) = save(
+    let (_, w) = put(
         s,
         run,
-        &market(),
         "http://d/1",
         b"x",
         &[a.clone(), listing("http://d/2", "Ammo")],
@@ -309,7 +285,7 @@ fn vendor_records_and_renames_come_from_listings(s: &dyn CaseStore) {
     next_second();
     let mut b = a.clone();
     b.vendor = Some("acme_arms".into());
-    save(s, run, &market(), "http://d/1", b"x", &[b]);
+    put(s, run, "http://d/1", b"x", &[b]);
     let renamed_at = s.listing(id).unwrap().unwrap().version_first_seen;
     assert!(renamed_at > t1);
     let r = s.vendor_renames().unwrap();
@@ -326,10 +302,9 @@ fn vanishes_after_n_missed_crawls_and_comes_back(s: &dyn CaseStore) {
     // not marked earlier, and seeing it again clears it with a `reappeared` event.
     let m = market();
     let run1 = run(s);
-    let (_, w) = save(
+    let (_, w) = put(
         s,
         run1,
-        &m,
         "http://d/",
         b"1",
         &[
@@ -343,14 +318,7 @@ fn vanishes_after_n_missed_crawls_and_comes_back(s: &dyn CaseStore) {
     let mut runs = Vec::new();
     for i in 0..2 {
         let r = run_of(s, &m);
-        save(
-            s,
-            r,
-            &m,
-            "http://d/",
-            b"2",
-            &[listing("http://d/2", "Ammo")],
-        );
+        put(s, r, "http://d/", b"2", &[listing("http://d/2", "Ammo")]);
         s.finish_run(r, "finished", RunCounts::default()).unwrap();
         if i == 0 {
             assert_eq!(s.mark_vanished(&m, 2, r).unwrap(), 0);
@@ -366,14 +334,7 @@ fn vanishes_after_n_missed_crawls_and_comes_back(s: &dyn CaseStore) {
     assert_eq!(s.vanished_listings(None).unwrap().len(), 1);
 
     let r = run_of(s, &m);
-    let (_, w) = save(
-        s,
-        r,
-        &m,
-        "http://d/",
-        b"3",
-        &[listing("http://d/1", "Glock")],
-    );
+    let (_, w) = put(s, r, "http://d/", b"3", &[listing("http://d/1", "Glock")]);
     assert_eq!(w.reappeared, 1);
     assert!(s.listing(gone).unwrap().unwrap().vanished_at.is_none());
     let ev: Vec<String> = s

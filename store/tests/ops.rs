@@ -5,11 +5,13 @@
 #[macro_use]
 #[path = "../../tests/common/pg.rs"]
 mod pg;
+mod support;
 
 use armswatch_core::crawl::{FetchedPage, FrontierEntry, PageKind, PageOutcome};
-use armswatch_core::{Label, Listing, MarketId, Verdict};
-use armswatch_store::{AlertQuery, NewAlert, NewSchedule, OpsStore, Sighting, WrittenListing};
+use armswatch_core::{Listing, MarketId};
+use armswatch_store::{AlertQuery, NewAlert, NewSchedule, OpsStore};
 use std::time::Duration;
+use support::{no_entities, verdict};
 
 fn new_schedule(market: &str, profile: &str) -> NewSchedule {
     NewSchedule {
@@ -70,28 +72,6 @@ fn schedules_are_added_refused_twice_paused_done_and_removed(s: &dyn OpsStore) {
     assert_eq!(s.schedules().unwrap().len(), 1);
 }
 
-fn verdict(firearm: f32) -> Verdict {
-    let scores: std::collections::BTreeMap<Label, f32> = Label::ALL
-        .into_iter()
-        .map(|l| (l, if l == Label::Firearm { firearm } else { 0.0 }))
-        .collect();
-    Verdict {
-        model_id: "test-model".into(),
-        model_version: "v1".into(),
-        labels: scores
-            .iter()
-            .filter(|(_, s)| **s >= 0.5)
-            .map(|(l, _)| *l)
-            .collect(),
-        scores,
-        explain: Default::default(),
-    }
-}
-
-fn no_entities(_: i64, _: &[WrittenListing<'_>]) -> Vec<Sighting> {
-    Vec::new()
-}
-
 fn watches_and_alerts_are_recorded_once_and_delivery_moves(s: &dyn OpsStore) {
     // Guards watches and the alert queue on both backends: a watch twice is refused, listings to
     // alert on are found by query, an alert key is recorded once, and delivery state moves.
@@ -140,7 +120,8 @@ fn watches_and_alerts_are_recorded_once_and_delivery_moves(s: &dyn OpsStore) {
     };
     let (_, w) = s.record_page(run, &m, &outcome, &mut no_entities).unwrap();
     let lid = w.to_classify[0];
-    s.save_verdicts(&[(lid, verdict(0.9))]).unwrap();
+    s.save_verdicts(&[(lid, verdict("v1", &[0.9, 0.0, 0.0, 0.0]))])
+        .unwrap();
     let flagged = s.alert_listings(AlertQuery::NewlyFlagged).unwrap();
     assert_eq!(flagged.len(), 1);
     assert!(flagged[0].flagged && flagged[0].vendor.as_deref() == Some("gunsmith"));

@@ -242,11 +242,8 @@ fn neighbours_follow_the_sort(s: &dyn CaseStore) {
 
 /// Three listings in `demo` and one in `other`; returns their ids.
 fn store_with_listings(s: &dyn CaseStore) -> Vec<i64> {
-    let run = run(s);
-    let (_, w) = save(
+    let mut ids = stored(
         s,
-        run,
-        &market(),
         "http://d/",
         b"x",
         &[
@@ -265,19 +262,26 @@ fn store_with_listings(s: &dyn CaseStore) -> Vec<i64> {
         b"y",
         &[listing("http://o/1", "AR-15 lower")],
     );
-    let mut ids = w.to_classify;
     ids.extend(w2.to_classify);
     ids
 }
 
-fn flagged(s: &dyn CaseStore, q: &FlaggedQuery) -> Vec<FlaggedRow> {
+/// The flagged rows of the default query narrowed by `narrow`.
+fn flagged(s: &dyn CaseStore, narrow: impl FnOnce(&mut FlaggedQuery)) -> Vec<FlaggedRow> {
+    let mut q = FlaggedQuery::default();
+    narrow(&mut q);
     let mut rows = Vec::new();
-    s.each_flagged(q, &mut |r| {
+    s.each_flagged(&q, &mut |r| {
         rows.push(r);
         ControlFlow::Continue(())
     })
     .unwrap();
     rows
+}
+
+/// The listing ids of `rows`, in order.
+fn ids_of(rows: &[FlaggedRow]) -> Vec<i64> {
+    rows.iter().map(|r| r.listing_id).collect()
 }
 
 fn flagged_orders_by_score_and_uses_latest_verdict_only(s: &dyn CaseStore) {
@@ -303,9 +307,8 @@ fn flagged_orders_by_score_and_uses_latest_verdict_only(s: &dyn CaseStore) {
     s.save_verdicts(&[(ids[2], verdict("m2", &[0.1, 0.0, 0.0, 0.0]))])
         .unwrap();
 
-    let all = flagged(s, &FlaggedQuery::default());
-    let got: Vec<i64> = all.iter().map(|r| r.listing_id).collect();
-    assert_eq!(got, vec![ids[0], ids[3], ids[1]]);
+    let all = flagged(s, |_| ());
+    assert_eq!(ids_of(&all), vec![ids[0], ids[3], ids[1]]);
     assert_eq!(all[0].verdict, first);
     assert_eq!(all[0].title, "Glock 19");
     assert_eq!(all[0].price_amount, Some(650.0));
@@ -313,52 +316,18 @@ fn flagged_orders_by_score_and_uses_latest_verdict_only(s: &dyn CaseStore) {
     assert_eq!((all[0].first_seen, all[0].last_seen), (seen, seen));
     assert_eq!(all[1].market.as_str(), "other");
 
-    let demo = flagged(
-        s,
-        &FlaggedQuery {
-            market: Some(market()),
-            ..Default::default()
-        },
-    );
-    assert_eq!(
-        demo.iter().map(|r| r.listing_id).collect::<Vec<_>>(),
-        vec![ids[0], ids[1]]
-    );
-    let firearms = flagged(
-        s,
-        &FlaggedQuery {
-            label: Some(Label::Firearm),
-            ..Default::default()
-        },
-    );
-    assert_eq!(
-        firearms.iter().map(|r| r.listing_id).collect::<Vec<_>>(),
-        vec![ids[0], ids[3]]
-    );
-    let strong_firearms = flagged(
-        s,
-        &FlaggedQuery {
-            label: Some(Label::Firearm),
-            min_score: Some(0.9),
-            ..Default::default()
-        },
-    );
+    let demo = flagged(s, |q| q.market = Some(market()));
+    assert_eq!(ids_of(&demo), vec![ids[0], ids[1]]);
+    let firearms = flagged(s, |q| q.label = Some(Label::Firearm));
+    assert_eq!(ids_of(&firearms), vec![ids[0], ids[3]]);
+    let strong_firearms = flagged(s, |q| {
+        q.label = Some(Label::Firearm);
+        q.min_score = Some(0.9);
+    });
     assert_eq!(strong_firearms.len(), 1);
-    let strong = flagged(
-        s,
-        &FlaggedQuery {
-            min_score: Some(0.75),
-            ..Default::default()
-        },
-    );
+    let strong = flagged(s, |q| q.min_score = Some(0.75));
     assert_eq!(strong.len(), 2);
-    let top = flagged(
-        s,
-        &FlaggedQuery {
-            limit: Some(1),
-            ..Default::default()
-        },
-    );
+    let top = flagged(s, |q| q.limit = Some(1));
     assert_eq!(top.len(), 1);
 
     // What `status` counts (the SQLite-only `counts()` is checked in the crate).
@@ -386,11 +355,8 @@ fn flagged_orders_by_score_and_uses_latest_verdict_only(s: &dyn CaseStore) {
 
 fn listing_evidence_and_selections(s: &dyn CaseStore) {
     // Guards: latest verdict, page records, vendor's other listings and the export selections.
-    let run = run(s);
-    let (_, w) = save(
+    let ids = stored(
         s,
-        run,
-        &market(),
         "http://demo.onion/1",
         b"<p>x</p>",
         &[
@@ -398,7 +364,7 @@ fn listing_evidence_and_selections(s: &dyn CaseStore) {
             listing("http://demo.onion/2", "Glock 17"),
         ],
     );
-    let (one, two) = (w.to_classify[0], w.to_classify[1]);
+    let (one, two) = (ids[0], ids[1]);
     s.save_verdicts(&[
         (one, verdict("a", &[0.2, 0.0, 0.0, 0.0])),
         (one, verdict("b", &[0.9, 0.0, 0.0, 0.0])),
@@ -455,11 +421,8 @@ fn decide(s: &dyn CaseStore, id: i64, d: Decision, who: &str) -> Result<Review> 
 fn decisions_append_and_chain(s: &dyn CaseStore) {
     // Guards: every decision is a new row chained to the previous one, with the verdict it
     // answered copied in, and the newest one sets the queue state.
-    let run = run(s);
-    let (_, w) = save(
+    let ids = stored(
         s,
-        run,
-        &market(),
         "http://demo.onion/c",
         b"x",
         &[
@@ -467,10 +430,10 @@ fn decisions_append_and_chain(s: &dyn CaseStore) {
             listing("http://demo.onion/2", "Kush"),
         ],
     );
-    let glock = w.to_classify[0];
+    let glock = ids[0];
     s.save_verdicts(&[
         (glock, verdict("m1", &[0.9, 0.1, 0.2, 0.0])),
-        (w.to_classify[1], verdict("m1", &[0.1, 0.1, 0.1, 0.0])),
+        (ids[1], verdict("m1", &[0.1, 0.1, 0.1, 0.0])),
     ])
     .unwrap();
     let a = decide(s, glock, Decision::Confirm, "ana").unwrap();

@@ -7,6 +7,7 @@
 #[macro_use]
 #[path = "../../tests/common/pg.rs"]
 mod pg;
+mod support;
 
 use armswatch_core::crawl::{
     FetchedPage, FrontierEntry, FrontierState, FrontierUpdate, PageKind, PageOutcome,
@@ -22,27 +23,10 @@ use std::ops::ControlFlow;
 const FP: &str = "0123456789ABCDEF0123456789ABCDEF01234567";
 const ONION: &str = "abcdefghijklmnopqrstuvwxyz234567abcdefghijklmnopqrstuvwx.onion";
 
+/// A verdict of model version `v1`: firearm score `firearm`, ammunition score `ammo`, 0.01 for
+/// the other labels.
 fn verdict(firearm: f32, ammo: f32) -> Verdict {
-    let scores: std::collections::BTreeMap<Label, f32> = Label::ALL
-        .into_iter()
-        .map(|l| match l {
-            Label::Firearm => (l, firearm),
-            Label::Ammunition => (l, ammo),
-            _ => (l, 0.01),
-        })
-        .collect();
-    let labels = scores
-        .iter()
-        .filter(|(_, s)| **s >= 0.5)
-        .map(|(l, _)| *l)
-        .collect();
-    Verdict {
-        model_id: "test-model".into(),
-        model_version: "v1".into(),
-        scores,
-        labels,
-        explain: Default::default(),
-    }
+    support::verdict("v1", &[firearm, 0.01, ammo, 0.01])
 }
 
 fn listing(url: &str, title: &str, vendor: &str, price: &str) -> Listing {

@@ -44,16 +44,12 @@ fn try_sql(url: &str, sql: &str) -> Result<(), String> {
 
 /// Listing "Kush" with a verdict, and `who` deciding on it in turn; returns the review ids.
 fn reviews(s: &dyn CaseStore, who: &[&str]) -> Vec<i64> {
-    let run = run(s);
-    let (_, w) = save(
+    let id = stored(
         s,
-        run,
-        &market(),
         "http://demo.onion/c",
         b"x",
         &[listing("http://demo.onion/2", "Kush")],
-    );
-    let id = w.to_classify[0];
+    )[0];
     s.save_verdicts(&[(id, verdict("m1", &[0.1, 0.1, 0.1, 0.0]))])
         .unwrap();
     who.iter()

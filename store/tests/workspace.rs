@@ -5,6 +5,7 @@
 #[macro_use]
 #[path = "../../tests/common/pg.rs"]
 mod pg;
+mod support;
 
 use armswatch_core::crawl::{
     FailureKind, FetchedPage, FrontierEntry, FrontierState, FrontierUpdate, PageKind, PageOutcome,
@@ -12,31 +13,8 @@ use armswatch_core::crawl::{
 use armswatch_core::{
     Decision, ErrorKind, HasKind, Label, Listing, MarketId, ReviewState, Verdict,
 };
-use armswatch_store::{
-    CaseStore, NewReview, QueuePosition, QueueQuery, QueueSort, Sighting, WrittenListing,
-    GENESIS_HASH,
-};
-
-fn no_entities(_: i64, _: &[WrittenListing<'_>]) -> Vec<Sighting> {
-    Vec::new()
-}
-
-fn verdict(scores: [f32; 4]) -> Verdict {
-    let scores: std::collections::BTreeMap<Label, f32> =
-        Label::ALL.into_iter().zip(scores).collect();
-    let labels = scores
-        .iter()
-        .filter(|(_, s)| **s >= 0.5)
-        .map(|(l, _)| *l)
-        .collect();
-    Verdict {
-        model_id: "test-model".into(),
-        model_version: "v1".into(),
-        scores,
-        labels,
-        explain: Default::default(),
-    }
-}
+use armswatch_store::{CaseStore, NewReview, QueuePosition, QueueQuery, QueueSort, GENESIS_HASH};
+use support::{no_entities, verdict};
 
 /// Markets `a` and `b` with `n` listings (i in 1..=n, market `a` for even i), each with a verdict:
 /// firearm score i/(n+1) (flagged from 0.5), first seen at i; listing 3's description says
@@ -99,7 +77,7 @@ fn case(s: &dyn CaseStore, n: usize) -> Vec<i64> {
             .next()
             .unwrap();
         let f = i as f32 / (n + 1) as f32;
-        s.save_verdicts(&[(id, verdict([f, 0.2, 0.0, 0.0]))])
+        s.save_verdicts(&[(id, verdict("v1", &[f, 0.2, 0.0, 0.0]))])
             .unwrap();
         ids.push(id);
     }
@@ -292,7 +270,7 @@ fn search_folds_accents_and_case(s: &dyn CaseStore) {
     let ids = w.to_classify.clone();
     let verdicts: Vec<(i64, Verdict)> = ids
         .iter()
-        .map(|id| (*id, verdict([0.9, 0.0, 0.0, 0.0])))
+        .map(|id| (*id, verdict("v1", &[0.9, 0.0, 0.0, 0.0])))
         .collect();
     s.save_verdicts(&verdicts).unwrap();
     let search = |text: &str| -> Vec<i64> {

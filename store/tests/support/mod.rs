@@ -105,6 +105,13 @@ pub fn save_with(
     s.record_page(run, m, &o, entities).unwrap()
 }
 
+/// A crawl of `demo` ([`run`]) that stores `listings` on page `url` with body `body`: the ids of
+/// the listings it wrote new or changed, in order.
+pub fn stored(s: &dyn CrawlStore, url: &str, body: &[u8], listings: &[Listing]) -> Vec<i64> {
+    let run = run(s);
+    save(s, run, &market(), url, body, listings).1.to_classify
+}
+
 /// Sleeps into the next second of the store's clock (unix seconds), so that the next write is
 /// stored at a later time than the one before.
 pub fn next_second() {
