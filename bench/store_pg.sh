@@ -16,22 +16,28 @@
 # opens it (WAL, synchronous NORMAL). Needs about 4 GB of free disk per million listings in
 # TMPDIR (default /tmp).
 set -euo pipefail
-n=${1:-1000000}
-bulk=${2:-0}
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/armswatch-store-pg.XXXXXX")
-chmod 0755 "$tmp"
-trap 'scripts/pgcluster.sh down "$tmp/pg"; rm -rf "$tmp"' EXIT
+# The whole script is one function, read before it runs: editing this file during a long run
+# (hours at 10 M) cannot shift what bash reads next.
+main() {
+    n=${1:-1000000}
+    bulk=${2:-0}
+    tmp=$(mktemp -d "${TMPDIR:-/tmp}/armswatch-store-pg.XXXXXX")
+    chmod 0755 "$tmp"
+    trap 'scripts/pgcluster.sh down "$tmp/pg"; rm -rf "$tmp"' EXIT
 
-cargo build -q --release -p armswatch-store --example backend_bench
-export PG_SERVER_OPTS=${BENCH_PG_OPTS:--c shared_buffers=1GB -c max_wal_size=4GB}
-admin=$(PG_OWNER_PID=$$ scripts/pgcluster.sh up "$tmp/pg")
-psql -q "$admin" -c 'CREATE DATABASE armswatch_bench'
-url=${admin%/postgres}/armswatch_bench
+    cargo build -q --release -p armswatch-store --example backend_bench
+    export PG_SERVER_OPTS=${BENCH_PG_OPTS:--c shared_buffers=1GB -c max_wal_size=4GB}
+    admin=$(PG_OWNER_PID=$$ scripts/pgcluster.sh up "$tmp/pg")
+    psql -q "$admin" -c 'CREATE DATABASE armswatch_bench'
+    url=${admin%/postgres}/armswatch_bench
 
-echo "$(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo)," \
-    "$(psql -tA "$admin" -c 'SHOW server_version'), server options: $PG_SERVER_OPTS," \
-    "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-target/release/examples/backend_bench "$n" "$tmp/bench.db" "$url" "$bulk"
-echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "size: SQLite $(du -ch "$tmp"/bench.db* | tail -1 | cut -f1)," \
-    "PostgreSQL $(psql -tA "$url" -c 'SELECT pg_size_pretty(pg_database_size(current_database()))')"
+    echo "$(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo)," \
+        "$(psql -tA "$admin" -c 'SHOW server_version'), server options: $PG_SERVER_OPTS," \
+        "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+    target/release/examples/backend_bench "$n" "$tmp/bench.db" "$url" "$bulk"
+    echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "size: SQLite $(du -ch "$tmp"/bench.db* | tail -1 | cut -f1)," \
+        "PostgreSQL $(psql -tA "$url" -c 'SELECT pg_size_pretty(pg_database_size(current_database()))')"
+}
+main "$@"
+exit
