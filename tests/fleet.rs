@@ -476,3 +476,47 @@ fn schedule_watch_and_doctor_work_on_postgres() {
     assert!(String::from_utf8_lossy(&gone.stderr).contains("has no schedule"));
     assert!(armswatch_ok(dir, &["watch", "list", "--db", &url]).contains("no watches"));
 }
+
+#[test]
+fn a_worker_clears_the_leases_a_dead_worker_left_and_names_it() {
+    // Guards the reaper: URL leases that expired (their worker died or stalled) are cleared by the
+    // next worker's tick, which says whose they were; live leases are left alone.
+    let Some(cluster) = pg::PgCluster::get() else {
+        return;
+    };
+    let url = cluster.fresh_db("reaper");
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    // The schema, then a market whose frontier holds one expired and one live lease.
+    armswatch_ok(dir, &["schedule", "list", "--db", &url]);
+    query(
+        &url,
+        "INSERT INTO markets (id, created_at) VALUES ('alpha', 0);
+         INSERT INTO frontier (market_id, url, kind, depth, updated_at, worker, lease_until) VALUES
+             ('alpha', 'http://alpha.onion/a', 'start', 0, 0, 'ghost', 0),
+             ('alpha', 'http://alpha.onion/b', 'start', 0, 0, 'alive', 9000000000000)",
+    );
+    let out = armswatch(
+        dir,
+        &[
+            "run", "--db", &url, "--worker", "w1", "--once", "--tick", "200ms",
+        ],
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("worker ghost: 1 URL leases expired"),
+        "the dead worker is named: {err}"
+    );
+    assert!(!err.contains("worker alive"), "{err}");
+    assert_eq!(
+        query(
+            &url,
+            "SELECT url, coalesce(worker, '-') FROM frontier ORDER BY url"
+        ),
+        vec![
+            vec!["http://alpha.onion/a".to_string(), "-".to_string()],
+            vec!["http://alpha.onion/b".to_string(), "alive".to_string()],
+        ]
+    );
+}

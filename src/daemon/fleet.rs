@@ -19,9 +19,10 @@
 //!   raises and delivers alerts; alert keys are unique besides.
 //! - **A worker that dies** (SIGKILL, a lost machine) loses nothing: its URL leases expire and
 //!   other workers claim the URLs again (what it fetched but did not commit is fetched again; a
-//!   page it commits after its lease was taken over is refused); its roles expire and another
-//!   worker takes the market's role, resumes the unfinished run and finishes it. A worker started
-//!   again under the same name first gives back everything its previous process held.
+//!   page it commits after its lease was taken over is refused; each worker's tick clears expired
+//!   leases and logs whose they were); its roles expire and another worker takes the market's
+//!   role, resumes the unfinished run and finishes it. A worker started again under the same name
+//!   first gives back everything its previous process held.
 //! - **SIGINT/SIGTERM**: pages in flight are fetched and stored, nothing new is claimed, and the
 //!   worker gives back its leases and roles before it exits; an interrupted run stays open and the
 //!   next worker to find the market due resumes it.
@@ -122,6 +123,23 @@ impl Fleet {
             );
         }
         Ok(())
+    }
+
+    /// Clears the URL leases that expired (their workers died or stalled) and says whose they
+    /// were: claims pass over expired leases anyway, so this is the operator's sign that a worker
+    /// stopped renewing. Every worker does it on each tick; one of them finds the rows.
+    pub async fn reap(&self) {
+        match self.pg(PgStore::reap_expired_leases).await {
+            Ok(lost) => {
+                for (worker, n) in lost {
+                    tracing::warn!(
+                        "worker {}: {n} URL leases expired (it died or stalled); their URLs are claimable again",
+                        crate::output::sanitize(&worker)
+                    );
+                }
+            }
+            Err(e) => tracing::warn!("clearing expired leases failed: {e:#}"),
+        }
     }
 
     /// At exit: gives back every lease and role.

@@ -192,6 +192,7 @@ impl Daemon {
                 started += self
                     .help(f, &mut running, &mut in_flight, &mut helped, &stop_rx)
                     .await;
+                f.reap().await;
             }
             self.alert_pass().await;
             if self.cfg.once && running.is_empty() && started == 0 {

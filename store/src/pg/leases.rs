@@ -11,8 +11,9 @@
 //!   holds the lease. A worker killed at any moment therefore loses nothing (its lease expires and
 //!   the URL is claimed again) and duplicates nothing (a worker whose lease was taken over cannot
 //!   store its page: [`StoreError::LeaseLost`]).
-//! - Expired leases are claimable again; [`PgStore::reap_expired_leases`] also clears them, for
-//!   `status` and for a supervisor. Idle workers poll: [`Claim::Wait`] says how long.
+//! - Expired leases are claimable again; [`PgStore::reap_expired_leases`] also clears them and
+//!   says whose they were (every worker's daemon tick calls it). Idle workers poll: [`Claim::Wait`]
+//!   says how long.
 
 use super::PgStore;
 use crate::{now, Result, Sighting, StoreError, WrittenListing};
@@ -200,20 +201,37 @@ impl PgStore {
     }
 
     /// Clears every expired lease (of workers that died or stalled), so their URLs show as plainly
-    /// pending; returns how many. Claims already pass over expired leases: this is bookkeeping.
-    pub fn reap_expired_leases(&self) -> Result<usize> {
+    /// pending; returns how many each worker lost, by worker name. Claims already pass over expired
+    /// leases: this is bookkeeping, and the daemon's word that a worker stopped renewing. Rows a
+    /// claim or a page write holds locked are left for the next pass.
+    pub fn reap_expired_leases(&self) -> Result<Vec<(String, usize)>> {
+        let q = self.q("reap expired leases");
         self.write("reap expired leases", async |tx| {
-            let n = tx
-                .execute(
+            let rows = tx
+                .query(
                     &format!(
-                        "UPDATE frontier SET worker = NULL, lease_until = NULL
-                         WHERE worker IS NOT NULL AND lease_until <= {NOW_MS}"
+                        "WITH gone AS (
+                             SELECT market_id, url, worker FROM frontier
+                             WHERE worker IS NOT NULL AND lease_until <= {NOW_MS}
+                             FOR UPDATE SKIP LOCKED
+                         ), cleared AS (
+                             UPDATE frontier f SET worker = NULL, lease_until = NULL
+                             FROM gone g WHERE f.market_id = g.market_id AND f.url = g.url
+                             RETURNING g.worker
+                         )
+                         SELECT worker, count(*) FROM cleared GROUP BY worker ORDER BY worker"
                     ),
                     &[],
                 )
                 .await
-                .map_err(self.q("reap expired leases"))?;
-            Ok(usize::try_from(n).unwrap_or(usize::MAX))
+                .map_err(&q)?;
+            rows.iter()
+                .map(|r| {
+                    let n: i64 = r.try_get(1)?;
+                    Ok((r.try_get(0)?, usize::try_from(n).unwrap_or(usize::MAX)))
+                })
+                .collect::<Result<Vec<_>, tokio_postgres::Error>>()
+                .map_err(&q)
         })
     }
 
