@@ -351,6 +351,69 @@ fn crawl_errors_come_newest_first_and_sessions_round_trip(s: &dyn CaseStore) {
     assert_eq!(s.market_session(&m).unwrap().unwrap().0, "sid=2");
 }
 
+/// Four reviewers, each with a connection (a process) of their own, decide on the same listings at
+/// the same moment, 25 decisions each: every decision is stored once and the chain stays one chain.
+fn reviewers_at_once(open: impl Fn() -> Box<dyn CaseStore> + Sync) {
+    let ids = case(&*open(), 10);
+    let who = ["ana", "bo", "cy", "di"];
+    let start = std::sync::Barrier::new(who.len());
+    let mut stored: Vec<i64> = std::thread::scope(|scope| {
+        let handles: Vec<_> = who
+            .iter()
+            .map(|name| {
+                let (open, ids, start) = (&open, &ids, &start);
+                scope.spawn(move || {
+                    let s = open();
+                    start.wait();
+                    (0..25)
+                        .map(|i| {
+                            let d = if i % 2 == 0 {
+                                Decision::Confirm
+                            } else {
+                                Decision::Reject
+                            };
+                            decide(&*s, ids[i % ids.len()], d, name)
+                        })
+                        .collect::<Vec<i64>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap())
+            .collect()
+    });
+    stored.sort();
+    assert_eq!(
+        stored,
+        (1..=100).collect::<Vec<i64>>(),
+        "one id per decision"
+    );
+    let s = open();
+    let report = s.verify_reviews().unwrap();
+    assert!(report.is_intact() && report.reviews == 100, "{report:?}");
+    for (i, id) in ids.iter().enumerate() {
+        let history = s.reviews_of(*id).unwrap();
+        assert_eq!(history.len(), if i < 5 { 12 } else { 8 }, "listing {i}");
+    }
+}
+
+#[test]
+fn sqlite_reviewers_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("case.db");
+    reviewers_at_once(|| Box::new(armswatch_store::Store::open(&path).unwrap()));
+}
+
+#[test]
+fn postgres_reviewers_at_once() {
+    let Some(cluster) = pg::PgCluster::get() else {
+        return;
+    };
+    let url = cluster.fresh_db("reviewers_at_once");
+    reviewers_at_once(|| Box::new(armswatch_store::PgStore::connect_with(&url, 1).unwrap()));
+}
+
 on_both_backends!(
     crawl_errors_come_newest_first_and_sessions_round_trip,
     decisions_form_one_verified_chain,
