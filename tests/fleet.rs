@@ -480,7 +480,8 @@ fn schedule_watch_and_doctor_work_on_postgres() {
 #[test]
 fn a_worker_clears_the_leases_a_dead_worker_left_and_names_it() {
     // Guards the reaper: URL leases that expired (their worker died or stalled) are cleared by the
-    // next worker's tick, which says whose they were; live leases are left alone.
+    // next worker's tick, which says whose they were; live leases are left alone, and `status`
+    // shows them.
     let Some(cluster) = pg::PgCluster::get() else {
         return;
     };
@@ -518,5 +519,14 @@ fn a_worker_clears_the_leases_a_dead_worker_left_and_names_it() {
             vec!["http://alpha.onion/a".to_string(), "-".to_string()],
             vec!["http://alpha.onion/b".to_string(), "alive".to_string()],
         ]
+    );
+    // status shows who is fetching what now.
+    let status = armswatch_ok(dir, &["status", "--db", &url, "--json"]);
+    let row: serde_json::Value = serde_json::from_str(status.lines().next().unwrap()).unwrap();
+    assert_eq!(row["fetching"], serde_json::json!({"alive": 1}), "{row}");
+    let table = armswatch_ok(dir, &["status", "--db", &url]);
+    assert!(
+        table.contains("fetching now, URLs by worker: alive 1"),
+        "{table}"
     );
 }

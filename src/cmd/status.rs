@@ -32,7 +32,12 @@ pub fn run(a: StatusArgs) -> Result<ExitCode> {
             None => 0,
         };
         let failures = store.frontier_failure_counts(&m.id)?;
+        let mut fetching = BTreeMap::new();
+        for lease in store.leases(&m.id)? {
+            *fetching.entry(lease.worker).or_insert(0) += 1;
+        }
         let mut row = MarketStatus::new(m, frontier);
+        row.fetching = fetching;
         row.problems = problems;
         row.failures = failures
             .into_iter()
@@ -93,6 +98,8 @@ struct MarketStatus {
     listings: usize,
     flagged: usize,
     frontier: BTreeMap<String, usize>,
+    /// URLs being fetched now by each worker of a fleet (live leases; PostgreSQL only).
+    fetching: BTreeMap<String, usize>,
     last_run: Option<LastRun>,
     /// Failed URLs by kind of failure (onion descriptor not found, introduction failed, timeout...)
     /// and whose side it is on (`market`, `tor`, `either`, `local`).
@@ -177,6 +184,7 @@ impl MarketStatus {
             listings: m.listings,
             flagged: m.flagged,
             frontier,
+            fetching: BTreeMap::new(),
             failures: Vec::new(),
             problems: Vec::new(),
             refusals: Vec::new(),
@@ -203,6 +211,15 @@ impl MarketStatus {
             .collect::<Vec<_>>()
             .join(", ")
     }
+
+    /// `w1 2, w2 1`: URLs being fetched now, by worker.
+    fn fetching_text(&self) -> String {
+        self.fetching
+            .iter()
+            .map(|(w, n)| format!("{w} {n}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
 }
 
 impl Row for MarketStatus {
@@ -224,6 +241,7 @@ impl Row for MarketStatus {
             Column::left("STATE_CHANGED_AT", 0).csv_only(),
             Column::left("LAST_RUN_ERRORS", 0).csv_only(),
             Column::left("FAILURES", 0).csv_only(),
+            Column::left("FETCHING", 0).csv_only(),
         ];
         COLUMNS
     }
@@ -259,6 +277,7 @@ impl Row for MarketStatus {
                 .map(|r| r.errors.to_string())
                 .unwrap_or_default(),
             self.failures_text(),
+            self.fetching_text(),
         ]
     }
 
@@ -287,6 +306,12 @@ impl Row for MarketStatus {
         }
         for e in self.recent_errors.iter().take(2) {
             notes.push(format!("error {} ({}): {}", e.at, e.kind, e.message));
+        }
+        if !self.fetching.is_empty() {
+            notes.push(format!(
+                "fetching now, URLs by worker: {}",
+                self.fetching_text()
+            ));
         }
         if !self.failures.is_empty() {
             notes.push(format!("failed URLs by cause: {}", self.failures_text()));

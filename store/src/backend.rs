@@ -9,7 +9,7 @@ use crate::{
     VanishedListing, VendorListing, VendorRecord, VendorRename,
 };
 use crate::{
-    ChainReport, CrawlErrorRecord, EntityRow, FrontierProblem, MarketMirror, MarketSummary,
+    ChainReport, CrawlErrorRecord, EntityRow, FrontierProblem, Lease, MarketMirror, MarketSummary,
     NewReview, PgStore, PresenceEvent, QueueKey, QueuePage, QueuePosition, QueueQuery, Refusal,
     Result, Review, ReviewedListing, RunCounts, RunRecord, Schedule, Sighting, Store,
     StoredListing, StoredPage, StoredVerdict, WrittenListing,
@@ -151,6 +151,9 @@ pub trait CaseStore: CrawlStore {
     fn frontier_problems(&self, market: &MarketId, limit: usize) -> Result<Vec<FrontierProblem>>;
     /// The market's newest refusals, at most `limit`.
     fn recent_refusals(&self, market: &MarketId, limit: usize) -> Result<Vec<Refusal>>;
+    /// The URLs of the market that workers of a fleet are fetching now (live leases), oldest
+    /// expiry first.
+    fn leases(&self, market: &MarketId) -> Result<Vec<Lease>>;
     /// A listing's newest verdict.
     fn latest_verdict(&self, listing_id: i64) -> Result<Option<StoredVerdict>>;
     /// Records a decision, chained to the newest review.
@@ -261,6 +264,9 @@ macro_rules! delegate_case {
             }
             fn recent_refusals(&self, market: &MarketId, limit: usize) -> Result<Vec<Refusal>> {
                 <$t>::recent_refusals(self, market, limit)
+            }
+            fn leases(&self, market: &MarketId) -> Result<Vec<Lease>> {
+                <$t>::leases(self, market)
             }
             fn latest_verdict(&self, listing_id: i64) -> Result<Option<StoredVerdict>> {
                 <$t>::latest_verdict(self, listing_id)

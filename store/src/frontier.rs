@@ -245,4 +245,11 @@ impl Store {
             Ok(counts)
         })
     }
+
+    /// The market's live URL leases: none on a SQLite file, which one `armswatch run` or `crawl`
+    /// holds under its lock and whose frontier has no leases (a fleet of workers needs
+    /// PostgreSQL, [`crate::PgStore::leases`]).
+    pub fn leases(&self, _market: &MarketId) -> Result<Vec<crate::Lease>> {
+        Ok(Vec::new())
+    }
 }
