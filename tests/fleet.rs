@@ -7,6 +7,7 @@ mod common;
 mod pg;
 
 use armswatch_crawler::serve::{Latency, Served, StaticSite};
+use common::ops::wait_for;
 use common::{armswatch, armswatch_ok, repo};
 use pg::sql as query;
 use std::collections::{HashMap, HashSet};
@@ -107,17 +108,6 @@ fn worker(dir: &Path, url: &str, name: &str) -> Child {
         .stderr(log)
         .spawn()
         .expect("starting armswatch run")
-}
-
-fn wait_for(secs: u64, what: &str, mut f: impl FnMut() -> bool) {
-    let end = Instant::now() + Duration::from_secs(secs);
-    while Instant::now() < end {
-        if f() {
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    panic!("timed out after {secs}s waiting for: {what}");
 }
 
 fn signal(child: &Child, sig: libc::c_int) {
